@@ -1,0 +1,32 @@
+package dev.duplex;
+
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Dispatcher;
+import dev.duplex.model.Notice;
+import dev.duplex.settings.SettingsStore;
+import dev.duplex.ui.DuplexWindow;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The JavaFX application: reads the settings, builds the model and shows the window. */
+public final class DuplexApp extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        SettingsStore store = new SettingsStore(SettingsStore.defaultDir());
+        SettingsStore.Loaded loaded = store.load();
+        Dispatcher dispatcher = new Dispatcher(Platform::runLater);
+        ConnectionModel model = new ConnectionModel(loaded.settings(), dispatcher);
+        if (loaded.movedAside() != null) {
+            model.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
+        }
+        DuplexWindow window = new DuplexWindow(stage, model, loaded.settings());
+        window.setOnClosed(() -> {
+            window.saveSettings(store);
+            // Stopping the server may block for a moment: it runs off the UI thread, then the app exits.
+            model.shutdown().whenComplete((ok, error) -> dispatcher.run(Platform::exit));
+        });
+        window.show();
+    }
+}

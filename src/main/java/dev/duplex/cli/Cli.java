@@ -1,0 +1,72 @@
+package dev.duplex.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import dev.duplex.Version;
+import dev.duplex.i18n.Texts;
+
+/** The command line: {@code duplex serve …}, {@code duplex connect …}, {@code --version}, {@code --help}. */
+public final class Cli {
+    /** Exit status: everything went as asked. */
+    public static final int OK = 0;
+    /** The server could not listen, or the client could not connect. */
+    public static final int FAILED = 1;
+    /** The arguments were wrong. */
+    public static final int USAGE = 2;
+    /** The connection opened but then ended abnormally (not 1000 or 1001). */
+    public static final int ABNORMAL_CLOSE = 3;
+
+    static final String USAGE_TEXT = """
+            usage: duplex                       open the window
+                   duplex serve [--port N] [--bind ADDR] [--path P] [--reply TEMPLATE]
+                   duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--wait MS] [--timeout MS]
+                   duplex --version
+
+            serve    runs the echo server until Ctrl+C (or SIGTERM), printing one line per event.
+                     --port 8080, --bind 127.0.0.1 (0.0.0.0 for every interface), --path '' (any path),
+                     --reply '{message}' (exact echo); '我已经收到消息 Received:{message}' answers like the seed's Go server.
+            connect  sends each line of standard input as a text message and prints each event;
+                     at the end of input it waits up to --wait ms (1000) for replies, then closes with 1000.
+                     Sends the Origin a page on the same host would, unless --origin or --no-origin.
+            exit status: 0 ok, 1 could not listen or connect, 2 bad arguments, 3 connection closed abnormally
+            """;
+
+    /** How {@code serve} learns that the user wants it to stop (Ctrl+C); tests use a latch instead. */
+    public interface SignalHook {
+        /** Arranges for {@code stop} to be counted down on SIGINT and SIGTERM. */
+        void onTerminate(CountDownLatch stop);
+
+        SignalHook SYSTEM = Signals::install;
+    }
+
+    private Cli() { }
+
+    public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, SignalHook signals) {
+        List<String> args = Arrays.asList(argv);
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            out.print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            out.println("duplex " + Version.get());
+            return OK;
+        }
+        Texts texts = Texts.of(Texts.localeFor(""));
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "serve" -> new ServeCommand(texts, out, err).run(rest, signals);
+                case "connect" -> new ConnectCommand(texts, in, out, err).run(rest);
+                default -> throw new Args.UsageException("unknown command '" + args.get(0) + "'");
+            };
+        } catch (Args.UsageException e) {
+            err.println("duplex: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.duplex.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.net.ClientOptions;
+import dev.duplex.net.CloseCodes;
+import dev.duplex.net.EchoClient;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.WsUrl;
+
+/**
+ * {@code duplex connect URL}: sends each line of standard input as a text message and prints every
+ * event as the window's client log does; onerror lines go to standard error.
+ */
+final class ConnectCommand {
+    private static final int DEFAULT_WAIT_MS = 1_000;
+    /** How long to wait for the server's answer to our close frame before giving up on it. */
+    private static final int CLOSE_WAIT_MS = 5_000;
+
+    /** What the main loop waits for: a line of input, the end of input, or the connection's end. */
+    private sealed interface Signal { }
+    private record Line(String text) implements Signal { }
+    private record EndOfInput() implements Signal { }
+    private record ConnectionEnded(WsEvent.Closed close) implements Signal { }
+
+    private final Texts texts;
+    private final EventText format;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final Object progress = new Object();
+    private boolean opened;
+    private WsEvent.Closed closed;
+    private int received;
+
+    ConnectCommand(Texts texts, InputStream in, PrintStream out, PrintStream err) {
+        this.texts = texts;
+        this.format = new EventText(texts);
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> words) throws Args.UsageException {
+        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout"), Set.of("no-origin"));
+        if (args.positional().size() != 1) throw new Args.UsageException("connect needs exactly one URL");
+        URI url;
+        try {
+            url = WsUrl.parse(args.positional().get(0));
+        } catch (WsUrl.InvalidUrlException e) {
+            err.println("duplex connect: " + texts.get(e.key(), e.detail()));
+            return Cli.USAGE;
+        }
+        if (args.has("origin") && args.has("no-origin")) throw new Args.UsageException("--origin and --no-origin exclude each other");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h : args.all("header")) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) throw new Args.UsageException("--header must look like 'Name: value', not '" + h + "'");
+            headers.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+        }
+        int waitMs = args.integer("wait", DEFAULT_WAIT_MS, 0, 3_600_000);
+        int timeoutMs = args.integer("timeout", ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS, 1, 3_600_000);
+        String origin = args.has("no-origin") ? null : args.get("origin", WsUrl.defaultOrigin(url));
+
+        EchoClient client = new EchoClient(this::onEvent);
+        client.connect(url, new ClientOptions(origin, headers, timeoutMs));
+        try {
+            return converse(client, waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close(CloseCodes.GOING_AWAY, "interrupted");
+            return Cli.FAILED;
+        }
+    }
+
+    private int converse(EchoClient client, int waitMs) throws InterruptedException {
+        synchronized (progress) {
+            while (!opened && closed == null) progress.wait();
+            if (!opened) return Cli.FAILED;
+        }
+        startReadingInput();
+        int sent = 0;
+        while (true) {
+            Signal s = signals.take();
+            if (s instanceof ConnectionEnded e) return statusFor(e.close());
+            if (s instanceof EndOfInput) break;
+            try {
+                client.send(((Line) s).text());
+                sent++;
+            } catch (IllegalStateException notOpen) {
+                // The server closed while we were reading: its onclose is already on the way.
+                WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
+                return close == null ? Cli.ABNORMAL_CLOSE : statusFor(close);
+            }
+        }
+        // End of input: give the replies a moment to arrive, but no longer than --wait.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        synchronized (progress) {
+            long left;
+            while (received < sent && closed == null && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            if (closed != null) return statusFor(closed);
+        }
+        client.close(CloseCodes.NORMAL, "");
+        WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
+        return close == null ? Cli.ABNORMAL_CLOSE : Cli.OK;
+    }
+
+    private WsEvent.Closed awaitClose(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (progress) {
+            long left;
+            while (closed == null && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return closed;
+        }
+    }
+
+    private static int statusFor(WsEvent.Closed close) {
+        return close.code() == CloseCodes.NORMAL || close.code() == CloseCodes.GOING_AWAY ? Cli.OK : Cli.ABNORMAL_CLOSE;
+    }
+
+    /** Standard input is read on its own thread so that a connection closed by the server ends the wait. */
+    private void startReadingInput() {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) signals.add(new Line(line));
+            } catch (IOException e) {
+                err.println("duplex connect: cannot read standard input: " + e.getMessage());
+            }
+            signals.add(new EndOfInput());
+        }, "duplex-stdin");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void onEvent(WsEvent event) {
+        (event instanceof WsEvent.Failed ? err : out).println(format.line(event, EventText.Side.CLIENT));
+        synchronized (progress) {
+            if (event instanceof WsEvent.Opened) opened = true;
+            if (event instanceof WsEvent.Received) received++;
+            if (event instanceof WsEvent.Closed c) {
+                closed = c;
+                signals.add(new ConnectionEnded(c));
+            }
+            progress.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.duplex.i18n;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import dev.duplex.net.CloseCodes;
+import dev.duplex.net.Payload;
+import dev.duplex.net.Problem;
+import dev.duplex.net.WsEvent;
+
+/**
+ * Puts a network event into one log line, the same for the window and the command line:
+ * {@code 12:04:05.123 ← onmessage  message received: hello}. The client's lines use the browser's event
+ * names (onopen, onmessage, onclose, onerror); the server's read like the seed's Go server console.
+ */
+public final class EventText {
+    /** Which log the line belongs to: the same event reads differently on each side. */
+    public enum Side { CLIENT, SERVER }
+
+    /** Which way the event went, for the arrow column and the colour of the line. */
+    public enum Direction {
+        IN("←"), OUT("→"), STATE("•"), ERROR("!");
+
+        public final String arrow;
+
+        Direction(String arrow) {
+            this.arrow = arrow;
+        }
+    }
+
+    /** A formatted line in its parts, so a view can style each. */
+    public record Line(String time, Direction direction, String name, String text) {
+        @Override
+        public String toString() {
+            return time + " " + direction.arrow + " " + String.format("%-9s", name) + " " + text;
+        }
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+    /** Long messages are cut in the log line; the full text stays in the event. */
+    private static final int MAX_TEXT = 2_000;
+
+    private final Texts texts;
+
+    public EventText(Texts texts) {
+        this.texts = texts;
+    }
+
+    public static String time(Instant at) {
+        return TIME.format(at);
+    }
+
+    public Line line(WsEvent event, Side side) {
+        String time = time(event.at());
+        if (event instanceof WsEvent.Opened e) {
+            String text = e.subprotocol().isEmpty() ? texts.get("event.onopen", e.url())
+                    : texts.get("event.onopen.protocol", e.url(), e.subprotocol());
+            return new Line(time, Direction.STATE, "onopen", text);
+        }
+        if (event instanceof WsEvent.Closed e) {
+            String text = texts.get("event.onclose", e.code(), closeMeaning(e.code()), e.reason(), e.wasClean(),
+                    texts.get(e.byServer() ? "closedBy.server" : "closedBy.client"));
+            return new Line(time, Direction.STATE, "onclose", text);
+        }
+        if (event instanceof WsEvent.Received e) {
+            Payload p = e.payload();
+            if (side == Side.CLIENT) {
+                String text = p.isBinary() ? texts.get("event.onmessage.binary", p.size(), p.hexPreview(32))
+                        : texts.get("event.onmessage", cut(p.text()));
+                return new Line(time, Direction.IN, "onmessage", text);
+            }
+            String text = p.isBinary() ? texts.get("event.received.binary", e.peer(), p.size(), p.hexPreview(32))
+                    : texts.get("event.received", e.peer(), cut(p.text()));
+            return new Line(time, Direction.IN, "message", text);
+        }
+        if (event instanceof WsEvent.Sent e) {
+            Payload p = e.payload();
+            if (side == Side.CLIENT) {
+                String text = p.isBinary() ? texts.get("event.send.binary", p.size(), p.hexPreview(32))
+                        : texts.get("event.send", cut(p.text()));
+                return new Line(time, Direction.OUT, "send", text);
+            }
+            String text = p.isBinary() ? texts.get("event.replied.binary", e.peer(), p.size(), p.hexPreview(32))
+                    : texts.get("event.replied", e.peer(), cut(p.text()));
+            return new Line(time, Direction.OUT, "reply", text);
+        }
+        if (event instanceof WsEvent.Failed e) {
+            String text = problem(e.problem(), e.peer());
+            return new Line(time, Direction.ERROR, side == Side.CLIENT ? "onerror" : "error",
+                    side == Side.CLIENT ? texts.get("event.onerror", text) : texts.get("event.error", text));
+        }
+        if (event instanceof WsEvent.Listening e) {
+            return new Line(time, Direction.STATE, "listen",
+                    texts.get(e.allInterfaces() ? "event.listening.all" : "event.listening", e.url()));
+        }
+        if (event instanceof WsEvent.Stopped) {
+            return new Line(time, Direction.STATE, "stop", texts.get("event.stopped"));
+        }
+        if (event instanceof WsEvent.ClientJoined e) {
+            String origin = e.origin().isEmpty() ? texts.get("origin.none") : e.origin();
+            return new Line(time, Direction.STATE, "connect",
+                    texts.get("event.joined", e.peer(), e.path(), origin, e.clients()));
+        }
+        if (event instanceof WsEvent.ClientLeft e) {
+            return new Line(time, Direction.STATE, "close", texts.get("event.left", e.peer(), e.code(),
+                    closeMeaning(e.code()), e.reason(), texts.get(e.byClient() ? "closedBy.peer" : "closedBy.us"),
+                    e.clients()));
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /** The plain-language meaning of a close code, such as "normal closure" for 1000. */
+    public String closeMeaning(int code) {
+        return texts.get(CloseCodes.key(code));
+    }
+
+    /** A problem in words: {@code peer} is the URL or the remote address it concerns. */
+    public String problem(Problem problem, String peer) {
+        return texts.get("problem." + problem.kind().name(), problem.detail(), peer);
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "… (" + text.length() + ")";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.duplex.model;
+
+import java.util.List;
+
+/**
+ * A message for the user, not yet in words: a resource-bundle key and its arguments. The view puts it
+ * into the current language, so switching language re-words what is on screen.
+ */
+public record Notice(String key, List<Object> args) {
+    public Notice {
+        args = List.copyOf(args);
+    }
+
+    public static Notice of(String key, Object... args) {
+        return new Notice(key, List.of(args));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.duplex.net;
+
+/**
+ * What went wrong, as a kind the views can put into words (in either language) plus the detail that
+ * only the network knows (a host name, a status line, the library's own message).
+ */
+public record Problem(Kind kind, String detail) {
+
+    public enum Kind {
+        /** Nothing listens on that port: the TCP connection was refused. */
+        CONNECTION_REFUSED,
+        /** The host name does not resolve. */
+        UNKNOWN_HOST,
+        /** No answer within the connect timeout. */
+        TIMED_OUT,
+        /** The server answered the upgrade with another HTTP status than 101; detail is the status line. */
+        HANDSHAKE_REFUSED,
+        /** The server answered something that is not a valid WebSocket upgrade. */
+        BAD_HANDSHAKE,
+        /** The port is taken by another program. */
+        PORT_IN_USE,
+        /** The bind address is not an address of this machine. */
+        BAD_BIND_ADDRESS,
+        /** A client asked for a path the server does not serve (it got 404). */
+        WRONG_PATH,
+        /** Anything else: detail carries the cause as the JDK or the library put it. */
+        OTHER
+    }
+
+    public Problem {
+        detail = detail == null ? "" : detail;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.duplex.net;
+
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+
+/** Turns the exceptions of the JDK and of Java-WebSocket into a {@link Problem} a person can read. */
+final class Problems {
+    private Problems() { }
+
+    static Problem of(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root
+                && !(root instanceof ConnectException || root instanceof UnknownHostException)) {
+            root = root.getCause();
+        }
+        if (root instanceof ConnectException) {
+            return new Problem(Problem.Kind.CONNECTION_REFUSED, message(root));
+        }
+        if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+            return new Problem(Problem.Kind.UNKNOWN_HOST, message(root));
+        }
+        if (root instanceof SocketTimeoutException) {
+            return new Problem(Problem.Kind.TIMED_OUT, message(root));
+        }
+        if (root instanceof BindException) {
+            return new Problem(Problem.Kind.PORT_IN_USE, message(root));
+        }
+        if (root instanceof NoRouteToHostException) {
+            return new Problem(Problem.Kind.OTHER, "no route to host");
+        }
+        return new Problem(Problem.Kind.OTHER, message(root));
+    }
+
+    /** The exception's own message, or its simple class name when it has none. */
+    static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.duplex.ui;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.LogBuffer;
+import dev.duplex.net.WsEvent;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+
+/**
+ * Wires a virtualized {@link ListView} to a {@link LogBuffer}: the cells, the line count, auto-scroll and
+ * copying the selected lines. Shared by the server and the client panes.
+ */
+final class LogViews {
+    private LogViews() { }
+
+    static void bind(ListView<WsEvent> view, LogBuffer log, EventText.Side side, Texts texts, Label countLabel,
+            CheckBox autoScroll) {
+        EventText format = new EventText(texts);
+        view.setItems(log.events());
+        view.setCellFactory(v -> new LogCell(format, side));
+        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        countLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("log.count", log.events().size(), log.dropped()),
+                log.events(), log.droppedProperty()));
+        log.events().addListener((ListChangeListener<WsEvent>) change -> {
+            if (autoScroll.isSelected() && !log.events().isEmpty()) view.scrollTo(log.events().size() - 1);
+        });
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        view.setOnKeyPressed(key -> {
+            if (copy.match(key)) {
+                StringBuilder text = new StringBuilder();
+                for (WsEvent e : view.getSelectionModel().getSelectedItems()) {
+                    text.append(format.line(e, side)).append('\n');
+                }
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text.toString());
+                Clipboard.getSystemClipboard().setContent(content);
+                key.consume();
+            }
+        });
+    }
+}

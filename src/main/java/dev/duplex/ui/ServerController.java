@@ -1,0 +1,83 @@
+package dev.duplex.ui;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.net.ReplyTemplate;
+import dev.duplex.net.WsEvent;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+
+/** The embedded echo server's pane: binds the form and the log to the model, and nothing more. */
+public final class ServerController {
+    private final ConnectionModel model;
+    private final Texts texts;
+
+    @FXML private TextField portField;
+    @FXML private ComboBox<String> bindBox;
+    @FXML private TextField pathField;
+    @FXML private ComboBox<String> replyBox;
+    @FXML private Button startButton;
+    @FXML private Button stopButton;
+    @FXML private Label stateLabel;
+    @FXML private Label clientsLabel;
+    @FXML private Label warningLabel;
+    @FXML private Label noticeLabel;
+    @FXML private ListView<WsEvent> logView;
+    @FXML private Label logCountLabel;
+    @FXML private CheckBox autoScrollBox;
+
+    public ServerController(ConnectionModel model, Texts texts) {
+        this.model = model;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        portField.textProperty().bindBidirectional(model.portProperty());
+        bindBox.getItems().setAll("127.0.0.1", "::1", "0.0.0.0");
+        bindBox.getEditor().textProperty().bindBidirectional(model.bindAddressProperty());
+        pathField.textProperty().bindBidirectional(model.pathProperty());
+        replyBox.getItems().setAll(ReplyTemplate.ECHO.template(), ReplyTemplate.SEED.template());
+        replyBox.getEditor().textProperty().bindBidirectional(model.replyTemplateProperty());
+
+        var stopped = model.serverStateProperty().isEqualTo(ServerState.STOPPED);
+        for (var field : new javafx.scene.Node[] {portField, bindBox, pathField, replyBox}) {
+            field.disableProperty().bind(stopped.not());
+        }
+        startButton.disableProperty().bind(stopped.not());
+        stopButton.disableProperty().bind(model.serverStateProperty().isNotEqualTo(ServerState.RUNNING));
+
+        stateLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("server.state." + model.serverStateProperty().get(), model.serverUrlProperty().get()),
+                model.serverStateProperty(), model.serverUrlProperty()));
+        clientsLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("server.clients", model.serverClientsProperty().get()), model.serverClientsProperty()));
+        warningLabel.visibleProperty().bind(model.serverAllInterfacesProperty());
+        warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        Notices.bind(noticeLabel, model.serverNoticeProperty(), texts);
+        LogViews.bind(logView, model.serverLog(), EventText.Side.SERVER, texts, logCountLabel, autoScrollBox);
+    }
+
+    @FXML
+    private void start() {
+        model.startServer();
+    }
+
+    @FXML
+    private void stop() {
+        model.stopServer();
+    }
+
+    @FXML
+    private void clearLog() {
+        model.clearServerLog();
+    }
+}

@@ -1,0 +1,17 @@
+/** Duplex: a desktop WebSocket workbench, and the same engine on the command line. */
+module dev.duplex {
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires org.java_websocket;
+    // sun.misc.Signal: `duplex serve` answers SIGINT/SIGTERM by closing clients with 1001 and exiting 0.
+    requires jdk.unsupported;
+    // Java-WebSocket logs through SLF4J; this provider hands those lines to java.util.logging.
+    requires org.slf4j.jul;
+
+    exports dev.duplex.net;
+    exports dev.duplex.model;
+    exports dev.duplex.ui to javafx.graphics;
+    exports dev.duplex to javafx.graphics;
+    opens dev.duplex.ui to javafx.fxml;
+    opens dev.duplex.i18n;
+}
