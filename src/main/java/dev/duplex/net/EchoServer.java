@@ -142,7 +142,8 @@ public final class EchoServer {
         InetAddress a = bound.getAddress();
         String host;
         if (a.isAnyLocalAddress()) {
-            host = a instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+            // A dual-stack channel reports 0.0.0.0 as [::]: go by what the user asked for.
+            host = config.bindAddress().contains(":") ? "[::1]" : "127.0.0.1";
         } else if (a instanceof Inet6Address) {
             host = "[" + a.getHostAddress().replaceAll("%.*$", "") + "]";
         } else {

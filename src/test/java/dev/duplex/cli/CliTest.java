@@ -1,0 +1,190 @@
+package dev.duplex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.duplex.Version;
+
+/** `duplex serve` and `duplex connect` in this JVM, talking over real loopback sockets. */
+class CliTest {
+    /** Output written by another thread, readable line by line as it comes. */
+    private static final class Capture {
+        final PipedInputStream pipe = new PipedInputStream(1 << 16);
+        final PrintStream stream;
+        final java.io.BufferedReader lines;
+
+        Capture() throws Exception {
+            stream = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
+            lines = new java.io.BufferedReader(new java.io.InputStreamReader(pipe, StandardCharsets.UTF_8));
+        }
+
+        /** The next line that matches, failing if the stream ends first. */
+        String await(String regex) throws Exception {
+            Pattern p = Pattern.compile(regex);
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (p.matcher(line).find()) return line;
+            }
+            throw new AssertionError("no line matching " + regex);
+        }
+    }
+
+    private final CountDownLatch stopServe = new CountDownLatch(1);
+    private CompletableFuture<Integer> serve;
+
+    @AfterEach
+    void stop() throws Exception {
+        stopServe.countDown();
+        if (serve != null) serve.get(10, TimeUnit.SECONDS);
+    }
+
+    private record Run(int status, String out, String err) { }
+
+    private static Run run(InputStream in, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), stop -> { });
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static InputStream stdin(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starts `serve` on a free port and returns its ws:// URL, read from its first line. */
+    private String startServe(Capture out, String... extra) throws Exception {
+        String[] args = new String[extra.length + 3];
+        args[0] = "serve";
+        args[1] = "--port";
+        args[2] = "0";
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        serve = CompletableFuture.supplyAsync(() -> Cli.run(args, stdin(""), out.stream, out.stream, latch -> {
+            // stands in for SIGINT: the test counts this latch down
+            new Thread(() -> {
+                try {
+                    stopServe.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                latch.countDown();
+            }).start();
+        }));
+        String first = out.await("listening on ");
+        Matcher m = Pattern.compile("(ws://\\S+)").matcher(first);
+        assertTrue(m.find(), first);
+        return m.group(1);
+    }
+
+    @Test
+    void connectSendsEachLineAndPrintsTheConversation() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut, "--reply", "我已经收到消息 Received:{message}");
+        Run r = run(stdin("hello\n你好\n"), "connect", url);
+        assertEquals(Cli.OK, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].contains("onopen") && lines[0].contains("connected to " + url), r.out());
+        assertTrue(r.out().contains("send      sent: hello"), r.out());
+        assertTrue(r.out().contains("onmessage message received: 我已经收到消息 Received:hello"), r.out());
+        assertTrue(r.out().contains("onmessage message received: 我已经收到消息 Received:你好"), r.out());
+        assertTrue(lines[lines.length - 1].contains("onclose") && lines[lines.length - 1].contains("(1000)"), r.out());
+
+        serverOut.await("connected: path /, Origin http://127\\.0\\.0\\.1:");
+        serverOut.await("received from 127\\.0\\.0\\.1:\\d+: hello");
+        serverOut.await("replied to 127\\.0\\.0\\.1:\\d+: 我已经收到消息 Received:hello");
+        serverOut.await("disconnected \\(1000\\) normal closure");
+    }
+
+    @Test
+    void serveStopsOnTheSignalClosingClientsWith1001() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut);
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(typing);
+        CompletableFuture<Run> client = CompletableFuture.supplyAsync(() -> run(in, "connect", url));
+        serverOut.await("connected: ");
+        stopServe.countDown();
+        assertEquals(Cli.OK, serve.get(10, TimeUnit.SECONDS));
+        Run r = client.get(10, TimeUnit.SECONDS);
+        assertTrue(r.out().contains("connection closed (1001) going away"), r.out());
+        assertEquals(Cli.OK, r.status());
+        typing.close();
+    }
+
+    @Test
+    void customHeadersAndOriginReachTheServer() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut, "--path", "/shiming");
+        Run r = run(stdin(""), "connect", url, "--origin", "http://example.test", "--header", "X-Test: 1");
+        assertEquals(Cli.OK, r.status(), r.err());
+        serverOut.await("path /shiming, Origin http://example\\.test");
+    }
+
+    @Test
+    void refusedHandshakeExitsOneWithTheCauseOnStderr() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut, "--path", "/shiming");
+        Run r = run(stdin("never sent\n"), "connect", url.replace("/shiming", "/other"));
+        assertEquals(Cli.FAILED, r.status());
+        assertTrue(r.err().contains("onerror   handshake refused: HTTP 404"), r.err());
+        assertTrue(r.out().contains("connection closed (1006)"), r.out());
+    }
+
+    @Test
+    void refusedConnectionExitsOne() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Run r = run(stdin(""), "connect", "ws://127.0.0.1:" + port + "/");
+        assertEquals(Cli.FAILED, r.status());
+        assertTrue(r.err().contains("connection refused"), r.err());
+    }
+
+    @Test
+    void portInUseIsOneLineAndExitOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Run r = run(stdin(""), "serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(Cli.FAILED, r.status());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("port in use"), r.err());
+        }
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(Cli.USAGE, run(stdin(""), "connect").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "connect", "http://localhost/").status());
+        assertTrue(run(stdin(""), "connect", "http://localhost/").err().contains("ws://localhost/"));
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--port", "eighty").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--nope").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "frobnicate").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "connect", "ws://h/", "--header", "no colon").status());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = run(stdin(""), "--version");
+        assertEquals(Cli.OK, v.status());
+        assertEquals("duplex " + Version.get(), v.out().strip());
+        assertTrue(run(stdin(""), "--help").out().contains("duplex serve"));
+    }
+}
