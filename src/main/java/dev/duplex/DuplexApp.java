@@ -5,6 +5,7 @@ import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
 import dev.duplex.settings.SettingsStore;
 import dev.duplex.ui.DuplexWindow;
+import dev.duplex.ui.NextPulse;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -16,7 +17,7 @@ public final class DuplexApp extends Application {
     public void start(Stage stage) {
         SettingsStore store = new SettingsStore(SettingsStore.defaultDir());
         SettingsStore.Loaded loaded = store.load();
-        Dispatcher dispatcher = new Dispatcher(Platform::runLater);
+        Dispatcher dispatcher = new Dispatcher(new NextPulse());
         ConnectionModel model = new ConnectionModel(loaded.settings(), dispatcher);
         if (loaded.movedAside() != null) {
             model.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import dev.duplex.net.ClientOptions;
 import dev.duplex.net.CloseCodes;
@@ -87,8 +88,12 @@ public final class ConnectionModel {
 
     public ConnectionModel(Settings settings, Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.server = new EchoServer(event -> dispatcher.post(this::onServerEvents, event));
-        this.client = new EchoClient(event -> dispatcher.post(this::onClientEvents, event));
+        // One sink object per log: the dispatcher groups consecutive events by sink identity, and a
+        // method reference written at each post would be a new object every time (batches of one).
+        Consumer<List<WsEvent>> serverSink = this::onServerEvents;
+        Consumer<List<WsEvent>> clientSink = this::onClientEvents;
+        this.server = new EchoServer(event -> dispatcher.post(serverSink, event));
+        this.client = new EchoClient(event -> dispatcher.post(clientSink, event));
         serverLog = new LogBuffer(settings.logCap());
         clientLog = new LogBuffer(settings.logCap());
         port.set(Integer.toString(settings.port()));

@@ -33,7 +33,11 @@ public final class Dispatcher {
         this.uiThread = uiThread;
     }
 
-    /** Queues {@code value} for {@code sink}; consecutive values for the same sink arrive as one list. */
+    /**
+     * Queues {@code value} for {@code sink}; consecutive values for the same sink arrive as one list.
+     * "The same" is identity: keep the sink in a field, since {@code this::method} written at each call
+     * makes a new object each time.
+     */
     @SuppressWarnings("unchecked")
     public <T> void post(Consumer<List<T>> sink, T value) {
         queue.add(new Item((Consumer<List<Object>>) (Consumer<?>) sink, value));

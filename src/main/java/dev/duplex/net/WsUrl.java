@@ -47,7 +47,8 @@ public final class WsUrl {
             String suggestion = switch (scheme) {
                 case "http" -> "ws" + t.substring(4);
                 case "https" -> "wss" + t.substring(5);
-                default -> "ws://" + t.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*:/*", "");
+                // "localhost:8080" parses as scheme "localhost": only a "://" marks a real scheme.
+                default -> t.contains("://") ? "ws" + t.substring(t.indexOf("://")) : "ws://" + t;
             };
             throw new InvalidUrlException("url.scheme", suggestion);
         }

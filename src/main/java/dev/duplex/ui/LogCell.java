@@ -2,14 +2,23 @@ package dev.duplex.ui;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.net.WsEvent;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ListCell;
 
-/** One log line, coloured by its direction (in, out, state, error) through CSS style classes. */
+/**
+ * One log line, coloured by its direction through a CSS pseudo-class ({@code :in}, {@code :out},
+ * {@code :state}, {@code :error}). A pseudo-class, not a style class: changing a style class makes
+ * JavaFX re-resolve the cell's CSS from scratch, and cells are updated on every batch of a flood.
+ */
 final class LogCell extends ListCell<WsEvent> {
-    private static final String[] DIRECTION_CLASSES = {"log-in", "log-out", "log-state", "log-error"};
+    private static final PseudoClass[] DIRECTIONS = {
+        PseudoClass.getPseudoClass("in"), PseudoClass.getPseudoClass("out"),
+        PseudoClass.getPseudoClass("state"), PseudoClass.getPseudoClass("error")
+    };
 
     private final EventText format;
     private final EventText.Side side;
+    private EventText.Direction shown;
 
     LogCell(EventText format, EventText.Side side) {
         this.format = format;
@@ -20,13 +29,20 @@ final class LogCell extends ListCell<WsEvent> {
     @Override
     protected void updateItem(WsEvent event, boolean empty) {
         super.updateItem(event, empty);
-        getStyleClass().removeAll(DIRECTION_CLASSES);
         if (empty || event == null) {
             setText(null);
+            show(null);
             return;
         }
         EventText.Line line = format.line(event, side);
         setText(line.toString());
-        getStyleClass().add(DIRECTION_CLASSES[line.direction().ordinal()]);
+        show(line.direction());
+    }
+
+    private void show(EventText.Direction direction) {
+        if (direction == shown) return;
+        if (shown != null) pseudoClassStateChanged(DIRECTIONS[shown.ordinal()], false);
+        if (direction != null) pseudoClassStateChanged(DIRECTIONS[direction.ordinal()], true);
+        shown = direction;
     }
 }

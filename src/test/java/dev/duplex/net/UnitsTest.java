@@ -74,6 +74,14 @@ class UnitsTest {
     }
 
     @Test
+    void aUrlWithoutSchemeSuggestsWs() {
+        WsUrl.InvalidUrlException e = assertThrows(WsUrl.InvalidUrlException.class, () -> WsUrl.parse("localhost:8080"));
+        assertEquals("ws://localhost:8080", e.detail());
+        e = assertThrows(WsUrl.InvalidUrlException.class, () -> WsUrl.parse("ftp://h/x"));
+        assertEquals("ws://h/x", e.detail());
+    }
+
+    @Test
     void defaultOriginIsThePageOfTheSameHost() {
         assertEquals("http://localhost:8080", WsUrl.defaultOrigin(URI.create("ws://localhost:8080/shiming")));
         assertEquals("https://example.com", WsUrl.defaultOrigin(URI.create("wss://example.com/")));

@@ -1,0 +1,217 @@
+package dev.duplex.peers;
+
+import static dev.duplex.peers.ExternalPrograms.require;
+import static dev.duplex.peers.ExternalPrograms.requireExecutable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.duplex.net.EchoServer;
+import dev.duplex.net.ReplyTemplate;
+import dev.duplex.net.ServerConfig;
+import dev.duplex.net.WsEvent;
+
+/**
+ * The seed's own browser page, as written, in Debian's Chromium, against our {@link EchoServer}: the
+ * most browser-like client there is. The page is served over http so that Chromium sends a real Origin,
+ * with its hard-wired {@code ws://localhost:8080/shiming} pointed at our server's ephemeral port.
+ */
+class SeedPageInChromiumTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String SEED_WS_URL = "ws://localhost:8080/shiming";
+    /** The text box's value in the seed's page, spaces and all. */
+    private static final String SEED_MESSAGE = "你好啊  shiming 小哥哥  嘿嘿   ";
+    private static final Duration WAIT = EventRecorder.TIMEOUT;
+
+    private final EventRecorder serverEvents = new EventRecorder();
+    private final EchoServer server = new EchoServer(serverEvents);
+    private HttpServer http;
+    private Path profile;
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (http != null) http.stop(0);
+        server.stop();
+        if (profile != null) deleteTree(profile);
+    }
+
+    @Test
+    void seedPageConnectsSendsAndClosesAgainstOurServer() throws Exception {
+        requireExecutable(CHROMIUM, "Chromium (apt-get install chromium)");
+        requireExecutable(CHROMEDRIVER, "chromedriver (apt-get install chromium-driver)");
+        Path page = ExternalPrograms.peersDir().resolve("seed-demo.html");
+        require(Files.isRegularFile(page), "the seed's page is not at " + page);
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        assertTrue(html.contains(SEED_WS_URL), "the seed's page no longer opens " + SEED_WS_URL);
+
+        int wsPort = server.start(new ServerConfig("127.0.0.1", 0, "/shiming", ReplyTemplate.SEED)).getPort();
+        String wsUrl = "ws://127.0.0.1:" + wsPort + "/shiming";
+        int httpPort = servePage(html.replace(SEED_WS_URL, wsUrl));
+        String origin = "http://127.0.0.1:" + httpPort;
+        String reply = ReplyTemplate.SEED.reply(SEED_MESSAGE);
+
+        WebDriver driver = startChromium();
+        try {
+            ConsoleLog console = new ConsoleLog(driver, serverEvents);
+            driver.get(origin + "/seed-demo.html");
+
+            WsEvent.ClientJoined joined = serverEvents.await(WsEvent.ClientJoined.class);
+            assertEquals(origin, joined.origin(), "the Origin of the page that opened the socket");
+            assertEquals("/shiming", joined.path());
+            // onopen has run (the server's side of the handshake can finish first): only now may the
+            // page send, or sock.send() would throw.
+            console.await("connected to " + wsUrl);
+
+            driver.findElement(By.tagName("button")).click();
+            assertEquals(SEED_MESSAGE, serverEvents.await(WsEvent.Received.class).payload().text());
+            assertEquals(reply, serverEvents.await(WsEvent.Sent.class).payload().text());
+            // A message that arrives once close() has begun is dropped by the browser: wait for it first.
+            console.await("message received: " + reply);
+
+            ((JavascriptExecutor) driver).executeScript("sock.close(1000)");
+            WsEvent.ClientLeft left = serverEvents.await(WsEvent.ClientLeft.class);
+            assertEquals(1000, left.code());
+            assertTrue(left.byClient(), "the page started the closing");
+            assertEquals(0, left.clients());
+            console.await("connection closed (1000)");
+
+            List<String> lines = console.lines();
+            assertInOrder(lines, "connected to " + wsUrl, "message received: " + reply, "connection closed (1000)");
+            assertTrue(lines.stream().noneMatch(l -> l.contains("发生错误时候触发")), () -> "onerror ran: " + lines);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Serves the page at /seed-demo.html on an ephemeral loopback port; returns the port. */
+    private int servePage(String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/seed-demo.html", exchange -> {
+            // The page declares no charset: say it here, or its Chinese arrives as mojibake.
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        http.start();
+        return http.getAddress().getPort();
+    }
+
+    /** Debian's Chromium and chromedriver, named explicitly so that Selenium Manager never downloads. */
+    private WebDriver startChromium() throws IOException {
+        profile = Files.createTempDirectory("duplex-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + profile);
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        return new ChromeDriver(service, options);
+    }
+
+    private static void assertInOrder(List<String> lines, String... fragments) {
+        int from = 0;
+        for (String fragment : fragments) {
+            int found = -1;
+            for (int i = from; i < lines.size(); i++) {
+                if (lines.get(i).contains(fragment)) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) fail("no console line containing '" + fragment + "' after line " + from + " of " + lines);
+            from = found + 1;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * The page's console, as Chromium reports it: each read through the driver takes the entries away,
+     * so they are kept here, in order, as the raw lines (a source location, then a quoted JS string).
+     */
+    private static final class ConsoleLog {
+        private final WebDriver driver;
+        private final EventRecorder serverEvents;
+        private final List<String> lines = new ArrayList<>();
+
+        ConsoleLog(WebDriver driver, EventRecorder serverEvents) {
+            this.driver = driver;
+            this.serverEvents = serverEvents;
+        }
+
+        List<String> lines() {
+            drain();
+            return List.copyOf(lines);
+        }
+
+        /** Waits until some console line contains {@code fragment}. */
+        void await(String fragment) {
+            try {
+                new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(50)).until(d -> {
+                    drain();
+                    return lines.stream().anyMatch(l -> l.contains(fragment));
+                });
+            } catch (TimeoutException e) {
+                fail("no console line containing '" + fragment + "' within " + WAIT + "; console: " + lines
+                        + "; our server's events: " + serverEvents.history(), e);
+            }
+        }
+
+        private void drain() {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) lines.add(entry.getMessage());
+        }
+    }
+}

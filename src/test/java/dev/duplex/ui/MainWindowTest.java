@@ -1,0 +1,245 @@
+package dev.duplex.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.Dispatcher;
+import dev.duplex.net.WsEvent;
+import dev.duplex.settings.Settings;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/** The window on headless Monocle, driven like a user: clicks, typing, Enter. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final Texts EN = Texts.of(Locale.ENGLISH);
+
+    private ConnectionModel model;
+    private Dispatcher dispatcher;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Settings defaults = Settings.defaults();
+        Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
+                defaults.logCap(), "en", 1100, 700);
+        dispatcher = new Dispatcher(new NextPulse());
+        model = new ConnectionModel(settings, dispatcher);
+        new DuplexWindow(stage, model, settings).show();
+    }
+
+    @AfterEach
+    void shutDown() throws Exception {
+        model.shutdown().get(10, TimeUnit.SECONDS);
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    /** Reads model state on the FX thread, where it lives. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String lines(ListView<WsEvent> view, EventText.Side side) {
+        EventText format = new EventText(EN);
+        return view.getItems().stream().map(e -> format.line(e, side).toString()).collect(Collectors.joining("\n"));
+    }
+
+    private String clientLog(FxRobot robot) throws Exception {
+        ListView<WsEvent> view = robot.lookup(".client-pane #logView").queryListView();
+        return onFx(() -> lines(view, EventText.Side.CLIENT));
+    }
+
+    private String serverLog(FxRobot robot) throws Exception {
+        ListView<WsEvent> view = robot.lookup(".server-pane #logView").queryListView();
+        return onFx(() -> lines(view, EventText.Side.SERVER));
+    }
+
+    private void startServer(FxRobot robot) throws Exception {
+        robot.clickOn("#startButton");
+        await(() -> model.serverStateProperty().get() == ServerState.RUNNING);
+    }
+
+    @Test
+    void startConnectSendAndDisconnectLikeTheBrowserDemo(FxRobot robot) throws Exception {
+        startServer(robot);
+        String url = onFx(() -> model.serverUrlProperty().get());
+        assertTrue(robot.lookup(".server-pane #stateLabel").queryAs(Label.class).getText()
+                .startsWith("Listening on ws://127.0.0.1:"));
+
+        TextField urlField = robot.lookup("#urlField").queryTextInputControl() instanceof TextField t ? t : null;
+        robot.interact(() -> urlField.setText(url));
+        robot.clickOn("#connectButton");
+        await(() -> clientLog(robot).contains("onopen    connected to " + url));
+        assertEquals(ClientState.OPEN, onFx(() -> model.clientStateProperty().get()));
+
+        robot.clickOn("#messageField").write("hello duplex").type(KeyCode.ENTER);
+        await(() -> clientLog(robot).contains("onmessage message received: hello duplex"));
+        assertTrue(clientLog(robot).contains("send      sent: hello duplex"));
+        await(() -> serverLog(robot).contains("replied to 127.0.0.1:"));
+        assertTrue(serverLog(robot).contains("Origin " + URI.create(url).getScheme().replace("ws", "http") + "://127.0.0.1:"));
+        assertEquals("Clients: 1", robot.lookup("#clientsLabel").queryAs(Label.class).getText());
+
+        // What is on screen, not only in the list: the last visible cell of the client log.
+        javafx.css.PseudoClass in = javafx.css.PseudoClass.getPseudoClass("in");
+        await(() -> robot.lookup(".client-pane .log-cell").queryAll().stream()
+                .anyMatch(n -> n.getPseudoClassStates().contains(in)
+                        && String.valueOf(((javafx.scene.control.Labeled) n).getText()).contains("message received: hello duplex")));
+
+        robot.clickOn("#disconnectButton");
+        await(() -> clientLog(robot).contains("onclose   connection closed (1000) normal closure"));
+        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.clientStateProperty().get()));
+        await(() -> serverLog(robot).contains("disconnected (1000)"));
+
+        robot.clickOn("#stopButton");
+        await(() -> model.serverStateProperty().get() == ServerState.STOPPED);
+        assertTrue(serverLog(robot).contains("stopped, no longer listening"));
+    }
+
+    @Test
+    void aPortInUseSaysSoAndTheFormStaysUsable(FxRobot robot) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            robot.interact(() -> robot.lookup("#portField").queryTextInputControl()
+                    .setText(Integer.toString(taken.getLocalPort())));
+            robot.clickOn("#startButton");
+            Label notice = robot.lookup(".server-pane #noticeLabel").queryAs(Label.class);
+            await(notice::isVisible);
+            assertEquals("port in use: another program already listens on 127.0.0.1:" + taken.getLocalPort()
+                    + ". Choose another port, or 0 for any free one.", notice.getText());
+            assertEquals(ServerState.STOPPED, onFx(() -> model.serverStateProperty().get()));
+            assertTrue(!robot.lookup("#startButton").queryButton().isDisabled());
+        }
+        // The way out works: another port.
+        robot.interact(() -> robot.lookup("#portField").queryTextInputControl().setText("0"));
+        startServer(robot);
+        assertTrue(!robot.lookup(".server-pane #noticeLabel").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void badInputIsCaughtInTheForm(FxRobot robot) throws Exception {
+        Label notice = robot.lookup(".client-pane #noticeLabel").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText("localhost:8080"));
+        robot.clickOn("#connectButton");
+        await(notice::isVisible);
+        assertEquals("A WebSocket URL starts with ws:// or wss://. Did you mean ws://localhost:8080?", notice.getText());
+
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(""));
+        robot.clickOn("#connectButton");
+        await(() -> notice.getText().startsWith("Enter a WebSocket URL"));
+
+        robot.clickOn("#messageField").write("x").type(KeyCode.ENTER);
+        await(() -> notice.getText().equals("Not connected: connect first, then send."));
+        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.clientStateProperty().get()));
+
+        robot.interact(() -> robot.lookup("#portField").queryTextInputControl().setText("80a"));
+        robot.clickOn("#startButton");
+        Label serverNotice = robot.lookup(".server-pane #noticeLabel").queryAs(Label.class);
+        await(serverNotice::isVisible);
+        assertTrue(serverNotice.getText().startsWith("The port must be a whole number"));
+    }
+
+    @Test
+    void aRefusedConnectionShowsOnerrorWithTheCause(FxRobot robot) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "ws://127.0.0.1:" + port + "/";
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
+        robot.clickOn("#connectButton");
+        await(() -> clientLog(robot).contains("onclose   connection closed (1006)"));
+        assertTrue(clientLog(robot).contains("onerror   connection refused: nothing is listening at " + url));
+        assertTrue(!robot.lookup("#connectButton").queryButton().isDisabled(), "ready to try again");
+    }
+
+    @Test
+    void theLanguageSwitchRewordsTheWindowAndKeepsItsState(FxRobot robot) throws Exception {
+        startServer(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> language = robot.lookup("#languageBox").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue("zh"));
+        await(() -> "启动".equals(robot.lookup("#startButton").queryAs(Button.class).getText()));
+        assertEquals("连接", robot.lookup("#connectButton").queryAs(Button.class).getText());
+        assertTrue(robot.lookup(".server-pane #stateLabel").queryAs(Label.class).getText().startsWith("正在监听 ws://"));
+        assertEquals(ServerState.RUNNING, onFx(() -> model.serverStateProperty().get()), "the server kept running");
+        assertTrue(stage.getTitle().startsWith("Duplex"));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> again = robot.lookup("#languageBox").queryAs(ComboBox.class);
+        robot.interact(() -> again.setValue("en"));
+        await(() -> "Start".equals(robot.lookup("#startButton").queryAs(Button.class).getText()));
+    }
+
+    @Test
+    void aFloodOfMessagesKeepsTheLogBoundedAndTheWindowAnswering(FxRobot robot) throws Exception {
+        robot.interact(() -> model.logCapProperty().set(5_000));
+        startServer(robot);
+        java.util.concurrent.atomic.AtomicLong listChanges = new java.util.concurrent.atomic.AtomicLong();
+        robot.interact(() -> model.serverLog().events().addListener(
+                (javafx.collections.ListChangeListener<WsEvent>) c -> listChanges.incrementAndGet()));
+        long drainsBefore = dispatcher.drains();
+        URI url = URI.create(onFx(() -> model.serverUrlProperty().get()));
+        int messages = 100_000;
+        java.util.concurrent.CountDownLatch echoed = new java.util.concurrent.CountDownLatch(messages);
+        java.util.concurrent.CompletableFuture<WsEvent.Opened> opened = new java.util.concurrent.CompletableFuture<>();
+        dev.duplex.net.EchoClient flooder = new dev.duplex.net.EchoClient(e -> {
+            if (e instanceof WsEvent.Opened o) opened.complete(o);
+            if (e instanceof WsEvent.Received) echoed.countDown();
+        });
+        flooder.connect(url, dev.duplex.net.ClientOptions.browserLike(url));
+        opened.get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < messages; i++) {
+            flooder.send("m" + i);
+            if (i % 10_000 == 0) {
+                // The FX thread keeps answering while the flood goes on.
+                assertEquals(Boolean.TRUE, onFx(() -> true));
+            }
+        }
+        assertTrue(echoed.await(60, TimeUnit.SECONDS), "every message echoed");
+        // Listening + joined + 100 000 received + 100 000 replies went through the log.
+        long expected = 2 + 2L * messages;
+        await(() -> onFx(() -> model.serverLog().events().size() + model.serverLog().dropped()) == expected);
+        assertEquals(5_000, onFx(() -> model.serverLog().events().size()));
+        assertTrue(onFx(() -> ((WsEvent.Sent) model.serverLog().events().get(4_999)).payload().text())
+                .equals("m" + (messages - 1)));
+        Label count = robot.lookup(".server-pane #logCountLabel").queryAs(Label.class);
+        await(() -> count.getText().equals("5000 lines, " + (expected - 5_000) + " dropped"));
+        flooder.close(1000, "");
+        // Batched: each drain touches the log at most twice (oldest lines out, new lines in), so
+        // 200 000 events cost a few hundred list changes, not 200 000 relayouts.
+        long drains = dispatcher.drains() - drainsBefore;
+        assertTrue(listChanges.get() <= 2 * drains + 2, listChanges.get() + " list changes in " + drains + " drains");
+        assertTrue(drains < expected / 100, drains + " drains for " + expected + " events");
+    }
+}
