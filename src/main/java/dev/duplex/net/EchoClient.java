@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -47,15 +49,21 @@ public final class EchoClient {
      */
     public void send(String text) {
         Session s = openSession();
-        s.send(text);
-        listener.on(new WsEvent.Sent(Instant.now(), s.peer, Payload.text(text)));
+        // Under the session's event lock: an echo can come back before send() returns, and the log
+        // must still show what was sent above what came back.
+        synchronized (s.events) {
+            s.send(text);
+            listener.on(new WsEvent.Sent(Instant.now(), s.peer, Payload.text(text)));
+        }
     }
 
     /** Sends a binary message and reports it as sent. */
     public void send(byte[] data) {
         Session s = openSession();
-        s.send(data);
-        listener.on(new WsEvent.Sent(Instant.now(), s.peer, Payload.binary(data)));
+        synchronized (s.events) {
+            s.send(data);
+            listener.on(new WsEvent.Sent(Instant.now(), s.peer, Payload.binary(data)));
+        }
     }
 
     /**
@@ -65,7 +73,7 @@ public final class EchoClient {
     public synchronized void close(int code, String reason) {
         if (session == null) return;
         if (session.isOpen()) {
-            session.close(code, reason);
+            session.startClosing(code, reason);
         } else {
             session.abort();
         }
@@ -83,12 +91,23 @@ public final class EchoClient {
         return headers;
     }
 
+    /**
+     * How long to wait for the server's close frame after sending ours before dropping the connection,
+     * as a browser does; the close is then reported as 1006, not clean.
+     */
+    static final long CLOSE_TIMEOUT_MS = 3_000;
+
     /** One connection attempt and, if it opens, its life. */
     private final class Session extends WebSocketClient {
         final String peer;
         final HandshakeTap tap;
+        /** Held while reporting a message in or out, so that "sent" is never logged after its echo. */
+        final Object events = new Object();
         volatile boolean opened;
         volatile Exception errorBeforeOpen;
+        /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
+        volatile boolean closingByUs;
+        volatile boolean closeTimedOut;
 
         Session(URI url, ClientOptions options) {
             super(url, new Draft_6455(), handshakeHeaders(options), options.connectTimeoutMs());
@@ -104,8 +123,31 @@ public final class EchoClient {
             }
         }
 
-        /** Drops the connection without a closing handshake, whatever state it is in. */
-        void abort() {
+        /**
+         * Sends our close frame and keeps reading until the server's close frame arrives or
+         * {@link #CLOSE_TIMEOUT_MS} passes, so the close can be reported as the server answered it.
+         */
+        void startClosing(int code, String reason) {
+            closingByUs = true;
+            close(code, reason);
+            CompletableFuture.runAsync(() -> {
+                closeTimedOut = true;
+                dropSocket();
+            }, CompletableFuture.delayedExecutor(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }
+
+        /**
+         * Java-WebSocket's reading loop ends as soon as our close frame is out, before the server's
+         * answer is read. While that answer is awaited, say "not closing yet" so the loop reads on; the
+         * tap sees the server's close frame go past, and the server's FIN (or the timeout) ends the loop.
+         */
+        @Override
+        public boolean isClosing() {
+            boolean awaitingServerClose = closingByUs && tap != null && tap.serverClose() == null && !closeTimedOut;
+            return !awaitingServerClose && super.isClosing();
+        }
+
+        private void dropSocket() {
             Socket socket = getSocket();
             if (socket != null) {
                 try {
@@ -114,13 +156,17 @@ public final class EchoClient {
                     // already closed: nothing to drop
                 }
             }
+        }
+
+        /** Drops the connection without a closing handshake, whatever state it is in. */
+        void abort() {
+            dropSocket();
             closeConnection(CloseFrame.ABNORMAL_CLOSE, "connection dropped by Duplex");
         }
 
         @Override
         public void onOpen(ServerHandshake handshake) {
             opened = true;
-            if (tap != null) tap.stop();
             String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                     ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
             listener.on(new WsEvent.Opened(Instant.now(), getURI(), protocol));
@@ -128,14 +174,18 @@ public final class EchoClient {
 
         @Override
         public void onMessage(String message) {
-            listener.on(new WsEvent.Received(Instant.now(), peer, Payload.text(message)));
+            synchronized (events) {
+                listener.on(new WsEvent.Received(Instant.now(), peer, Payload.text(message)));
+            }
         }
 
         @Override
         public void onMessage(ByteBuffer bytes) {
             byte[] data = new byte[bytes.remaining()];
             bytes.get(data);
-            listener.on(new WsEvent.Received(Instant.now(), peer, Payload.binary(data)));
+            synchronized (events) {
+                listener.on(new WsEvent.Received(Instant.now(), peer, Payload.binary(data)));
+            }
         }
 
         @Override
@@ -157,9 +207,24 @@ public final class EchoClient {
                 listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, "", false, remote));
                 return;
             }
-            int reported = code == CloseFrame.NEVER_CONNECTED ? CloseCodes.ABNORMAL : code;
-            boolean clean = reported != CloseCodes.ABNORMAL && reported != CloseCodes.TLS;
-            listener.on(new WsEvent.Closed(Instant.now(), reported, why, clean, remote));
+            if (tap == null) {
+                // wss://: no tap, so the library's own account is all there is.
+                int reported = code == CloseFrame.NEVER_CONNECTED ? CloseCodes.ABNORMAL : code;
+                boolean clean = reported != CloseCodes.ABNORMAL && reported != CloseCodes.TLS;
+                listener.on(new WsEvent.Closed(Instant.now(), reported, why, clean, remote && !closingByUs));
+                return;
+            }
+            // As a browser reports it: the code and reason of the server's close frame, and a clean
+            // close only when one came; without it, 1006. Who started is our own record.
+            FrameScanner.CloseFrame answer = tap.serverClose();
+            if (answer != null) {
+                listener.on(new WsEvent.Closed(Instant.now(), answer.code(), answer.reason(), true, !closingByUs));
+            } else {
+                // No close frame from the server: it dropped the connection, or never answered ours, or
+                // the library failed the connection (its reason says why, such as a protocol error).
+                String detail = closingByUs ? "" : why;
+                listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, detail, false, !closingByUs));
+            }
         }
 
         private Problem problemBeforeOpen(String reason) {

@@ -10,20 +10,24 @@ import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
 
 /**
- * Keeps a copy of the first bytes a server sends, up to the end of the handshake, so that a refused
- * upgrade can be reported with its real status line ("HTTP/1.1 403 Forbidden") and body. Java-WebSocket
- * reads a refused handshake but does not hand it to its listener; a browser does not show it either.
+ * Sits under Java-WebSocket's reads of a client socket. It keeps a copy of the server's handshake
+ * answer, so that a refused upgrade can be reported with its real status line ("HTTP/1.1 403
+ * Forbidden") and body, which the library reads but does not hand on; and it follows the frames after
+ * it, so that the server's close frame is known even when the library has stopped decoding.
  */
 final class HandshakeTap extends SocketFactory {
     /** A refused upgrade's status, headers and the start of its body are all a person needs. */
     private static final int CAP = 64 * 1024;
 
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private volatile boolean tapping = true;
+    private final FrameScanner frames = new FrameScanner();
+    /** Reading the handshake answer until its blank line; after that, frames. */
+    private boolean inHandshake = true;
+    private int blankLineMatch;
 
-    /** Stops copying: called once the connection is open, so messages are never kept twice. */
-    void stop() {
-        tapping = false;
+    /** The first close frame the server sent, or null. */
+    FrameScanner.CloseFrame serverClose() {
+        return frames.close();
     }
 
     /** The status line of the server's answer, or "" when nothing arrived. */
@@ -40,12 +44,28 @@ final class HandshakeTap extends SocketFactory {
         }
     }
 
+    /** Called with every chunk the library reads, on its reading thread, in order. */
     private void copy(byte[] b, int off, int len) {
-        if (!tapping || len <= 0) return;
-        synchronized (received) {
-            int room = CAP - received.size();
-            if (room > 0) received.write(b, off, Math.min(room, len));
+        if (len <= 0) return;
+        if (inHandshake) {
+            int end = off;
+            int stop = off + len;
+            while (end < stop && blankLineMatch < 4) {
+                byte expected = (byte) ((blankLineMatch & 1) == 0 ? '\r' : '\n');
+                blankLineMatch = b[end] == expected ? blankLineMatch + 1 : (b[end] == '\r' ? 1 : 0);
+                end++;
+            }
+            synchronized (received) {
+                int room = CAP - received.size();
+                // A refused upgrade's body comes after the blank line: keep it too, for the report.
+                if (room > 0) received.write(b, off, Math.min(room, len));
+            }
+            if (blankLineMatch < 4) return;
+            inHandshake = false;
+            len = stop - end;
+            off = end;
         }
+        frames.feed(b, off, len);
     }
 
     @Override
