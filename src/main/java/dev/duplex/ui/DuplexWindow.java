@@ -35,6 +35,13 @@ public final class DuplexWindow {
 
     public void show() {
         stage.show();
+        focusUrl();
+    }
+
+    /** The first thing a user types is where to connect: start there, not in the log-limit spinner. */
+    private void focusUrl() {
+        var url = stage.getScene().lookup("#urlField");
+        if (url != null) url.requestFocus();
     }
 
     /** What to do once the user closed the window (the window is already hidden). */
@@ -63,6 +70,7 @@ public final class DuplexWindow {
             Texts texts = texts();
             stage.getScene().setRoot(MainView.load(model, texts, this::switchLanguage));
             stage.setTitle(texts.get("app.title", Version.get()));
+            focusUrl();
         });
     }
 }

@@ -24,6 +24,8 @@ public final class ServerController {
     @FXML private ComboBox<String> bindBox;
     @FXML private TextField pathField;
     @FXML private ComboBox<String> replyBox;
+    /** Set here, not in FXML: FXML's %key takes the text raw, and this one holds MessageFormat braces. */
+    @FXML private Label replyHint;
     @FXML private Button startButton;
     @FXML private Button stopButton;
     @FXML private Label stateLabel;
@@ -47,6 +49,7 @@ public final class ServerController {
         pathField.textProperty().bindBidirectional(model.pathProperty());
         replyBox.getItems().setAll(ReplyTemplate.ECHO.template(), ReplyTemplate.SEED.template());
         replyBox.getEditor().textProperty().bindBidirectional(model.replyTemplateProperty());
+        replyHint.setText(texts.get("server.reply.hint"));
 
         var stopped = model.serverStateProperty().isEqualTo(ServerState.STOPPED);
         for (var field : new javafx.scene.Node[] {portField, bindBox, pathField, replyBox}) {

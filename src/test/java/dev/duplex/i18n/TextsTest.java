@@ -109,6 +109,24 @@ class TextsTest {
         assertEquals("正常关闭", zh.closeMeaning(1000));
     }
 
+    /** FXML's %key shows a value raw, so a MessageFormat quote or brace there would show on screen. */
+    @Test
+    void keysUsedInFxmlAreRawText() throws Exception {
+        java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\"%([a-zA-Z.]+)\"");
+        for (String view : new String[] {"main.fxml", "server.fxml", "client.fxml"}) {
+            String fxml = new String(TextsTest.class.getResourceAsStream("/dev/duplex/ui/" + view).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = ref.matcher(fxml);
+            while (m.find()) {
+                for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+                    String value = load(bundle).getProperty(m.group(1));
+                    assertTrue(value != null, m.group(1) + " missing in " + bundle);
+                    assertTrue(value.indexOf('\'') < 0 && value.indexOf('{') < 0, m.group(1) + " in " + view + ": " + value);
+                }
+            }
+        }
+    }
+
     @Test
     void numbersAreNotGroupedAndBracesSurvive() {
         Texts en = Texts.of(Locale.ENGLISH);
