@@ -22,9 +22,8 @@ public final class DuplexApp extends Application {
         if (loaded.movedAside() != null) {
             model.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
         }
-        DuplexWindow window = new DuplexWindow(stage, model, loaded.settings());
+        DuplexWindow window = new DuplexWindow(stage, model, loaded.settings(), store);
         window.setOnClosed(() -> {
-            window.saveSettings(store);
             // Stopping the server may block for a moment: it runs off the UI thread, then the app exits.
             model.shutdown().whenComplete((ok, error) -> dispatcher.run(Platform::exit));
         });

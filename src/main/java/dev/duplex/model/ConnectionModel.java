@@ -85,6 +85,7 @@ public final class ConnectionModel {
     });
     private final EchoServer server;
     private final EchoClient client;
+    private CompletableFuture<Void> shutdown;
 
     public ConnectionModel(Settings settings, Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -213,13 +214,18 @@ public final class ConnectionModel {
         appNotice.set(notice);
     }
 
-    /** Drops the client and stops the server, off the UI thread; completes when both are done. */
-    public CompletableFuture<Void> shutdown() {
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-            client.close(CloseCodes.GOING_AWAY, "Duplex is closing");
-            server.stop();
-        }, io);
-        return done.whenComplete((v, e) -> io.shutdown());
+    /**
+     * Drops the client and stops the server, off the UI thread; completes when both are done. Calling it
+     * again returns the same future.
+     */
+    public synchronized CompletableFuture<Void> shutdown() {
+        if (shutdown == null) {
+            shutdown = CompletableFuture.runAsync(() -> {
+                client.close(CloseCodes.GOING_AWAY, "Duplex is closing");
+                server.stop();
+            }, io).whenComplete((v, e) -> io.shutdown());
+        }
+        return shutdown;
     }
 
     /** The forms and window size as settings to save. */

@@ -15,11 +15,14 @@ import javafx.stage.Stage;
 public final class DuplexWindow {
     private final Stage stage;
     private final ConnectionModel model;
+    private final SettingsStore store;
     private Runnable onClosed = () -> { };
 
-    public DuplexWindow(Stage stage, ConnectionModel model, Settings settings) {
+    /** @param store where the settings are saved when the window closes */
+    public DuplexWindow(Stage stage, ConnectionModel model, Settings settings, SettingsStore store) {
         this.stage = stage;
         this.model = model;
+        this.store = store;
         Texts texts = texts();
         stage.setScene(new Scene(MainView.load(model, texts, this::switchLanguage),
                 settings.windowWidth(), settings.windowHeight()));
@@ -28,6 +31,7 @@ public final class DuplexWindow {
         stage.setMinHeight(480);
         stage.setOnCloseRequest(event -> {
             event.consume();
+            saveSettings();
             stage.hide();
             onClosed.run();
         });
@@ -44,13 +48,13 @@ public final class DuplexWindow {
         if (url != null) url.requestFocus();
     }
 
-    /** What to do once the user closed the window (the window is already hidden). */
+    /** What to do once the user closed the window (settings are saved and the window hidden by then). */
     public void setOnClosed(Runnable onClosed) {
         this.onClosed = onClosed;
     }
 
     /** Writes the forms and the window size; a failure to write is not worth stopping the exit for. */
-    public void saveSettings(SettingsStore store) {
+    private void saveSettings() {
         try {
             store.save(model.toSettings(stage.getWidth(), stage.getHeight()));
         } catch (IOException e) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,6 +30,7 @@ import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.net.WsEvent;
 import dev.duplex.settings.Settings;
+import dev.duplex.settings.SettingsStore;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -44,6 +47,13 @@ class MainWindowTest {
 
     private ConnectionModel model;
     private Dispatcher dispatcher;
+    private DuplexWindow window;
+    private static Path configDir;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void configDir() throws Exception {
+        configDir = Files.createTempDirectory("duplex-config");
+    }
     private Stage stage;
 
     @Start
@@ -54,7 +64,8 @@ class MainWindowTest {
                 defaults.logCap(), "en", 1100, 700);
         dispatcher = new Dispatcher(new NextPulse());
         model = new ConnectionModel(settings, dispatcher);
-        new DuplexWindow(stage, model, settings).show();
+        window = new DuplexWindow(stage, model, settings, new SettingsStore(configDir));
+        window.show();
     }
 
     @AfterEach
@@ -241,5 +252,32 @@ class MainWindowTest {
         long drains = dispatcher.drains() - drainsBefore;
         assertTrue(listChanges.get() <= 2 * drains + 2, listChanges.get() + " list changes in " + drains + " drains");
         assertTrue(drains < expected / 100, drains + " drains for " + expected + " events");
+    }
+
+    @Test
+    void closingTheWindowSavesTheFormsAndStopsTheServer(FxRobot robot) throws Exception {
+        startServer(robot);
+        robot.interact(() -> {
+            robot.lookup("#urlField").queryTextInputControl().setText("ws://127.0.0.1:9999/kept");
+            robot.lookup("#pathField").queryTextInputControl().setText("/not-applied-while-running");
+        });
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        window.setOnClosed(() -> model.shutdown().whenComplete((v, e) -> closed.complete(null)));
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        closed.get(10, TimeUnit.SECONDS);
+        await(() -> model.serverStateProperty().get() == ServerState.STOPPED);
+        assertTrue(!stage.isShowing());
+        Settings saved = new SettingsStore(configDir).load().settings();
+        assertEquals("ws://127.0.0.1:9999/kept", saved.lastUrl());
+        assertEquals(0, saved.port());
+        assertEquals("en", saved.language());
+    }
+
+    @Test
+    void aBrokenSettingsFileIsSaidAtTheTop(FxRobot robot) throws Exception {
+        robot.interact(() -> model.setAppNotice(dev.duplex.model.Notice.of("settings.reset", "/x/settings.properties.broken-1")));
+        Label notice = robot.lookup("#appNoticeLabel").queryAs(Label.class);
+        await(notice::isVisible);
+        assertTrue(notice.getText().contains("/x/settings.properties.broken-1"), notice.getText());
     }
 }
