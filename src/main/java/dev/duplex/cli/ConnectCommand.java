@@ -44,6 +44,9 @@ final class ConnectCommand {
     private final PrintStream out;
     private final PrintStream err;
 
+    private boolean showFrames;
+    private boolean showHandshake;
+    private boolean binary;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final Object progress = new Object();
     private boolean opened;
@@ -59,7 +62,11 @@ final class ConnectCommand {
     }
 
     int run(List<String> words) throws Args.UsageException {
-        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout"), Set.of("no-origin"));
+        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout", "subprotocol"),
+                Set.of("no-origin", "deflate", "binary", "show-frames", "show-handshake"));
+        showFrames = args.has("show-frames");
+        showHandshake = args.has("show-handshake");
+        binary = args.has("binary");
         if (args.positional().size() != 1) throw new Args.UsageException("connect needs exactly one URL");
         URI url;
         try {
@@ -80,7 +87,7 @@ final class ConnectCommand {
         String origin = args.has("no-origin") ? null : args.get("origin", WsUrl.defaultOrigin(url));
 
         EchoClient client = new EchoClient(this::onEvent);
-        client.connect(url, new ClientOptions(origin, headers, timeoutMs));
+        client.connect(url, new ClientOptions(origin, headers, timeoutMs, args.all("subprotocol"), args.has("deflate")));
         try {
             return converse(client, waitMs);
         } catch (InterruptedException e) {
@@ -102,7 +109,22 @@ final class ConnectCommand {
             if (s instanceof ConnectionEnded e) return statusFor(e.close());
             if (s instanceof EndOfInput) break;
             try {
-                client.send(((Line) s).text());
+                String line = ((Line) s).text();
+                if (line.startsWith("/") && !line.startsWith("//")) {
+                    if (!command(client, line)) return Cli.USAGE;
+                    continue;
+                }
+                if (line.startsWith("//")) line = line.substring(1);
+                if (binary) {
+                    byte[] data = Hex.parse(line);
+                    if (data == null) {
+                        err.println("duplex connect: not hex, not sent: " + line);
+                        continue;
+                    }
+                    client.send(data);
+                } else {
+                    client.send(line);
+                }
                 sent++;
             } catch (IllegalStateException notOpen) {
                 // The server closed while we were reading: its onclose is already on the way.
@@ -122,6 +144,55 @@ final class ConnectCommand {
         client.close(CloseCodes.NORMAL, "");
         WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
         return close == null ? Cli.ABNORMAL_CLOSE : Cli.OK;
+    }
+
+    /**
+     * A slash command typed on standard input: {@code /ping [text]}, {@code /close [code] [reason]}.
+     * A line that really starts with a slash is sent by doubling it ({@code //}).
+     *
+     * @return false for an unknown command (after saying so)
+     */
+    private boolean command(EchoClient client, String line) {
+        String[] parts = line.substring(1).split(" ", 2);
+        String rest = parts.length > 1 ? parts[1] : "";
+        switch (parts[0]) {
+            case "ping" -> client.ping(EchoClient.utf8(rest));
+            case "close" -> {
+                String[] cr = rest.strip().split(" ", 2);
+                int code = CloseCodes.NORMAL;
+                if (!cr[0].isEmpty()) {
+                    try {
+                        code = Integer.parseInt(cr[0]);
+                    } catch (NumberFormatException e) {
+                        err.println("duplex connect: /close takes a number, not '" + cr[0] + "'");
+                        return true;
+                    }
+                }
+                String reason = cr.length > 1 ? cr[1] : "";
+                // Codes a close frame may carry go through the normal closing handshake; others (999,
+                // 1005, 1006, a reason over 123 bytes) go out as they are, to see what the server does.
+                if (CloseCodes.sendable(code) && EchoClient.utf8(reason).length <= 123) client.close(code, reason);
+                else client.closeRaw(code, EchoClient.utf8(reason));
+            }
+            default -> {
+                err.println("duplex connect: unknown command /" + parts[0] + " (try /ping [text], /close [code] [reason], or // to send a line starting with /)");
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private boolean shown(WsEvent event) {
+        if (event instanceof WsEvent.Frame) return showFrames;
+        if (event instanceof WsEvent.Handshake h) {
+            if (showHandshake) out.println(handshakeText(h));
+            return false;
+        }
+        return true;
+    }
+
+    private String handshakeText(WsEvent.Handshake h) {
+        return h.record().request() + h.record().response();
     }
 
     private WsEvent.Closed awaitClose(long ms) throws InterruptedException {
@@ -155,7 +226,7 @@ final class ConnectCommand {
     }
 
     private void onEvent(WsEvent event) {
-        (event instanceof WsEvent.Failed ? err : out).println(format.line(event, EventText.Side.CLIENT));
+        if (shown(event)) (event instanceof WsEvent.Failed ? err : out).println(format.line(event, EventText.Side.CLIENT));
         synchronized (progress) {
             if (event instanceof WsEvent.Opened) opened = true;
             if (event instanceof WsEvent.Received) received++;

@@ -61,6 +61,7 @@ final class ServeCommand {
             if (l.allInterfaces()) out.println(format.line(event, EventText.Side.SERVER));
             return;
         }
+        if (event instanceof WsEvent.Frame || event instanceof WsEvent.Handshake) return;
         PrintStream stream = event instanceof WsEvent.Failed ? err : out;
         stream.println(format.line(event, EventText.Side.SERVER));
     }

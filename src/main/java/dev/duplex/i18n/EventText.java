@@ -108,7 +108,46 @@ public final class EventText {
                     closeMeaning(e.code()), e.reason(), texts.get(e.byClient() ? "closedBy.peer" : "closedBy.us"),
                     e.clients()));
         }
+        if (event instanceof WsEvent.Handshake e) {
+            String answer = e.record().statusLine().isEmpty() ? texts.get("event.handshake.noAnswer") : e.record().statusLine();
+            return new Line(time, Direction.STATE, "handshake",
+                    texts.get("event.handshake", e.record().requestLine(), answer));
+        }
+        if (event instanceof WsEvent.Frame e) {
+            return new Line(time, e.frame().inbound() ? Direction.IN : Direction.OUT, "frame", frame(e.frame()));
+        }
+        if (event instanceof WsEvent.Pong e) {
+            String text = e.rttNanos() < 0 ? texts.get("event.pong", e.payload().size(), e.payload().hexPreview(16))
+                    : texts.get("event.pong.rtt", e.payload().size(), e.payload().hexPreview(16),
+                            String.format(java.util.Locale.ROOT, "%.3f", e.rttNanos() / 1e6));
+            return new Line(time, Direction.IN, "pong", text);
+        }
+        if (event instanceof WsEvent.Ping e) {
+            return new Line(time, Direction.IN, "ping", texts.get(e.answered() ? "event.ping" : "event.ping.unanswered",
+                    e.payload().size(), e.payload().hexPreview(16)));
+        }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /**
+     * One frame in a line: opcode, FIN, RSV bits, mask, sizes and the start of the payload, such as
+     * {@code text FIN rsv=000 masked(1a2b3c4d) payload 5 B, wire 11 B: hello}.
+     */
+    public String frame(dev.duplex.net.FrameInfo f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(f.opcodeName()).append(f.fin() ? " FIN" : " —").append(" rsv=")
+                .append(f.rsv1() ? '1' : '0').append(f.rsv2() ? '1' : '0').append(f.rsv3() ? '1' : '0');
+        if (f.masked()) sb.append(" masked(").append(Payload.binary(f.maskKey()).hexPreview(4).replace(" ", "")).append(')');
+        sb.append(' ').append(texts.get("frame.sizes", f.payloadLength(), f.wireLength()));
+        if (f.opcode() == dev.duplex.net.FrameInfo.CLOSE) {
+            sb.append(": ").append(f.payload().length >= 2 ? f.closeCode() + " " + closeMeaning(f.closeCode())
+                    + (f.closeReason().isEmpty() ? "" : " \"" + f.closeReason() + "\"") : texts.get("frame.noCode"));
+        } else if (f.payload().length > 0) {
+            boolean text = f.opcode() == dev.duplex.net.FrameInfo.TEXT && !f.rsv1();
+            sb.append(": ").append(text ? cut(new String(f.payload(), java.nio.charset.StandardCharsets.UTF_8))
+                    : Payload.binary(f.payload()).hexPreview(24));
+        }
+        return sb.toString();
     }
 
     /** The plain-language meaning of a close code, such as "normal closure" for 1000. */

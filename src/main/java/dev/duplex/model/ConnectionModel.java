@@ -75,6 +75,13 @@ public final class ConnectionModel {
 
     private final LogBuffer serverLog;
     private final LogBuffer clientLog;
+    /** Every frame, both ways, for the frame inspectors; kept apart from the event logs. */
+    private final LogBuffer serverFrames;
+    private final LogBuffer clientFrames;
+    private final ReadOnlyObjectWrapper<WsEvent.Handshake> clientHandshake =
+            new ReadOnlyObjectWrapper<>(this, "clientHandshake");
+    private final ReadOnlyObjectWrapper<WsEvent.Handshake> serverHandshake =
+            new ReadOnlyObjectWrapper<>(this, "serverHandshake");
 
     private final Dispatcher dispatcher;
     /** Every call that may block on the network (start, stop, close) runs here, never on the UI thread. */
@@ -97,6 +104,8 @@ public final class ConnectionModel {
         this.client = new EchoClient(event -> dispatcher.post(clientSink, event));
         serverLog = new LogBuffer(settings.logCap());
         clientLog = new LogBuffer(settings.logCap());
+        serverFrames = new LogBuffer(settings.logCap());
+        clientFrames = new LogBuffer(settings.logCap());
         port.set(Integer.toString(settings.port()));
         bindAddress.set(settings.bindAddress());
         path.set(settings.path());
@@ -110,6 +119,8 @@ public final class ConnectionModel {
             int c = Math.max(Settings.MIN_LOG_CAP, Math.min(Settings.MAX_LOG_CAP, cap.intValue()));
             serverLog.setCap(c);
             clientLog.setCap(c);
+            serverFrames.setCap(c);
+            clientFrames.setCap(c);
         });
     }
 
@@ -243,7 +254,15 @@ public final class ConnectionModel {
 
     // ================= events from the network, on the UI thread =================
 
-    private void onServerEvents(List<WsEvent> events) {
+    private void onServerEvents(List<WsEvent> all) {
+        List<WsEvent> events = new java.util.ArrayList<>(all.size());
+        List<WsEvent> frames = new java.util.ArrayList<>();
+        for (WsEvent e : all) {
+            if (e instanceof WsEvent.Frame) frames.add(e);
+            else events.add(e);
+            if (e instanceof WsEvent.Handshake h) serverHandshake.set(h);
+        }
+        serverFrames.addAll(frames);
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Listening l) {
                 serverState.set(ServerState.RUNNING);
@@ -263,7 +282,15 @@ public final class ConnectionModel {
         serverLog.addAll(events);
     }
 
-    private void onClientEvents(List<WsEvent> events) {
+    private void onClientEvents(List<WsEvent> all) {
+        List<WsEvent> events = new java.util.ArrayList<>(all.size());
+        List<WsEvent> frames = new java.util.ArrayList<>();
+        for (WsEvent e : all) {
+            if (e instanceof WsEvent.Frame) frames.add(e);
+            else events.add(e);
+            if (e instanceof WsEvent.Handshake h) clientHandshake.set(h);
+        }
+        clientFrames.addAll(frames);
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Opened) {
                 clientState.set(ClientState.OPEN);
@@ -297,4 +324,8 @@ public final class ConnectionModel {
     public ReadOnlyObjectProperty<Notice> appNoticeProperty() { return appNotice.getReadOnlyProperty(); }
     public LogBuffer serverLog() { return serverLog; }
     public LogBuffer clientLog() { return clientLog; }
+    public LogBuffer serverFrames() { return serverFrames; }
+    public LogBuffer clientFrames() { return clientFrames; }
+    public ReadOnlyObjectProperty<WsEvent.Handshake> clientHandshakeProperty() { return clientHandshake.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<WsEvent.Handshake> serverHandshakeProperty() { return serverHandshake.getReadOnlyProperty(); }
 }

@@ -4,28 +4,49 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.extensions.DefaultExtension;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
 
 /**
  * A WebSocket client that reports what a browser's WebSocket object would (onopen, onmessage, onclose
- * with its code, onerror) and more: the real cause of an error, and what was sent.
+ * with its code, onerror) and more: the real cause of an error, what was sent, the handshake and every
+ * frame as they crossed the wire, pongs with their round-trip time.
  *
  * <p>Each {@link #connect} makes a new Java-WebSocket client (they are single use). No method blocks
  * on the network: connecting and closing go on in the library's own threads, and events come back to
  * the listener from there.
  */
 public final class EchoClient {
+    /**
+     * How long to wait for the server's close frame after sending ours before dropping the connection,
+     * as a browser does; the close is then reported as 1006, not clean.
+     */
+    static final long CLOSE_TIMEOUT_MS = 3_000;
+
     private final WsListener listener;
     private Session session;
+    private volatile boolean autoPong = true;
 
     public EchoClient(WsListener listener) {
         this.listener = listener;
@@ -40,6 +61,14 @@ public final class EchoClient {
 
     public synchronized boolean isOpen() {
         return session != null && session.isOpen();
+    }
+
+    /**
+     * Whether a ping from the server is answered with a pong (on by default, as RFC 6455 requires).
+     * Off, it tests how the server treats a client that stopped answering.
+     */
+    public void setAutoPong(boolean on) {
+        autoPong = on;
     }
 
     /**
@@ -67,6 +96,41 @@ public final class EchoClient {
     }
 
     /**
+     * Sends one message cut into frames of at most {@code fragmentSize} payload bytes (the first frame
+     * text or binary, the rest continuation frames), and reports the message as sent.
+     */
+    public void sendFragmented(Payload message, int fragmentSize) {
+        if (fragmentSize <= 0) throw new IllegalArgumentException("fragment size must be positive");
+        Session s = openSession();
+        byte[] data = message.bytes();
+        Opcode op = message.isBinary() ? Opcode.BINARY : Opcode.TEXT;
+        synchronized (s.events) {
+            int off = 0;
+            do {
+                int n = Math.min(fragmentSize, data.length - off);
+                s.sendFragmentedFrame(op, ByteBuffer.wrap(data, off, n), off + n >= data.length);
+                off += n;
+            } while (off < data.length);
+            listener.on(new WsEvent.Sent(Instant.now(), s.peer, message));
+        }
+    }
+
+    /**
+     * Sends a ping with this payload; the matching pong is reported with its round-trip time. A payload
+     * over 125 bytes is sent as asked (a peer should close with 1002).
+     */
+    public void ping(byte[] payload) {
+        Session s = openSession();
+        s.pingsInFlight.put(ByteBuffer.wrap(payload.clone()), System.nanoTime());
+        s.sendFrame(payload.length <= 125 ? pingFrame(payload) : new RawFrame(Opcode.PING, payload));
+    }
+
+    /** Sends an unsolicited pong (a heartbeat that needs no answer). */
+    public void pong(byte[] payload) {
+        openSession().sendFrame(new RawFrame(Opcode.PONG, payload));
+    }
+
+    /**
      * Starts the closing handshake with this code and reason; onclose follows when the server answers
      * (or when the connection drops). A connection still connecting is dropped instead.
      */
@@ -79,9 +143,36 @@ public final class EchoClient {
         }
     }
 
+    /**
+     * Sends a close frame exactly as given, valid or not: {@code code} -1 sends none (an empty close
+     * payload), and any code or reason length goes out as it is. For negative tests of a server; the
+     * log says what the server did in return.
+     */
+    public void closeRaw(int code, byte[] reason) {
+        Session s = openSession();
+        byte[] payload;
+        if (code < 0) {
+            payload = new byte[0];
+        } else {
+            payload = new byte[2 + reason.length];
+            payload[0] = (byte) (code >> 8);
+            payload[1] = (byte) code;
+            System.arraycopy(reason, 0, payload, 2, reason.length);
+        }
+        s.closingByUs = true;
+        s.sendFrame(new RawFrame(Opcode.CLOSING, payload));
+        s.startCloseTimer();
+    }
+
     private synchronized Session openSession() {
         if (session == null || !session.isOpen()) throw new IllegalStateException("the connection is not open");
         return session;
+    }
+
+    private static PingFrame pingFrame(byte[] payload) {
+        PingFrame frame = new PingFrame();
+        frame.setPayload(ByteBuffer.wrap(payload.clone()));
+        return frame;
     }
 
     private static Map<String, String> handshakeHeaders(ClientOptions options) {
@@ -91,18 +182,26 @@ public final class EchoClient {
         return headers;
     }
 
-    /**
-     * How long to wait for the server's close frame after sending ours before dropping the connection,
-     * as a browser does; the close is then reported as 1006, not clean.
-     */
-    static final long CLOSE_TIMEOUT_MS = 3_000;
+    /** The library's draft, offering the subprotocols and extensions the options ask for. */
+    private static Draft_6455 draft(ClientOptions options) {
+        List<IExtension> extensions = new ArrayList<>();
+        if (options.permessageDeflate()) extensions.add(new PerMessageDeflateExtension());
+        // Accepts a server that declines every extension, as browsers do.
+        extensions.add(new DefaultExtension());
+        List<IProtocol> protocols = new ArrayList<>();
+        for (String p : options.subprotocols()) protocols.add(new Protocol(p));
+        // Accepts a server that picks none of them: a browser then opens with protocol "".
+        protocols.add(new Protocol(""));
+        return new Draft_6455(extensions, protocols);
+    }
 
     /** One connection attempt and, if it opens, its life. */
     private final class Session extends WebSocketClient {
         final String peer;
-        final HandshakeTap tap;
+        final WireTap tap;
         /** Held while reporting a message in or out, so that "sent" is never logged after its echo. */
         final Object events = new Object();
+        final Map<ByteBuffer, Long> pingsInFlight = new ConcurrentHashMap<>();
         volatile boolean opened;
         volatile Exception errorBeforeOpen;
         /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
@@ -110,14 +209,24 @@ public final class EchoClient {
         volatile boolean closeTimedOut;
 
         Session(URI url, ClientOptions options) {
-            super(url, new Draft_6455(), handshakeHeaders(options), options.connectTimeoutMs());
+            super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
             this.peer = url.toString();
             setDaemon(true);
-            // The tap sits under the library's own reads. For wss:// the library must make the TLS
-            // socket itself (a plain socket factory would switch TLS off), so there is no tap there.
+            // The tap sits under the library's own reads and writes. For wss:// the library must make the
+            // TLS socket itself (a plain socket factory would switch TLS off), so there is no tap there.
             if ("ws".equalsIgnoreCase(url.getScheme())) {
-                tap = new HandshakeTap();
-                setSocketFactory(tap);
+                tap = new WireTap(true, new WireTap.Sink() {
+                    @Override
+                    public void handshake(HandshakeRecord record) {
+                        // reported at open or at failure, when the whole answer is in
+                    }
+
+                    @Override
+                    public void frame(FrameInfo frame) {
+                        listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                    }
+                });
+                setSocketFactory(new TappedSockets(tap));
             } else {
                 tap = null;
             }
@@ -130,6 +239,10 @@ public final class EchoClient {
         void startClosing(int code, String reason) {
             closingByUs = true;
             close(code, reason);
+            startCloseTimer();
+        }
+
+        void startCloseTimer() {
             CompletableFuture.runAsync(() -> {
                 closeTimedOut = true;
                 dropSocket();
@@ -143,7 +256,7 @@ public final class EchoClient {
          */
         @Override
         public boolean isClosing() {
-            boolean awaitingServerClose = closingByUs && tap != null && tap.serverClose() == null && !closeTimedOut;
+            boolean awaitingServerClose = closingByUs && tap != null && tap.peerClose() == null && !closeTimedOut;
             return !awaitingServerClose && super.isClosing();
         }
 
@@ -167,6 +280,7 @@ public final class EchoClient {
         @Override
         public void onOpen(ServerHandshake handshake) {
             opened = true;
+            if (tap != null) listener.on(new WsEvent.Handshake(Instant.now(), peer, tap.handshake()));
             String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                     ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
             listener.on(new WsEvent.Opened(Instant.now(), getURI(), protocol));
@@ -189,6 +303,21 @@ public final class EchoClient {
         }
 
         @Override
+        public void onWebsocketPing(WebSocket conn, Framedata f) {
+            boolean answer = autoPong;
+            if (answer) super.onWebsocketPing(conn, f);
+            listener.on(new WsEvent.Ping(Instant.now(), peer, Payload.binary(bytesOf(f)), answer));
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, Framedata f) {
+            byte[] data = bytesOf(f);
+            Long sentAt = pingsInFlight.remove(ByteBuffer.wrap(data));
+            long rtt = sentAt == null ? -1 : System.nanoTime() - sentAt;
+            listener.on(new WsEvent.Pong(Instant.now(), peer, Payload.binary(data), rtt));
+        }
+
+        @Override
         public void onError(Exception ex) {
             if (!opened) {
                 // Reported with onclose, once we know whether a refused handshake explains it better.
@@ -202,6 +331,9 @@ public final class EchoClient {
         public void onClose(int code, String reason, boolean remote) {
             String why = reason == null ? "" : reason;
             if (!opened) {
+                if (tap != null && !tap.handshake().response().isEmpty()) {
+                    listener.on(new WsEvent.Handshake(Instant.now(), peer, tap.handshake()));
+                }
                 // A browser reports onerror then onclose(1006) for every connection that never opened.
                 listener.on(new WsEvent.Failed(Instant.now(), peer, problemBeforeOpen(why)));
                 listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, "", false, remote));
@@ -216,9 +348,10 @@ public final class EchoClient {
             }
             // As a browser reports it: the code and reason of the server's close frame, and a clean
             // close only when one came; without it, 1006. Who started is our own record.
-            FrameScanner.CloseFrame answer = tap.serverClose();
+            FrameInfo answer = tap.peerClose();
             if (answer != null) {
-                listener.on(new WsEvent.Closed(Instant.now(), answer.code(), answer.reason(), true, !closingByUs));
+                listener.on(new WsEvent.Closed(Instant.now(), answer.closeCode(), answer.closeReason(), true,
+                        !closingByUs));
             } else {
                 // No close frame from the server: it dropped the connection, or never answered ours, or
                 // the library failed the connection (its reason says why, such as a protocol error).
@@ -228,7 +361,7 @@ public final class EchoClient {
         }
 
         private Problem problemBeforeOpen(String reason) {
-            String status = tap == null ? "" : tap.statusLine();
+            String status = tap == null ? "" : tap.handshake().statusLine();
             if (status.startsWith("HTTP/") && !status.matches("HTTP/\\S+ 101\\b.*")) {
                 return new Problem(Problem.Kind.HANDSHAKE_REFUSED, status.replaceFirst("^HTTP/[0-9.]+ ", "HTTP "));
             }
@@ -242,5 +375,17 @@ public final class EchoClient {
             if (status.startsWith("HTTP/")) return new Problem(Problem.Kind.BAD_HANDSHAKE, reason);
             return new Problem(Problem.Kind.OTHER, reason.isEmpty() ? "the connection closed before it opened" : reason);
         }
+    }
+
+    private static byte[] bytesOf(Framedata f) {
+        ByteBuffer b = f.getPayloadData().duplicate();
+        byte[] data = new byte[b.remaining()];
+        b.get(data);
+        return data;
+    }
+
+    /** UTF-8 bytes of a text, for callers building ping payloads and close reasons. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

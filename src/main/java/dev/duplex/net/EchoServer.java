@@ -14,7 +14,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
@@ -84,6 +99,7 @@ public final class EchoServer {
         Engine next = new Engine(channel, config, urlOf(bound, config));
         next.setDaemon(true);
         next.setReuseAddr(true);
+        next.setConnectionLostTimeout(config.pingInterval());
         next.start();
         try {
             if (!next.started.await(START_TIMEOUT_MS, TimeUnit.MILLISECONDS) || next.startFailure != null) {
@@ -120,6 +136,66 @@ public final class EchoServer {
     /** The URL clients reach the server at, or null when stopped. */
     public synchronized URI url() {
         return engine == null ? null : engine.url;
+    }
+
+    /** The connected clients' addresses ("127.0.0.1:51234"), in no particular order. */
+    public List<String> clients() {
+        Engine current = current();
+        if (current == null) return List.of();
+        List<String> peers = new ArrayList<>();
+        for (WebSocket c : current.getConnections()) peers.add(current.peerOf(c));
+        return peers;
+    }
+
+    /** Sends a text message to one client (server push: the server speaks first). */
+    public void send(String peer, String text) {
+        Engine e = current();
+        WebSocket c = connection(e, peer);
+        c.send(text);
+        listener.on(new WsEvent.Sent(Instant.now(), peer, Payload.text(text)));
+    }
+
+    /** Pings one client; its pong is reported with the round-trip time. */
+    public void ping(String peer, byte[] payload) {
+        Engine e = current();
+        WebSocket c = connection(e, peer);
+        e.pingsInFlight.put(peer + "|" + java.util.Arrays.toString(payload), System.nanoTime());
+        c.sendFrame(payload.length <= 125 ? pingFrame(payload) : new RawFrame(Opcode.PING, payload));
+    }
+
+    /** Closes one client with this code and reason (a valid close; see {@link #closeRaw} for others). */
+    public void close(String peer, int code, String reason) {
+        connection(current(), peer).close(code, reason);
+    }
+
+    /** Sends one client a close frame exactly as given, valid or not ({@code code} -1: no code). */
+    public void closeRaw(String peer, int code, byte[] reason) {
+        WebSocket c = connection(current(), peer);
+        byte[] payload = code < 0 ? new byte[0] : new byte[2 + reason.length];
+        if (code >= 0) {
+            payload[0] = (byte) (code >> 8);
+            payload[1] = (byte) code;
+            System.arraycopy(reason, 0, payload, 2, reason.length);
+        }
+        c.sendFrame(new RawFrame(Opcode.CLOSING, payload));
+    }
+
+    private synchronized Engine current() {
+        return engine;
+    }
+
+    private static WebSocket connection(Engine e, String peer) {
+        if (e == null) throw new IllegalStateException("the server is not running");
+        for (WebSocket c : e.getConnections()) {
+            if (e.peerOf(c).equals(peer) && c.isOpen()) return c;
+        }
+        throw new IllegalStateException("no client " + peer);
+    }
+
+    private static PingFrame pingFrame(byte[] payload) {
+        PingFrame frame = new PingFrame();
+        frame.setPayload(ByteBuffer.wrap(payload.clone()));
+        return frame;
     }
 
     public int clientCount() {
@@ -176,10 +252,61 @@ public final class EchoServer {
         final AtomicInteger clients = new AtomicInteger();
         volatile Exception startFailure;
 
+        final Map<String, Long> pingsInFlight = new ConcurrentHashMap<>();
+
         Engine(ServerSocketChannel channel, ServerConfig config, URI url) {
             super(channel);
             this.config = config;
             this.url = url;
+            // Every connection's bytes pass a wire tap: the handshake view and the frame inspector.
+            setWebSocketFactory(new WebSocketServerFactory() {
+                @Override
+                public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
+                    return new WebSocketImpl(a, d);
+                }
+
+                @Override
+                public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> d) {
+                    return new WebSocketImpl(a, d);
+                }
+
+                @Override
+                public void close() {
+                    // nothing held beyond the channels, which the library closes
+                }
+
+                @Override
+                public ByteChannel wrapChannel(SocketChannel socket, SelectionKey key) {
+                    String peer = addressOf(socket);
+                    return new TappedChannel(socket, new WireTap(false, new WireTap.Sink() {
+                        @Override
+                        public void handshake(HandshakeRecord record) {
+                            listener.on(new WsEvent.Handshake(Instant.now(), peer, record));
+                        }
+
+                        @Override
+                        public void frame(FrameInfo frame) {
+                            listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                        }
+                    }));
+                }
+            });
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata f) {
+            if (config.autoPong()) super.onWebsocketPing(conn, f);
+            listener.on(new WsEvent.Ping(Instant.now(), peerOf(conn), Payload.binary(bytesOf(f)), config.autoPong()));
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, Framedata f) {
+            super.onWebsocketPong(conn, f); // the library's lost-connection check counts pongs
+            byte[] data = bytesOf(f);
+            String peer = peerOf(conn);
+            Long sentAt = pingsInFlight.remove(peer + "|" + java.util.Arrays.toString(data));
+            listener.on(new WsEvent.Pong(Instant.now(), peer, Payload.binary(data),
+                    sentAt == null ? -1 : System.nanoTime() - sentAt));
         }
 
         @Override
@@ -187,6 +314,13 @@ public final class EchoServer {
                 ClientHandshake request) throws InvalidDataException {
             ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
             String path = pathOf(request.getResourceDescriptor());
+            if (config.refusal() != null) {
+                ServerConfig.Refusal r = config.refusal();
+                if (conn instanceof WebSocketImpl impl && impl.getChannel() instanceof TappedChannel tapped) {
+                    tapped.replaceNextWrite(refusalResponse(r));
+                }
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "refused with " + r.status());
+            }
             if (!config.path().isEmpty() && !config.path().equals(path)) {
                 listener.on(new WsEvent.Failed(Instant.now(), addressOf(conn),
                         new Problem(Problem.Kind.WRONG_PATH, path)));
@@ -251,9 +385,40 @@ public final class EchoServer {
             listener.on(new WsEvent.Failed(Instant.now(), conn == null ? "" : peerOf(conn), Problems.of(ex)));
         }
 
-        private String peerOf(WebSocket conn) {
+        String peerOf(WebSocket conn) {
             Object attachment = conn.getAttachment();
             return attachment instanceof Peer p ? p.address() : addressOf(conn);
+        }
+    }
+
+    /** The HTTP answer of a refusal: status line, plain headers, and the body. */
+    static byte[] refusalResponse(ServerConfig.Refusal r) {
+        byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    private static byte[] bytesOf(Framedata f) {
+        ByteBuffer b = f.getPayloadData().duplicate();
+        byte[] data = new byte[b.remaining()];
+        b.get(data);
+        return data;
+    }
+
+    static String addressOf(SocketChannel socket) {
+        try {
+            InetSocketAddress remote = (InetSocketAddress) socket.getRemoteAddress();
+            InetAddress a = remote.getAddress();
+            return (a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress()) + ":" + remote.getPort();
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 

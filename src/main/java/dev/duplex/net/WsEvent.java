@@ -48,4 +48,18 @@ public sealed interface WsEvent {
 
     /** onerror, with the real cause. {@code peer} may be empty when no connection is involved. */
     record Failed(Instant at, String peer, Problem problem) implements WsEvent { }
+
+    // ---- protocol explorer: what the browser does not show ----
+
+    /** The opening handshake as it crossed the wire, both ways (an answer that refused included). */
+    record Handshake(Instant at, String peer, HandshakeRecord record) implements WsEvent { }
+
+    /** One frame, in or out, for the frame inspector. */
+    record Frame(Instant at, String peer, FrameInfo frame) implements WsEvent { }
+
+    /** A pong came back; {@code rttNanos} is the time since the ping with the same payload, or -1. */
+    record Pong(Instant at, String peer, Payload payload, long rttNanos) implements WsEvent { }
+
+    /** A ping came in; {@code answered} says whether a pong went back (automatic pongs can be off). */
+    record Ping(Instant at, String peer, Payload payload, boolean answered) implements WsEvent { }
 }

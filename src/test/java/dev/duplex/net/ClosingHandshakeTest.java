@@ -83,7 +83,7 @@ class ClosingHandshakeTest {
     }
 
     @Test
-    void theFrameScannerFindsACloseFrameSplitAcrossReads() {
+    void theFrameReaderCutsFramesSplitAcrossReads() {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.writeBytes(new byte[] {(byte) 0x81, 126, 0x01, 0x00}); // text, 256 bytes (16-bit length)
         stream.writeBytes(new byte[256]);
@@ -91,11 +91,18 @@ class ClosingHandshakeTest {
         stream.writeBytes(new byte[] {(byte) 0x88, 5, 0x03, (byte) 0xE9, 'b', 'y', 'e'}); // close 1001 "bye"
         byte[] all = stream.toByteArray();
         for (int chunk : new int[] {1, 3, 7, all.length}) {
-            FrameScanner scanner = new FrameScanner();
+            java.util.List<FrameInfo> frames = new java.util.ArrayList<>();
+            FrameReader reader = new FrameReader(true, frames::add);
             for (int off = 0; off < all.length; off += chunk) {
-                scanner.feed(all, off, Math.min(chunk, all.length - off));
+                reader.feed(all, off, Math.min(chunk, all.length - off));
             }
-            assertEquals(new FrameScanner.CloseFrame(1001, "bye"), scanner.close(), "chunk " + chunk);
+            assertEquals(3, frames.size(), "chunk " + chunk);
+            assertEquals(FrameInfo.TEXT, frames.get(0).opcode());
+            assertEquals(256, frames.get(0).payloadLength());
+            assertEquals(260, frames.get(0).wireLength());
+            assertEquals(FrameInfo.PING, frames.get(1).opcode());
+            assertEquals(1001, frames.get(2).closeCode());
+            assertEquals("bye", frames.get(2).closeReason());
         }
     }
 }

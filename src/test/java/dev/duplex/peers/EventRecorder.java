@@ -23,16 +23,34 @@ final class EventRecorder implements WsListener {
 
     private final BlockingQueue<WsEvent> queue = new LinkedBlockingQueue<>();
     private final List<WsEvent> history = new ArrayList<>();
+    private final List<WsEvent> wire = new ArrayList<>();
 
+    /**
+     * Handshakes and frames (what the protocol explorer shows) are kept apart in {@link #wire()}: the
+     * sequences these tests assert are the browser-level events.
+     */
     @Override
     public void on(WsEvent event) {
+        if (event instanceof WsEvent.Frame || event instanceof WsEvent.Handshake) {
+            synchronized (wire) {
+                wire.add(event);
+            }
+            return;
+        }
         synchronized (history) {
             history.add(event);
         }
         queue.add(event);
     }
 
-    /** Every event so far, in the order they came. */
+    /** The handshakes and frames so far, in order. */
+    List<WsEvent> wire() {
+        synchronized (wire) {
+            return List.copyOf(wire);
+        }
+    }
+
+    /** Every browser-level event so far, in the order they came. */
     List<WsEvent> history() {
         synchronized (history) {
             return List.copyOf(history);

@@ -238,8 +238,8 @@ class MainWindowTest {
             }
         }
         assertTrue(echoed.await(60, TimeUnit.SECONDS), "every message echoed");
-        // Listening + joined + 100 000 received + 100 000 replies went through the log.
-        long expected = 2 + 2L * messages;
+        // Listening + handshake + joined + 100 000 received + 100 000 replies went through the log.
+        long expected = 3 + 2L * messages;
         await(() -> onFx(() -> model.serverLog().events().size() + model.serverLog().dropped()) == expected);
         assertEquals(5_000, onFx(() -> model.serverLog().events().size()));
         assertTrue(onFx(() -> ((WsEvent.Sent) model.serverLog().events().get(4_999)).payload().text())

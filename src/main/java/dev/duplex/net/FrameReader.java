@@ -1,0 +1,82 @@
+package dev.duplex.net;
+
+import java.io.ByteArrayOutputStream;
+import java.util.function.Consumer;
+
+/**
+ * Cuts one direction of a WebSocket byte stream into frames as the bytes go by, in whatever chunks
+ * they come, and hands each complete frame on. It keeps at most {@link FrameInfo#PAYLOAD_CAP} bytes of
+ * a payload, so a huge frame costs no more memory than a small one.
+ */
+final class FrameReader {
+    private final boolean inbound;
+    private final Consumer<FrameInfo> frames;
+
+    private final byte[] header = new byte[14];
+    private int headerLength;
+    private int headerNeeded = 2;
+    private long payloadLength;
+    private long payloadLeft;
+    private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
+
+    FrameReader(boolean inbound, Consumer<FrameInfo> frames) {
+        this.inbound = inbound;
+        this.frames = frames;
+    }
+
+    void feed(byte[] b, int off, int len) {
+        while (len > 0) {
+            if (headerLength == headerNeeded && headerNeeded > 0 && payloadLeft > 0) {
+                int n = (int) Math.min(payloadLeft, len);
+                int keep = Math.min(n, FrameInfo.PAYLOAD_CAP - payload.size());
+                if (keep > 0) payload.write(b, off, keep);
+                off += n;
+                len -= n;
+                payloadLeft -= n;
+                if (payloadLeft == 0) frameDone();
+                continue;
+            }
+            header[headerLength++] = b[off++];
+            len--;
+            if (headerLength == 2) {
+                int length7 = header[1] & 0x7f;
+                boolean masked = (header[1] & 0x80) != 0;
+                headerNeeded = 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + (masked ? 4 : 0);
+            }
+            if (headerLength >= 2 && headerLength == headerNeeded) startPayload();
+        }
+    }
+
+    private void startPayload() {
+        int length7 = header[1] & 0x7f;
+        if (length7 == 126) {
+            payloadLength = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+        } else if (length7 == 127) {
+            long n = 0;
+            for (int i = 2; i < 10; i++) n = (n << 8) | (header[i] & 0xff);
+            payloadLength = n;
+        } else {
+            payloadLength = length7;
+        }
+        payloadLeft = payloadLength;
+        payload.reset();
+        if (payloadLeft == 0) frameDone();
+    }
+
+    private void frameDone() {
+        byte[] data = payload.toByteArray();
+        byte[] key = null;
+        if ((header[1] & 0x80) != 0) {
+            key = new byte[4];
+            System.arraycopy(header, headerNeeded - 4, key, 0, 4);
+            for (int i = 0; i < data.length; i++) data[i] ^= key[i & 3];
+        }
+        int b0 = header[0] & 0xff;
+        frames.accept(new FrameInfo(inbound, (b0 & 0x80) != 0, (b0 & 0x40) != 0, (b0 & 0x20) != 0,
+                (b0 & 0x10) != 0, b0 & 0x0f, key, payloadLength, headerNeeded + payloadLength, data));
+        headerLength = 0;
+        headerNeeded = 2;
+        payloadLeft = 0;
+        payload.reset();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.duplex.net;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+
+import javax.net.SocketFactory;
+
+/**
+ * Gives Java-WebSocket's client a plain socket whose streams pass every byte past a {@link WireTap}.
+ * The library connects the socket itself, so only {@link #createSocket()} is used.
+ */
+final class TappedSockets extends SocketFactory {
+    private final WireTap tap;
+
+    TappedSockets(WireTap tap) {
+        this.tap = tap;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new Socket() {
+            private InputStream in;
+            private OutputStream out;
+
+            @Override
+            public synchronized InputStream getInputStream() throws IOException {
+                if (in == null) {
+                    in = new FilterInputStream(super.getInputStream()) {
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            int n = super.read(b, off, len);
+                            if (n > 0) tap.inbound(b, off, n);
+                            return n;
+                        }
+
+                        @Override
+                        public int read() throws IOException {
+                            int c = super.read();
+                            if (c >= 0) tap.inbound(new byte[] {(byte) c}, 0, 1);
+                            return c;
+                        }
+                    };
+                }
+                return in;
+            }
+
+            @Override
+            public synchronized OutputStream getOutputStream() throws IOException {
+                if (out == null) {
+                    OutputStream raw = super.getOutputStream();
+                    out = new FilterOutputStream(raw) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            raw.write(b, off, len);
+                            tap.outbound(b, off, len);
+                        }
+
+                        @Override
+                        public void write(int b) throws IOException {
+                            raw.write(b);
+                            tap.outbound(new byte[] {(byte) b}, 0, 1);
+                        }
+                    };
+                }
+                return out;
+            }
+        };
+    }
+
+    private static UnsupportedOperationException connectsItself() {
+        return new UnsupportedOperationException("the client connects the socket itself");
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) {
+        throw connectsItself();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+        throw connectsItself();
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) {
+        throw connectsItself();
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+        throw connectsItself();
+    }
+}
