@@ -7,9 +7,12 @@ module dev.duplex {
     requires jdk.unsupported;
     // Java-WebSocket logs through SLF4J; this provider hands those lines to java.util.logging.
     requires org.slf4j.jul;
+    // The composer's JSON check and pretty-printer (streaming API only).
+    requires com.fasterxml.jackson.core;
 
     exports dev.duplex.net;
     exports dev.duplex.model;
+    exports dev.duplex.protocol;
     exports dev.duplex.ui to javafx.graphics;
     exports dev.duplex to javafx.graphics;
     opens dev.duplex.ui to javafx.fxml;

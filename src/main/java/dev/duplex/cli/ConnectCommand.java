@@ -192,7 +192,7 @@ final class ConnectCommand {
     }
 
     private String handshakeText(WsEvent.Handshake h) {
-        return h.record().request() + h.record().response();
+        return new dev.duplex.i18n.HandshakeText(texts).text(h);
     }
 
     private WsEvent.Closed awaitClose(long ms) throws InterruptedException {

@@ -19,6 +19,7 @@ import dev.duplex.net.ServerConfig;
 import dev.duplex.net.ServerStartException;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
+import dev.duplex.net.Payload;
 import dev.duplex.settings.Settings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -57,7 +58,44 @@ public final class ConnectionModel {
     private final StringProperty url = new SimpleStringProperty(this, "url");
     private final BooleanProperty sendOrigin = new SimpleBooleanProperty(this, "sendOrigin");
     private final StringProperty origin = new SimpleStringProperty(this, "origin");
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    /** The message box, its modes, history and saved messages. */
+    private final Composer composer = new Composer();
+    // ---- client options ----
+    /** Extra handshake headers, one "Name: value" per line. */
+    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
+    /** Subprotocols to offer, separated by commas or spaces. */
+    private final StringProperty subprotocols = new SimpleStringProperty(this, "subprotocols", "");
+    private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
+    private final StringProperty connectTimeout = new SimpleStringProperty(this, "connectTimeout",
+            Integer.toString(ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS));
+    // ---- the client's control-frame lab ----
+    private final StringProperty pingPayload = new SimpleStringProperty(this, "pingPayload", "");
+    private final StringProperty pingEvery = new SimpleStringProperty(this, "pingEvery", "5");
+    private final ReadOnlyBooleanWrapper pinging = new ReadOnlyBooleanWrapper(this, "pinging");
+    private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
+    private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", "1000");
+    private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
+    private final StringProperty fragmentSize = new SimpleStringProperty(this, "fragmentSize", "4");
+    // ---- the server's lab ----
+    private final BooleanProperty serverAutoPong = new SimpleBooleanProperty(this, "serverAutoPong", true);
+    private final StringProperty serverPingInterval = new SimpleStringProperty(this, "serverPingInterval",
+            Integer.toString(ServerConfig.DEFAULT_PING_INTERVAL));
+    private final javafx.collections.ObservableList<String> serverClientList =
+            javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty selectedClient = new SimpleStringProperty(this, "selectedClient");
+    private final StringProperty serverPush = new SimpleStringProperty(this, "serverPush", "");
+    private final StringProperty serverCloseCode = new SimpleStringProperty(this, "serverCloseCode", "1000");
+    private final StringProperty serverCloseReason = new SimpleStringProperty(this, "serverCloseReason", "");
+    private final FrameTotals clientTotals = new FrameTotals();
+    private final FrameTotals serverTotals = new FrameTotals();
+    /** Sends the periodic pings; a daemon, so it never keeps the app alive. */
+    private final java.util.concurrent.ScheduledExecutorService pingTimer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "duplex-ping");
+                t.setDaemon(true);
+                return t;
+            });
+    private java.util.concurrent.ScheduledFuture<?> periodicPing;
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
     private final StringProperty language = new SimpleStringProperty(this, "language");
 
@@ -115,6 +153,7 @@ public final class ConnectionModel {
         origin.set(settings.origin());
         logCap.set(settings.logCap());
         language.set(settings.language());
+        autoPong.addListener((o, a, on) -> client.setAutoPong(on));
         logCap.addListener((obs, old, cap) -> {
             int c = Math.max(Settings.MIN_LOG_CAP, Math.min(Settings.MAX_LOG_CAP, cap.intValue()));
             serverLog.setCap(c);
@@ -142,7 +181,18 @@ public final class ConnectionModel {
             serverNotice.set(Notice.of("form.bind"));
             return;
         }
-        ServerConfig config = new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()));
+        int interval;
+        try {
+            interval = Integer.parseInt(serverPingInterval.get().strip());
+            if (interval < 0 || interval > 86_400) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            serverNotice.set(Notice.of("form.pingInterval"));
+            return;
+        }
+        ServerConfig config = new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()),
+                serverAutoPong.get(), interval, null);
+        serverTotals.reset();
+        serverFrames.clear();
         serverState.set(ServerState.STARTING);
         io.execute(() -> {
             try {
@@ -181,7 +231,29 @@ public final class ConnectionModel {
             String typed = origin.get() == null ? "" : origin.get().strip();
             originHeader = typed.isEmpty() ? WsUrl.defaultOrigin(uri) : typed;
         }
-        ClientOptions options = new ClientOptions(originHeader, Map.of(), ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS);
+        Map<String, String> extra = new java.util.LinkedHashMap<>();
+        for (String line : (headers.get() == null ? "" : headers.get()).split("\\R")) {
+            if (line.isBlank()) continue;
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                clientNotice.set(Notice.of("form.header", line.strip()));
+                return;
+            }
+            extra.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }
+        int timeout;
+        try {
+            timeout = Integer.parseInt(connectTimeout.get().strip());
+            if (timeout < 1 || timeout > 600_000) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            clientNotice.set(Notice.of("form.timeout"));
+            return;
+        }
+        List<String> offered = java.util.Arrays.stream((subprotocols.get() == null ? "" : subprotocols.get()).split("[,\\s]+"))
+                .filter(x -> !x.isBlank()).toList();
+        ClientOptions options = new ClientOptions(originHeader, extra, timeout, offered, deflate.get());
+        clientTotals.reset();
+        clientFrames.clear();
         clientState.set(ClientState.CONNECTING);
         io.execute(() -> client.connect(uri, options));
     }
@@ -194,20 +266,186 @@ public final class ConnectionModel {
         io.execute(() -> client.close(CloseCodes.NORMAL, ""));
     }
 
-    /** Sends the message box as a text message (an empty message is a valid message). */
+    /**
+     * Sends the message box as its mode says: text (an empty message is a valid message), JSON (checked
+     * first), or binary typed as hex or base64.
+     */
     public void send() {
-        if (clientState.get() != ClientState.OPEN) {
-            clientNotice.set(Notice.of("form.notOpen"));
+        Payload payload = readyToSend();
+        if (payload == null) return;
+        composer.remember(composer.textProperty().get());
+        onClient(() -> {
+            if (payload.isBinary()) client.send(payload.bytes());
+            else client.send(payload.text());
+        });
+    }
+
+    /** Sends the message box cut into frames of the lab's fragment size. */
+    public void sendFragmented() {
+        int size;
+        try {
+            size = Integer.parseInt(fragmentSize.get().strip());
+            if (size < 1) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            clientNotice.set(Notice.of("form.fragmentSize"));
             return;
         }
+        Payload payload = readyToSend();
+        if (payload == null) return;
+        composer.remember(composer.textProperty().get());
+        onClient(() -> client.sendFragmented(payload, size));
+    }
+
+    /** Pings with the lab's payload (UTF-8 of what is typed). */
+    public void ping() {
+        if (!checkOpen()) return;
+        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
+        onClient(() -> client.ping(payload));
+    }
+
+    /** Starts or stops pinging every {@code pingEvery} seconds. */
+    public void togglePeriodicPing() {
+        if (periodicPing != null) {
+            stopPeriodicPing();
+            return;
+        }
+        if (!checkOpen()) return;
+        double seconds;
+        try {
+            seconds = Double.parseDouble(pingEvery.get().strip());
+            if (!(seconds >= 0.05 && seconds <= 3600)) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            clientNotice.set(Notice.of("form.pingEvery"));
+            return;
+        }
+        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
+        long period = (long) (seconds * 1000);
+        periodicPing = pingTimer.scheduleAtFixedRate(() -> io.execute(() -> {
+            try {
+                client.ping(payload);
+            } catch (RuntimeException closed) {
+                // the connection ended; the Closed event stops the timer
+            }
+        }), period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        pinging.set(true);
+    }
+
+    private void stopPeriodicPing() {
+        if (periodicPing != null) periodicPing.cancel(false);
+        periodicPing = null;
+        pinging.set(false);
+    }
+
+    /**
+     * Closes with the lab's code and reason. A code and reason a close frame may carry go through the
+     * closing handshake; any other (999, 1005, 1006, a reason over 123 bytes, or no code at all when
+     * the code box is empty) goes out as typed, to see what the server does.
+     */
+    public void closeWith() {
+        if (!checkOpen()) return;
+        String codeText = closeCode.get() == null ? "" : closeCode.get().strip();
+        int code;
+        try {
+            code = codeText.isEmpty() ? -1 : Integer.parseInt(codeText);
+            if (code > 65535 || code < -1) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            clientNotice.set(Notice.of("form.closeCode"));
+            return;
+        }
+        String reason = closeReason.get() == null ? "" : closeReason.get();
+        byte[] reasonBytes = EchoClient.utf8(reason);
+        boolean valid = code >= 0 && CloseCodes.sendable(code) && reasonBytes.length <= 123;
+        clientState.set(ClientState.CLOSING);
+        onClient(() -> {
+            if (valid) client.close(code, reason);
+            else client.closeRaw(code, reasonBytes);
+        });
+    }
+
+    private boolean checkOpen() {
+        if (clientState.get() != ClientState.OPEN) {
+            clientNotice.set(Notice.of("form.notOpen"));
+            return false;
+        }
         clientNotice.set(null);
-        String text = message.get() == null ? "" : message.get();
+        return true;
+    }
+
+    private Payload readyToSend() {
+        if (!checkOpen()) return null;
+        Composer.Encoded encoded = composer.encode();
+        if (encoded instanceof Composer.Invalid bad) {
+            clientNotice.set(bad.why());
+            return null;
+        }
+        return ((Composer.Ready) encoded).payload();
+    }
+
+    /** Runs a client call off the UI thread; a connection that closed meanwhile becomes a notice. */
+    private void onClient(Runnable call) {
         io.execute(() -> {
             try {
-                client.send(text);
+                call.run();
             } catch (RuntimeException e) {
-                // The connection closed between the check above and the send.
                 dispatcher.run(() -> clientNotice.set(Notice.of("form.notOpen")));
+            }
+        });
+    }
+
+    // ---- the server's lab: toward the client chosen in the list ----
+
+    /** Sends the push box to the chosen client: the server speaks first. */
+    public void pushToClient() {
+        String peer = chosenClient();
+        if (peer == null) return;
+        String text = serverPush.get() == null ? "" : serverPush.get();
+        onServer(() -> server.send(peer, text));
+    }
+
+    public void pingClient() {
+        String peer = chosenClient();
+        if (peer == null) return;
+        onServer(() -> server.ping(peer, EchoClient.utf8("duplex")));
+    }
+
+    /** Closes the chosen client with the lab's code and reason (invalid ones go out as typed). */
+    public void closeClient() {
+        String peer = chosenClient();
+        if (peer == null) return;
+        int code;
+        try {
+            String t = serverCloseCode.get() == null ? "" : serverCloseCode.get().strip();
+            code = t.isEmpty() ? -1 : Integer.parseInt(t);
+            if (code > 65535 || code < -1) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            serverNotice.set(Notice.of("form.closeCode"));
+            return;
+        }
+        String reason = serverCloseReason.get() == null ? "" : serverCloseReason.get();
+        byte[] reasonBytes = EchoClient.utf8(reason);
+        boolean valid = code >= 0 && CloseCodes.sendable(code) && reasonBytes.length <= 123;
+        onServer(() -> {
+            if (valid) server.close(peer, code, reason);
+            else server.closeRaw(peer, code, reasonBytes);
+        });
+    }
+
+    private String chosenClient() {
+        String peer = selectedClient.get();
+        if (serverState.get() != ServerState.RUNNING || peer == null || !serverClientList.contains(peer)) {
+            serverNotice.set(Notice.of("form.noClient"));
+            return null;
+        }
+        serverNotice.set(null);
+        return peer;
+    }
+
+    private void onServer(Runnable call) {
+        io.execute(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                dispatcher.run(() -> serverNotice.set(Notice.of("form.noClient")));
             }
         });
     }
@@ -231,6 +469,7 @@ public final class ConnectionModel {
      */
     public synchronized CompletableFuture<Void> shutdown() {
         if (shutdown == null) {
+            pingTimer.shutdownNow();
             shutdown = CompletableFuture.runAsync(() -> {
                 client.close(CloseCodes.GOING_AWAY, "Duplex is closing");
                 server.stop();
@@ -263,6 +502,7 @@ public final class ConnectionModel {
             if (e instanceof WsEvent.Handshake h) serverHandshake.set(h);
         }
         serverFrames.addAll(frames);
+        serverTotals.add(frames);
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Listening l) {
                 serverState.set(ServerState.RUNNING);
@@ -270,13 +510,19 @@ public final class ConnectionModel {
                 serverAllInterfaces.set(l.allInterfaces());
                 serverClients.set(0);
             } else if (e instanceof WsEvent.Stopped) {
+                serverClientList.clear();
                 serverState.set(ServerState.STOPPED);
                 serverAllInterfaces.set(false);
                 serverClients.set(0);
             } else if (e instanceof WsEvent.ClientJoined j) {
                 serverClients.set(j.clients());
+                serverClientList.add(j.peer());
+                if (selectedClient.get() == null || !serverClientList.contains(selectedClient.get())) {
+                    selectedClient.set(j.peer());
+                }
             } else if (e instanceof WsEvent.ClientLeft l) {
                 serverClients.set(l.clients());
+                serverClientList.remove(l.peer());
             }
         }
         serverLog.addAll(events);
@@ -291,11 +537,13 @@ public final class ConnectionModel {
             if (e instanceof WsEvent.Handshake h) clientHandshake.set(h);
         }
         clientFrames.addAll(frames);
+        clientTotals.add(frames);
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Opened) {
                 clientState.set(ClientState.OPEN);
             } else if (e instanceof WsEvent.Closed) {
                 clientState.set(ClientState.DISCONNECTED);
+                stopPeriodicPing();
             }
         }
         clientLog.addAll(events);
@@ -310,7 +558,30 @@ public final class ConnectionModel {
     public StringProperty urlProperty() { return url; }
     public BooleanProperty sendOriginProperty() { return sendOrigin; }
     public StringProperty originProperty() { return origin; }
-    public StringProperty messageProperty() { return message; }
+    public StringProperty messageProperty() { return composer.textProperty(); }
+    public Composer composer() { return composer; }
+    public StringProperty headersProperty() { return headers; }
+    public StringProperty subprotocolsProperty() { return subprotocols; }
+    public BooleanProperty deflateProperty() { return deflate; }
+    public StringProperty connectTimeoutProperty() { return connectTimeout; }
+    public StringProperty pingPayloadProperty() { return pingPayload; }
+    public StringProperty pingEveryProperty() { return pingEvery; }
+    public ReadOnlyBooleanProperty pingingProperty() { return pinging.getReadOnlyProperty(); }
+    public BooleanProperty autoPongProperty() { return autoPong; }
+    public StringProperty closeCodeProperty() { return closeCode; }
+    public StringProperty closeReasonProperty() { return closeReason; }
+    public StringProperty fragmentSizeProperty() { return fragmentSize; }
+    public BooleanProperty serverAutoPongProperty() { return serverAutoPong; }
+    public StringProperty serverPingIntervalProperty() { return serverPingInterval; }
+    public javafx.collections.ObservableList<String> serverClientList() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(serverClientList);
+    }
+    public StringProperty selectedClientProperty() { return selectedClient; }
+    public StringProperty serverPushProperty() { return serverPush; }
+    public StringProperty serverCloseCodeProperty() { return serverCloseCode; }
+    public StringProperty serverCloseReasonProperty() { return serverCloseReason; }
+    public FrameTotals clientTotals() { return clientTotals; }
+    public FrameTotals serverTotals() { return serverTotals; }
     public IntegerProperty logCapProperty() { return logCap; }
     public StringProperty languageProperty() { return language; }
 

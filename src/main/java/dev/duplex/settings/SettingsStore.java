@@ -2,12 +2,9 @@ package dev.duplex.settings;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
@@ -63,12 +60,11 @@ public final class SettingsStore {
             return new Loaded(fromProperties(p), null);
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException covers a malformed unicode escape and NumberFormatException.
-            return new Loaded(Settings.defaults(), moveAside(file));
+            return new Loaded(Settings.defaults(), PropertiesFiles.moveAside(file));
         }
     }
 
     public void save(Settings s) throws IOException {
-        Files.createDirectories(dir);
         Properties p = new Properties();
         p.setProperty("lastUrl", s.lastUrl());
         p.setProperty("port", Integer.toString(s.port()));
@@ -81,19 +77,7 @@ public final class SettingsStore {
         p.setProperty("language", s.language());
         p.setProperty("windowWidth", Double.toString(s.windowWidth()));
         p.setProperty("windowHeight", Double.toString(s.windowHeight()));
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(out, "Duplex settings");
-            }
-            try {
-                Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        PropertiesFiles.write(file(), p, "Duplex settings");
     }
 
     /**
@@ -135,13 +119,4 @@ public final class SettingsStore {
         return v == null ? fallback : parser.apply(v.strip());
     }
 
-    private static Path moveAside(Path file) {
-        Path aside = file.resolveSibling(FILE_NAME + ".broken-" + System.currentTimeMillis());
-        try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            return aside;
-        } catch (IOException e) {
-            return file;
-        }
-    }
 }

@@ -1,20 +1,36 @@
 package dev.duplex.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
+import dev.duplex.model.Composer;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.Notice;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
-/** The client's pane: binds the URL, Origin and message boxes and the event log to the model. */
+/**
+ * The client's pane: binds the URL, the connection options, the composer, the control-frame lab and
+ * the three views of the conversation (log, frames, handshake) to the model. It binds and delegates;
+ * the checks live in the model.
+ */
 public final class ClientController {
     private final ConnectionModel model;
     private final Texts texts;
@@ -24,13 +40,32 @@ public final class ClientController {
     @FXML private Button disconnectButton;
     @FXML private CheckBox sendOriginBox;
     @FXML private TextField originField;
-    @FXML private TextField messageField;
+    @FXML private TextArea headersArea;
+    @FXML private TextField subprotocolsField;
+    @FXML private TextField timeoutField;
+    @FXML private CheckBox deflateBox;
+    @FXML private ComboBox<Composer.Mode> modeBox;
+    @FXML private TextArea messageField;
     @FXML private Button sendButton;
+    @FXML private Label sizeLabel;
+    @FXML private Button formatButton;
+    @FXML private ComboBox<Composer.Saved> savedBox;
+    @FXML private TextField saveNameField;
+    @FXML private TextField pingPayloadField;
+    @FXML private TextField pingEveryField;
+    @FXML private Button periodicButton;
+    @FXML private CheckBox autoPongBox;
+    @FXML private TextField closeCodeField;
+    @FXML private TextField closeReasonField;
+    @FXML private Label closeHint;
+    @FXML private TextField fragmentSizeField;
     @FXML private Label stateLabel;
     @FXML private Label noticeLabel;
     @FXML private ListView<WsEvent> logView;
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
+    @FXML private FramesController framesController;
+    @FXML private HandshakeController handshakeController;
 
     public ClientController(ConnectionModel model, Texts texts) {
         this.model = model;
@@ -51,7 +86,51 @@ public final class ClientController {
                 return texts.get("client.origin.prompt");
             }
         }, model.urlProperty()));
-        messageField.textProperty().bindBidirectional(model.messageProperty());
+        headersArea.textProperty().bindBidirectional(model.headersProperty());
+        subprotocolsField.textProperty().bindBidirectional(model.subprotocolsProperty());
+        timeoutField.textProperty().bindBidirectional(model.connectTimeoutProperty());
+        deflateBox.selectedProperty().bindBidirectional(model.deflateProperty());
+
+        Composer composer = model.composer();
+        messageField.textProperty().bindBidirectional(composer.textProperty());
+        modeBox.getItems().setAll(Composer.Mode.values());
+        modeBox.setConverter(names("composer.mode."));
+        modeBox.valueProperty().bindBidirectional(composer.modeProperty());
+        formatButton.disableProperty().bind(composer.modeProperty().isNotEqualTo(Composer.Mode.JSON));
+        sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Notice n = composer.statusProperty().get();
+            return n == null ? "" : texts.get(n.key(), n.args().toArray());
+        }, composer.statusProperty()));
+        savedBox.setItems(composer.saved());
+        savedBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Composer.Saved s) {
+                return s == null ? "" : s.name();
+            }
+
+            @Override
+            public Composer.Saved fromString(String name) {
+                return null;
+            }
+        });
+        savedBox.valueProperty().addListener((o, a, chosen) -> {
+            if (chosen != null) {
+                composer.load(chosen);
+                saveNameField.setText(chosen.name());
+            }
+        });
+        messageField.addEventFilter(KeyEvent.KEY_PRESSED, this::messageKeys);
+
+        pingPayloadField.textProperty().bindBidirectional(model.pingPayloadProperty());
+        pingEveryField.textProperty().bindBidirectional(model.pingEveryProperty());
+        periodicButton.textProperty().bind(Bindings.when(model.pingingProperty())
+                .then(texts.get("lab.stopPinging")).otherwise(texts.get("lab.startPinging")));
+        autoPongBox.selectedProperty().bindBidirectional(model.autoPongProperty());
+        closeCodeField.textProperty().bindBidirectional(model.closeCodeProperty());
+        closeReasonField.textProperty().bindBidirectional(model.closeReasonProperty());
+        closeHint.textProperty().bind(Bindings.createStringBinding(() -> closeHintText(),
+                model.closeCodeProperty(), model.closeReasonProperty()));
+        fragmentSizeField.textProperty().bindBidirectional(model.fragmentSizeProperty());
 
         var state = model.clientStateProperty();
         urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
@@ -62,6 +141,57 @@ public final class ClientController {
                 () -> texts.get("client.state." + state.get()), state));
         Notices.bind(noticeLabel, model.clientNoticeProperty(), texts);
         LogViews.bind(logView, model.clientLog(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
+        framesController.bind(model.clientFrames(), model.clientTotals(), texts);
+        handshakeController.bind(model.clientHandshakeProperty(), texts);
+    }
+
+    /** Enter sends (Shift+Enter is a new line); Up and Down at the first or last line walk the history. */
+    private void messageKeys(KeyEvent key) {
+        String text = messageField.getText() == null ? "" : messageField.getText();
+        int caret = messageField.getCaretPosition();
+        if (key.getCode() == KeyCode.ENTER && !key.isShiftDown()) {
+            key.consume();
+            send();
+        } else if (key.getCode() == KeyCode.UP && text.lastIndexOf('\n', Math.max(0, caret - 1)) < 0) {
+            key.consume();
+            model.composer().previous();
+            messageField.end();
+        } else if (key.getCode() == KeyCode.DOWN && text.indexOf('\n', caret) < 0) {
+            key.consume();
+            model.composer().next();
+            messageField.end();
+        }
+    }
+
+    /** Says, as the user types, whether the close goes out as a proper closing handshake or as typed. */
+    private String closeHintText() {
+        String code = model.closeCodeProperty().get() == null ? "" : model.closeCodeProperty().get().strip();
+        int bytes = dev.duplex.net.EchoClient.utf8(model.closeReasonProperty().get() == null ? ""
+                : model.closeReasonProperty().get()).length;
+        if (code.isEmpty()) return texts.get("lab.close.noCode");
+        try {
+            int c = Integer.parseInt(code);
+            String meaning = new EventText(texts).closeMeaning(c);
+            if (!dev.duplex.net.CloseCodes.sendable(c)) return texts.get("lab.close.invalidCode", c, meaning);
+            if (bytes > 123) return texts.get("lab.close.longReason", bytes);
+            return texts.get("lab.close.valid", c, meaning, bytes);
+        } catch (NumberFormatException e) {
+            return texts.get("form.closeCode");
+        }
+    }
+
+    private <T extends Enum<T>> StringConverter<T> names(String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : texts.get(prefix + value.name());
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
     }
 
     @FXML
@@ -78,6 +208,54 @@ public final class ClientController {
     private void send() {
         model.send();
         messageField.selectAll();
+    }
+
+    @FXML
+    private void sendFragmented() {
+        model.sendFragmented();
+    }
+
+    @FXML
+    private void ping() {
+        model.ping();
+    }
+
+    @FXML
+    private void togglePeriodicPing() {
+        model.togglePeriodicPing();
+    }
+
+    @FXML
+    private void closeWith() {
+        model.closeWith();
+    }
+
+    @FXML
+    private void formatJson() {
+        model.composer().formatJson();
+    }
+
+    @FXML
+    private void saveMessage() {
+        model.composer().save(saveNameField.getText());
+    }
+
+    /** Loads a file into the box: as text when it is UTF-8 text, else as hex. */
+    @FXML
+    private void loadFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get("composer.load"));
+        File file = chooser.showOpenDialog(messageField.getScene().getWindow());
+        if (file == null) return;
+        try {
+            if (Files.size(file.toPath()) > Composer.MAX_FILE_BYTES) {
+                model.composer().loadFailed(Notice.of("composer.tooBig", file.getName(), Composer.MAX_FILE_BYTES));
+                return;
+            }
+            model.composer().loadBytes(Files.readAllBytes(file.toPath()));
+        } catch (IOException e) {
+            model.composer().loadFailed(Notice.of("composer.cannotRead", file.getName(), String.valueOf(e.getMessage())));
+        }
     }
 
     @FXML

@@ -7,6 +7,10 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
+import dev.duplex.settings.MessageStore;
+import dev.duplex.model.Composer;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -16,6 +20,7 @@ public final class DuplexWindow {
     private final Stage stage;
     private final ConnectionModel model;
     private final SettingsStore store;
+    private final MessageStore messages;
     private Runnable onClosed = () -> { };
 
     /** @param store where the settings are saved when the window closes */
@@ -23,6 +28,8 @@ public final class DuplexWindow {
         this.stage = stage;
         this.model = model;
         this.store = store;
+        this.messages = new MessageStore(store.file().getParent());
+        restore(model.composer(), messages.load());
         Texts texts = texts();
         stage.setScene(new Scene(MainView.load(model, texts, this::switchLanguage),
                 settings.windowWidth(), settings.windowHeight()));
@@ -53,13 +60,37 @@ public final class DuplexWindow {
         this.onClosed = onClosed;
     }
 
-    /** Writes the forms and the window size; a failure to write is not worth stopping the exit for. */
+    /**
+     * Writes the forms, the window size, the saved messages and the history; a failure to write is not
+     * worth stopping the exit for.
+     */
     private void saveSettings() {
         try {
             store.save(model.toSettings(stage.getWidth(), stage.getHeight()));
+            messages.save(toMessages(model.composer()));
         } catch (IOException e) {
-            System.err.println("Duplex: could not save settings to " + store.file() + ": " + e.getMessage());
+            System.err.println("Duplex: could not save settings to " + store.file().getParent() + ": " + e.getMessage());
         }
+    }
+
+    private static MessageStore.Messages toMessages(Composer composer) {
+        List<MessageStore.SavedMessage> saved = new ArrayList<>();
+        for (Composer.Saved s : composer.saved()) saved.add(new MessageStore.SavedMessage(s.name(), s.mode().name(), s.text()));
+        return new MessageStore.Messages(saved, composer.history());
+    }
+
+    private static void restore(Composer composer, MessageStore.Messages m) {
+        List<Composer.Saved> saved = new ArrayList<>();
+        for (MessageStore.SavedMessage s : m.saved()) {
+            Composer.Mode mode;
+            try {
+                mode = Composer.Mode.valueOf(s.mode());
+            } catch (IllegalArgumentException unknown) {
+                mode = Composer.Mode.TEXT;
+            }
+            saved.add(new Composer.Saved(s.name(), mode, s.text()));
+        }
+        composer.restore(saved, m.history());
     }
 
     private Texts texts() {

@@ -23,6 +23,9 @@ public final class MainView {
             if (type == MainController.class) return new MainController(model, texts, languageSwitch);
             if (type == ServerController.class) return new ServerController(model, texts);
             if (type == ClientController.class) return new ClientController(model, texts);
+            // The frames and handshake views get what they show from their pane, through bind().
+            if (type == FramesController.class) return new FramesController();
+            if (type == HandshakeController.class) return new HandshakeController();
             throw new IllegalArgumentException("no controller " + type);
         });
         try {

@@ -35,6 +35,14 @@ public final class ServerController {
     @FXML private ListView<WsEvent> logView;
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
+    @FXML private CheckBox serverAutoPongBox;
+    @FXML private TextField pingIntervalField;
+    @FXML private ComboBox<String> clientBox;
+    @FXML private TextField pushField;
+    @FXML private TextField serverCloseCodeField;
+    @FXML private TextField serverCloseReasonField;
+    @FXML private FramesController framesController;
+    @FXML private HandshakeController handshakeController;
 
     public ServerController(ConnectionModel model, Texts texts) {
         this.model = model;
@@ -67,6 +75,33 @@ public final class ServerController {
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
         Notices.bind(noticeLabel, model.serverNoticeProperty(), texts);
         LogViews.bind(logView, model.serverLog(), EventText.Side.SERVER, texts, logCountLabel, autoScrollBox);
+
+        serverAutoPongBox.selectedProperty().bindBidirectional(model.serverAutoPongProperty());
+        pingIntervalField.textProperty().bindBidirectional(model.serverPingIntervalProperty());
+        serverAutoPongBox.disableProperty().bind(stopped.not());
+        pingIntervalField.disableProperty().bind(stopped.not());
+        clientBox.setItems(model.serverClientList());
+        clientBox.valueProperty().bindBidirectional(model.selectedClientProperty());
+        pushField.textProperty().bindBidirectional(model.serverPushProperty());
+        serverCloseCodeField.textProperty().bindBidirectional(model.serverCloseCodeProperty());
+        serverCloseReasonField.textProperty().bindBidirectional(model.serverCloseReasonProperty());
+        framesController.bind(model.serverFrames(), model.serverTotals(), texts);
+        handshakeController.bind(model.serverHandshakeProperty(), texts);
+    }
+
+    @FXML
+    private void push() {
+        model.pushToClient();
+    }
+
+    @FXML
+    private void pingClient() {
+        model.pingClient();
+    }
+
+    @FXML
+    private void closeClient() {
+        model.closeClient();
     }
 
     @FXML

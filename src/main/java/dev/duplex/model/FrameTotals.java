@@ -1,0 +1,47 @@
+package dev.duplex.model;
+
+import java.util.List;
+
+import dev.duplex.net.FrameInfo;
+import dev.duplex.net.WsEvent;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+/**
+ * Running totals of frames and wire bytes, each way, for one connection (the client's) or one run of
+ * the server. Counted as frames arrive, so they stay right after the frame list dropped old rows.
+ */
+public final class FrameTotals {
+    private long inFrames;
+    private long inBytes;
+    private long outFrames;
+    private long outBytes;
+    /** Bumped on every change: one thing for a view to observe. */
+    private final ReadOnlyLongWrapper changed = new ReadOnlyLongWrapper(this, "changed");
+
+    void add(List<WsEvent> frames) {
+        if (frames.isEmpty()) return;
+        for (WsEvent e : frames) {
+            FrameInfo f = ((WsEvent.Frame) e).frame();
+            if (f.inbound()) {
+                inFrames++;
+                inBytes += f.wireLength();
+            } else {
+                outFrames++;
+                outBytes += f.wireLength();
+            }
+        }
+        changed.set(changed.get() + 1);
+    }
+
+    void reset() {
+        inFrames = inBytes = outFrames = outBytes = 0;
+        changed.set(changed.get() + 1);
+    }
+
+    public long inFrames() { return inFrames; }
+    public long inBytes() { return inBytes; }
+    public long outFrames() { return outFrames; }
+    public long outBytes() { return outBytes; }
+    public Observable changed() { return changed.getReadOnlyProperty(); }
+}
