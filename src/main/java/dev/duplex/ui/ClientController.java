@@ -96,11 +96,24 @@ public final class ClientController {
         modeBox.getItems().setAll(Composer.Mode.values());
         modeBox.setConverter(names("composer.mode."));
         modeBox.valueProperty().bindBidirectional(composer.modeProperty());
+        modeBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Composer.Mode mode, boolean empty) {
+                super.updateItem(mode, empty);
+                setText(empty || mode == null ? null : texts.get("composer.mode." + mode.name()));
+            }
+        });
         formatButton.disableProperty().bind(composer.modeProperty().isNotEqualTo(Composer.Mode.JSON));
         sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             Notice n = composer.statusProperty().get();
             return n == null ? "" : texts.get(n.key(), n.args().toArray());
         }, composer.statusProperty()));
+        // A long complaint (bad JSON, a stray character in hex) is cut in the row; hover shows all of it.
+        javafx.scene.control.Tooltip sizeTip = new javafx.scene.control.Tooltip();
+        sizeTip.textProperty().bind(sizeLabel.textProperty());
+        sizeTip.setWrapText(true);
+        sizeTip.setMaxWidth(500);
+        sizeLabel.setTooltip(sizeTip);
         savedBox.setItems(composer.saved());
         savedBox.setConverter(new StringConverter<>() {
             @Override

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
@@ -74,12 +73,11 @@ class MainWindowTest {
     }
 
     private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        FxWait.until(condition);
     }
 
-    /** Reads model state on the FX thread, where it lives. */
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return FxWait.onFx(read);
     }
 
     private static String lines(ListView<WsEvent> view, EventText.Side side) {
