@@ -23,7 +23,8 @@ public final class Cli {
     static final String USAGE_TEXT = """
             usage: duplex                       open the window
                    duplex serve [--port N] [--bind ADDR] [--path P] [--reply TEMPLATE]
-                   duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--wait MS] [--timeout MS]
+                   duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--subprotocol P]...
+                                  [--deflate] [--binary] [--show-frames] [--show-handshake] [--wait MS] [--timeout MS]
                    duplex --version
 
             serve    runs the echo server until Ctrl+C (or SIGTERM), printing one line per event.
@@ -32,6 +33,9 @@ public final class Cli {
             connect  sends each line of standard input as a text message and prints each event;
                      at the end of input it waits up to --wait ms (1000) for replies, then closes with 1000.
                      Sends the Origin a page on the same host would, unless --origin or --no-origin.
+                     --binary reads each line as hex bytes; --show-frames prints every frame; --show-handshake
+                     prints both sides of the upgrade with the Accept check. Typed commands: /ping [text],
+                     /close [code] [reason] (any code, valid or not), and // to send a line starting with /.
             exit status: 0 ok, 1 could not listen or connect, 2 bad arguments, 3 connection closed abnormally
             """;
 

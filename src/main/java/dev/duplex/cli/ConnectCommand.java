@@ -22,6 +22,7 @@ import dev.duplex.net.CloseCodes;
 import dev.duplex.net.EchoClient;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
+import dev.duplex.protocol.PayloadCodec;
 
 /**
  * {@code duplex connect URL}: sends each line of standard input as a text message and prints every
@@ -47,6 +48,7 @@ final class ConnectCommand {
     private boolean showFrames;
     private boolean showHandshake;
     private boolean binary;
+    private boolean closeTyped;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final Object progress = new Object();
     private boolean opened;
@@ -116,9 +118,11 @@ final class ConnectCommand {
                 }
                 if (line.startsWith("//")) line = line.substring(1);
                 if (binary) {
-                    byte[] data = Hex.parse(line);
-                    if (data == null) {
-                        err.println("duplex connect: not hex, not sent: " + line);
+                    byte[] data;
+                    try {
+                        data = PayloadCodec.parseHex(line);
+                    } catch (PayloadCodec.FormatException e) {
+                        err.println("duplex connect: " + texts.get(e.key(), e.argArray()) + " (not sent)");
                         continue;
                     }
                     client.send(data);
@@ -141,9 +145,10 @@ final class ConnectCommand {
             }
             if (closed != null) return statusFor(closed);
         }
-        client.close(CloseCodes.NORMAL, "");
+        // A /close typed earlier is already under way: its outcome is the answer, not ours.
+        if (!closeTyped) client.close(CloseCodes.NORMAL, "");
         WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
-        return close == null ? Cli.ABNORMAL_CLOSE : Cli.OK;
+        return close == null ? Cli.ABNORMAL_CLOSE : closeTyped ? statusFor(close) : Cli.OK;
     }
 
     /**
@@ -158,6 +163,7 @@ final class ConnectCommand {
         switch (parts[0]) {
             case "ping" -> client.ping(EchoClient.utf8(rest));
             case "close" -> {
+                closeTyped = true;
                 String[] cr = rest.strip().split(" ", 2);
                 int code = CloseCodes.NORMAL;
                 if (!cr[0].isEmpty()) {

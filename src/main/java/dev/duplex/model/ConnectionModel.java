@@ -303,6 +303,13 @@ public final class ConnectionModel {
         onClient(() -> client.ping(payload));
     }
 
+    /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
+    public void pong() {
+        if (!checkOpen()) return;
+        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
+        onClient(() -> client.pong(payload));
+    }
+
     /** Starts or stops pinging every {@code pingEvery} seconds. */
     public void togglePeriodicPing() {
         if (periodicPing != null) {

@@ -135,7 +135,7 @@ public final class EchoClient {
      * (or when the connection drops). A connection still connecting is dropped instead.
      */
     public synchronized void close(int code, String reason) {
-        if (session == null) return;
+        if (session == null || session.closingByUs) return; // a close already under way finishes as it is
         if (session.isOpen()) {
             session.startClosing(code, reason);
         } else {

@@ -234,6 +234,11 @@ public final class ClientController {
     }
 
     @FXML
+    private void pong() {
+        model.pong();
+    }
+
+    @FXML
     private void togglePeriodicPing() {
         model.togglePeriodicPing();
     }

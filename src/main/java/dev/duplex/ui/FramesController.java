@@ -128,7 +128,17 @@ public final class FramesController {
                 setTooltip(e == null ? null : new Tooltip(help.opcode(frame(e).opcode())));
             }
         });
-        finColumn.setGraphic(null);
+        previewColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                WsEvent e = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String tip = e != null && frame(e).opcode() == FrameInfo.CLOSE && frame(e).payload().length >= 2
+                        ? help.closeCode(frame(e).closeCode()) : "";
+                setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
+            }
+        });
         tip(finColumn, help.bit("fin"));
         tip(rsvColumn, help.bit("rsv"));
         tip(maskColumn, help.bit("mask"));
@@ -214,7 +224,55 @@ public final class FramesController {
         if (isText(f) || f.opcode() == FrameInfo.CONTINUATION) {
             sb.append('\n').append(new String(f.payload(), StandardCharsets.UTF_8));
         }
+        String whole = reassembled(e);
+        if (whole != null) sb.append("\n\n").append(whole);
         return sb.toString();
+    }
+
+    /**
+     * For a frame of a fragmented message: the message its fragments make (first frame, continuations,
+     * up to the one with FIN, the same way), as far as the list still holds them; else null.
+     */
+    private String reassembled(WsEvent selected) {
+        FrameInfo f = frame(selected);
+        if (f.control() || (f.fin() && f.opcode() != FrameInfo.CONTINUATION)) return null;
+        List<WsEvent> all = castFrames(shown.getSource());
+        int at = all.indexOf(selected);
+        if (at < 0) return null;
+        int start = at;
+        while (start >= 0 && !(isSameWay(all.get(start), f) && frame(all.get(start)).opcode() != FrameInfo.CONTINUATION
+                && !frame(all.get(start)).control())) {
+            start--;
+        }
+        if (start < 0) return null;
+        java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+        int fragments = 0;
+        boolean complete = false;
+        for (int i = start; i < all.size(); i++) {
+            FrameInfo part = frame(all.get(i));
+            if (!isSameWay(all.get(i), f) || part.control()) continue;
+            if (i > start && part.opcode() != FrameInfo.CONTINUATION) break;
+            message.writeBytes(part.payload());
+            fragments++;
+            if (part.fin()) {
+                complete = true;
+                break;
+            }
+        }
+        FrameInfo first = frame(all.get(start));
+        byte[] bytes = message.toByteArray();
+        String body = first.opcode() == FrameInfo.TEXT && !first.rsv1()
+                ? new String(bytes, StandardCharsets.UTF_8) : Payload.binary(bytes).hexPreview(64);
+        return texts.get(complete ? "frames.message" : "frames.messagePartial", fragments, bytes.length) + "\n" + body;
+    }
+
+    private static boolean isSameWay(WsEvent e, FrameInfo f) {
+        return frame(e).inbound() == f.inbound();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<WsEvent> castFrames(List<?> list) {
+        return (List<WsEvent>) list;
     }
 
     private void refilter() {

@@ -18,11 +18,13 @@ final class LogCell extends ListCell<WsEvent> {
 
     private final EventText format;
     private final EventText.Side side;
+    private final dev.duplex.i18n.Help help;
     private EventText.Direction shown;
 
-    LogCell(EventText format, EventText.Side side) {
+    LogCell(EventText format, EventText.Side side, dev.duplex.i18n.Help help) {
         this.format = format;
         this.side = side;
+        this.help = help;
         getStyleClass().add("log-cell");
     }
 
@@ -31,12 +33,21 @@ final class LogCell extends ListCell<WsEvent> {
         super.updateItem(event, empty);
         if (empty || event == null) {
             setText(null);
+            setTooltip(null);
             show(null);
             return;
         }
         EventText.Line line = format.line(event, side);
         setText(line.toString());
         show(line.direction());
+        // A close code explained on hover, from RFC 6455.
+        int code = event instanceof WsEvent.Closed c ? c.code() : event instanceof WsEvent.ClientLeft l ? l.code() : 0;
+        String tip = code == 0 ? "" : help.closeCode(code);
+        if (tip.isEmpty()) {
+            if (getTooltip() != null) setTooltip(null);
+        } else {
+            setTooltip(new javafx.scene.control.Tooltip(code + ": " + tip));
+        }
     }
 
     private void show(EventText.Direction direction) {

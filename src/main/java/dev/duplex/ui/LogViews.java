@@ -33,7 +33,8 @@ final class LogViews {
         // One line per event at a fixed height: without it, VirtualFlow measures cells one by one to
         // find the end of the list, and a flood that scrolls to the end each batch freezes the window.
         view.setFixedCellSize(LINE_HEIGHT);
-        view.setCellFactory(v -> new LogCell(format, side));
+        dev.duplex.i18n.Help help = dev.duplex.i18n.Help.of(texts.locale());
+        view.setCellFactory(v -> new LogCell(format, side, help));
         view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         countLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("log.count", log.events().size(), log.dropped()),

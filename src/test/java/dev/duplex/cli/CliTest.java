@@ -181,6 +181,39 @@ class CliTest {
     }
 
     @Test
+    void showHandshakeAndFramesSlashCommandsAndBinary() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut);
+        Run r = run(stdin("hello\n/ping are you there\n00 01 ff\n"), "connect", url, "--show-handshake",
+                "--show-frames", "--subprotocol", "chat.v2");
+        assertEquals(Cli.OK, r.status(), r.err());
+        assertTrue(r.out().contains("== Request"), r.out());
+        assertTrue(r.out().contains("   Sec-WebSocket-Protocol: chat.v2"), r.out());
+        assertTrue(r.out().contains("        "), "explanations are indented under their header");
+        assertTrue(r.out().contains("✓ The server sent"), r.out());
+        assertTrue(r.out().contains("frame     text FIN rsv=000 masked("), r.out());
+        assertTrue(r.out().contains("pong received, 13 bytes"), r.out());
+        assertTrue(r.out().contains("sent: 00 01 ff"), "without --binary a hex line is text: " + r.out());
+
+        Run b = run(stdin("00 01 ff\nzz\n"), "connect", url, "--binary");
+        assertTrue(b.out().contains("sent binary, 3 bytes: 00 01 ff"), b.out());
+        assertTrue(b.err().contains("Not hex"), b.err());
+        assertEquals(Cli.OK, b.status());
+    }
+
+    @Test
+    void slashCloseSendsAnyCodeAndTheServersAnswerIsReported() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut);
+        Run r = run(stdin("/close 4000 bye now\n"), "connect", url);
+        assertTrue(r.out().contains("connection closed (4000) private"), r.out());
+        assertEquals(Cli.ABNORMAL_CLOSE, r.status(), "4000 is not a normal closure");
+        Run invalid = run(stdin("/close 999\n"), "connect", url, "--show-frames");
+        assertTrue(invalid.out().contains("close FIN rsv=000 masked("), invalid.out());
+        assertTrue(invalid.out().contains("connection closed (1002) protocol error"), invalid.out());
+    }
+
+    @Test
     void versionAndHelp() {
         Run v = run(stdin(""), "--version");
         assertEquals(Cli.OK, v.status());

@@ -221,4 +221,47 @@ class ExplorerWindowTest {
         Button connect = robot.lookup("#connectButton").queryButton();
         assertTrue(!connect.isDisabled());
     }
+
+    @Test
+    void aFragmentedMessageShowsItsFragmentsAndTheMessageTheyMake(FxRobot robot) throws Exception {
+        connected(robot);
+        robot.interact(() -> {
+            robot.lookup(".client-pane #labPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#fragmentSizeField").queryTextInputControl().setText("4");
+            robot.lookup("#messageField").queryTextInputControl().setText("fragmented hello");
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#fragmentButton");
+        until(() -> clientLog(robot).contains("message received: fragmented hello"));
+        selectTab(robot, ".client-pane", 1);
+        TableView<WsEvent> table = clientFrames(robot);
+        until(() -> table.getItems().size() == 5); // four fragments out, the echo back in one frame
+        assertEquals("text", onFx(() -> ((WsEvent.Frame) table.getItems().get(0)).frame().opcodeName()));
+        assertEquals("continuation", onFx(() -> ((WsEvent.Frame) table.getItems().get(3)).frame().opcodeName()));
+        robot.interact(() -> table.getSelectionModel().select(2));
+        TextArea detail = robot.lookup(".client-pane #detailArea").queryAs(TextArea.class);
+        until(() -> detail.getText().contains("The message these 4 fragments make (16 bytes):\nfragmented hello"));
+    }
+
+    @Test
+    void periodicPingsComeBackUntilStoppedAndAPongCanBeSentAlone(FxRobot robot) throws Exception {
+        connected(robot);
+        robot.interact(() -> {
+            robot.lookup(".client-pane #labPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#pingEveryField").queryTextInputControl().setText("0.1");
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#periodicButton");
+        until(() -> clientLog(robot).split("pong received").length > 3);
+        assertEquals("Stop pinging", robot.lookup("#periodicButton").queryButton().getText());
+        robot.clickOn("#periodicButton");
+        until(() -> !onFx(() -> model.pingingProperty().get()));
+        assertEquals("Ping periodically", robot.lookup("#periodicButton").queryButton().getText());
+
+        robot.clickOn("#pongButton");
+        selectTab(robot, ".client-pane", 1);
+        TableView<WsEvent> table = clientFrames(robot);
+        until(() -> table.getItems().stream().anyMatch(e -> !((WsEvent.Frame) e).frame().inbound()
+                && ((WsEvent.Frame) e).frame().opcode() == dev.duplex.net.FrameInfo.PONG));
+    }
 }
