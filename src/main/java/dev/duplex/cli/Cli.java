@@ -22,7 +22,8 @@ public final class Cli {
 
     static final String USAGE_TEXT = """
             usage: duplex                       open the window
-                   duplex serve [--port N] [--bind ADDR] [--path P] [--reply TEMPLATE]
+                   duplex serve [--port N] [--bind ADDR] [--path P] [--reply TEMPLATE] [--max-message BYTES]
+                                [--max-connections N] [--handshake-timeout MS] [--allow-origin ORIGIN]...
                    duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--subprotocol P]...
                                   [--deflate] [--binary] [--show-frames] [--show-handshake] [--wait MS] [--timeout MS]
                    duplex --version
@@ -30,6 +31,8 @@ public final class Cli {
             serve    runs the echo server until Ctrl+C (or SIGTERM), printing one line per event.
                      --port 8080, --bind 127.0.0.1 (0.0.0.0 for every interface), --path '' (any path),
                      --reply '{message}' (exact echo); '我已经收到消息 Received:{message}' answers like the seed's Go server.
+                     --max-message 16777216: a larger frame or message closes that client with 1009.
+                     --allow-origin: only these Origins may connect (others get 403). --max-connections 1000.
             connect  sends each line of standard input as a text message and prints each event;
                      at the end of input it waits up to --wait ms (1000) for replies, then closes with 1000.
                      Sends the Origin a page on the same host would, unless --origin or --no-origin.

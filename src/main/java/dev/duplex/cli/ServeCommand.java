@@ -28,13 +28,19 @@ final class ServeCommand {
     }
 
     int run(List<String> words, Cli.SignalHook signals) throws Args.UsageException {
-        Args args = Args.parse(words, Set.of("port", "bind", "path", "reply"), Set.of());
+        Args args = Args.parse(words, Set.of("port", "bind", "path", "reply", "max-message", "max-connections",
+                "allow-origin", "handshake-timeout"), Set.of());
         if (!args.positional().isEmpty()) throw new Args.UsageException("serve takes no argument '" + args.positional().get(0) + "'");
         ServerConfig config = new ServerConfig(
                 args.get("bind", ServerConfig.DEFAULT_BIND),
                 args.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535),
                 args.get("path", ""),
-                new ReplyTemplate(args.get("reply", ReplyTemplate.PLACEHOLDER)));
+                new ReplyTemplate(args.get("reply", ReplyTemplate.PLACEHOLDER)))
+                .withLimits(ServerConfig.Limits.DEFAULT
+                        .withMaxMessage(args.integer("max-message", ServerConfig.Limits.DEFAULT_MAX_MESSAGE, 1, Integer.MAX_VALUE))
+                        .withMaxConnections(args.integer("max-connections", ServerConfig.Limits.DEFAULT.maxConnections(), 1, 1_000_000))
+                        .withHandshakeTimeout(args.integer("handshake-timeout", ServerConfig.Limits.DEFAULT.handshakeTimeoutMs(), 1, 3_600_000))
+                        .withAllowedOrigins(args.all("allow-origin")));
 
         CountDownLatch stop = new CountDownLatch(1);
         signals.onTerminate(stop);

@@ -80,6 +80,10 @@ public final class ConnectionModel {
     private final BooleanProperty serverAutoPong = new SimpleBooleanProperty(this, "serverAutoPong", true);
     private final StringProperty serverPingInterval = new SimpleStringProperty(this, "serverPingInterval",
             Integer.toString(ServerConfig.DEFAULT_PING_INTERVAL));
+    private final StringProperty serverMaxMessage = new SimpleStringProperty(this, "serverMaxMessage",
+            Integer.toString(ServerConfig.Limits.DEFAULT_MAX_MESSAGE));
+    /** Origins allowed to connect, separated by commas or spaces; empty allows any. */
+    private final StringProperty serverAllowedOrigins = new SimpleStringProperty(this, "serverAllowedOrigins", "");
     private final javafx.collections.ObservableList<String> serverClientList =
             javafx.collections.FXCollections.observableArrayList();
     private final StringProperty selectedClient = new SimpleStringProperty(this, "selectedClient");
@@ -189,8 +193,19 @@ public final class ConnectionModel {
             serverNotice.set(Notice.of("form.pingInterval"));
             return;
         }
+        int maxMessage;
+        try {
+            maxMessage = Integer.parseInt(serverMaxMessage.get().strip());
+            if (maxMessage < 1) throw new NumberFormatException();
+        } catch (RuntimeException e) {
+            serverNotice.set(Notice.of("form.maxMessage"));
+            return;
+        }
+        List<String> origins = java.util.Arrays.stream((serverAllowedOrigins.get() == null ? "" : serverAllowedOrigins.get())
+                .split("[,\\s]+")).filter(o -> !o.isBlank()).toList();
         ServerConfig config = new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()),
-                serverAutoPong.get(), interval, null);
+                serverAutoPong.get(), interval, null,
+                ServerConfig.Limits.DEFAULT.withMaxMessage(maxMessage).withAllowedOrigins(origins));
         serverTotals.reset();
         serverFrames.clear();
         serverState.set(ServerState.STARTING);
@@ -580,6 +595,8 @@ public final class ConnectionModel {
     public StringProperty fragmentSizeProperty() { return fragmentSize; }
     public BooleanProperty serverAutoPongProperty() { return serverAutoPong; }
     public StringProperty serverPingIntervalProperty() { return serverPingInterval; }
+    public StringProperty serverMaxMessageProperty() { return serverMaxMessage; }
+    public StringProperty serverAllowedOriginsProperty() { return serverAllowedOrigins; }
     public javafx.collections.ObservableList<String> serverClientList() {
         return javafx.collections.FXCollections.unmodifiableObservableList(serverClientList);
     }

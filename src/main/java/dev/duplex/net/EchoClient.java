@@ -192,7 +192,7 @@ public final class EchoClient {
         for (String p : options.subprotocols()) protocols.add(new Protocol(p));
         // Accepts a server that picks none of them: a browser then opens with protocol "".
         protocols.add(new Protocol(""));
-        return new Draft_6455(extensions, protocols);
+        return new Draft_6455(extensions, protocols, options.maxMessage());
     }
 
     /** One connection attempt and, if it opens, its life. */
@@ -207,6 +207,13 @@ public final class EchoClient {
         /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
         volatile boolean closingByUs;
         volatile boolean closeTimedOut;
+        /** The opcode of a masked frame the server sent, or null. */
+        volatile String maskedByServer;
+
+        private void failMasked() {
+            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.MASKED_BY_SERVER, maskedByServer)));
+            CompletableFuture.runAsync(() -> closeConnection(CloseCodes.PROTOCOL_ERROR, "the server masked a frame"));
+        }
 
         Session(URI url, ClientOptions options) {
             super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
@@ -224,6 +231,13 @@ public final class EchoClient {
                     @Override
                     public void frame(FrameInfo frame) {
                         listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                        if (frame.inbound() && frame.masked() && maskedByServer == null) {
+                            // RFC 6455 5.1: a client must fail the connection on a masked server frame. It
+                            // may come in the same read as the handshake answer: then it is reported
+                            // after onopen, in the order a reader expects.
+                            maskedByServer = frame.opcodeName();
+                            if (opened) failMasked();
+                        }
                     }
                 });
                 setSocketFactory(new TappedSockets(tap));
@@ -284,6 +298,7 @@ public final class EchoClient {
             String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                     ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
             listener.on(new WsEvent.Opened(Instant.now(), getURI(), protocol));
+            if (maskedByServer != null) failMasked();
         }
 
         @Override

@@ -21,10 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.ReadyState;
+import org.java_websocket.extensions.DefaultExtension;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
@@ -260,14 +265,16 @@ public final class EchoServer {
             this.url = url;
             // Every connection's bytes pass a wire tap: the handshake view and the frame inspector.
             setWebSocketFactory(new WebSocketServerFactory() {
+                // Our draft, not the library's default: it carries the message size limit, so a frame that
+                // declares 1 GiB closes its connection with 1009 instead of being allocated.
                 @Override
                 public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-                    return new WebSocketImpl(a, d);
+                    return new WebSocketImpl(a, List.of(draft()));
                 }
 
                 @Override
                 public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> d) {
-                    return new WebSocketImpl(a, d);
+                    return new WebSocketImpl(a, List.of(draft()));
                 }
 
                 @Override
@@ -278,7 +285,8 @@ public final class EchoServer {
                 @Override
                 public ByteChannel wrapChannel(SocketChannel socket, SelectionKey key) {
                     String peer = addressOf(socket);
-                    return new TappedChannel(socket, new WireTap(false, new WireTap.Sink() {
+                    TappedChannel[] self = new TappedChannel[1];
+                    self[0] = new TappedChannel(socket, new WireTap(false, new WireTap.Sink() {
                         @Override
                         public void handshake(HandshakeRecord record) {
                             listener.on(new WsEvent.Handshake(Instant.now(), peer, record));
@@ -287,10 +295,45 @@ public final class EchoServer {
                         @Override
                         public void frame(FrameInfo frame) {
                             listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                            if (frame.inbound()) check(frame, self[0]);
                         }
                     }));
+                    if (key.attachment() instanceof WebSocket conn) {
+                        self[0].attach(conn);
+                        dropIfNoHandshake(conn, self[0]);
+                    }
+                    return self[0];
                 }
             });
+        }
+
+        private Draft_6455 draft() {
+            return new Draft_6455(List.of(new DefaultExtension()), List.of(new Protocol("")), config.limits().maxMessage());
+        }
+
+        /**
+         * What RFC 6455 requires and Java-WebSocket 1.6.0 lets pass: a client frame must be masked (5.1:
+         * else close with 1002), and a close reason must be UTF-8 (7.1.6: else 1007).
+         */
+        private void check(FrameInfo frame, TappedChannel channel) {
+            if (!frame.masked()) {
+                channel.violated(CloseCodes.PROTOCOL_ERROR, "client frames must be masked");
+            } else if (frame.opcode() == FrameInfo.CLOSE && frame.payload().length > 2 && !utf8(frame.payload(), 2)) {
+                channel.violated(CloseCodes.INVALID_DATA, "close reason is not UTF-8");
+            }
+        }
+
+        /** A connection that has not finished its handshake in time is dropped: it holds a socket. */
+        private void dropIfNoHandshake(WebSocket conn, TappedChannel channel) {
+            CompletableFuture.runAsync(() -> {
+                if (conn.getReadyState() == ReadyState.NOT_YET_CONNECTED) {
+                    try {
+                        channel.close();
+                    } catch (IOException ignored) {
+                        // already gone
+                    }
+                }
+            }, CompletableFuture.delayedExecutor(config.limits().handshakeTimeoutMs(), TimeUnit.MILLISECONDS));
         }
 
         @Override
@@ -314,8 +357,20 @@ public final class EchoServer {
                 ClientHandshake request) throws InvalidDataException {
             ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
             String path = pathOf(request.getResourceDescriptor());
-            if (config.refusal() != null) {
-                ServerConfig.Refusal r = config.refusal();
+            ServerConfig.Refusal r = config.refusal();
+            String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : "";
+            List<String> allowed = config.limits().allowedOrigins();
+            if (r == null && !allowed.isEmpty() && !allowed.contains(origin)) {
+                listener.on(new WsEvent.Failed(Instant.now(), addressOf(conn),
+                        new Problem(Problem.Kind.ORIGIN_REFUSED, origin.isEmpty() ? "(none)" : origin)));
+                r = new ServerConfig.Refusal(403, "Forbidden", "Origin not allowed: " + origin + "\n");
+            }
+            if (r == null && getConnections().size() >= config.limits().maxConnections()) {
+                listener.on(new WsEvent.Failed(Instant.now(), addressOf(conn),
+                        new Problem(Problem.Kind.TOO_MANY_CLIENTS, Integer.toString(config.limits().maxConnections()))));
+                r = new ServerConfig.Refusal(503, "Service Unavailable", "Too many connections\n");
+            }
+            if (r != null) {
                 if (conn instanceof WebSocketImpl impl && impl.getChannel() instanceof TappedChannel tapped) {
                     tapped.replaceNextWrite(refusalResponse(r));
                 }
@@ -403,6 +458,19 @@ public final class EchoServer {
         System.arraycopy(h, 0, all, 0, h.length);
         System.arraycopy(body, 0, all, h.length, body.length);
         return all;
+    }
+
+    /** Whether {@code data} from {@code offset} on is well-formed UTF-8. */
+    static boolean utf8(byte[] data, int offset) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data, offset, data.length - offset));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static byte[] bytesOf(Framedata f) {

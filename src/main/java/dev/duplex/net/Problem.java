@@ -23,6 +23,12 @@ public record Problem(Kind kind, String detail) {
         BAD_BIND_ADDRESS,
         /** A client asked for a path the server does not serve (it got 404). */
         WRONG_PATH,
+        /** The server refused a client whose Origin is not on its allow-list; detail is that Origin. */
+        ORIGIN_REFUSED,
+        /** The server refused a client because it already has as many as it allows; detail is the cap. */
+        TOO_MANY_CLIENTS,
+        /** The server masked a frame, which RFC 6455 forbids; detail is the frame's opcode. */
+        MASKED_BY_SERVER,
         /** Anything else: detail carries the cause as the JDK or the library put it. */
         OTHER
     }

@@ -11,9 +11,10 @@ package dev.duplex.net;
  * @param pingInterval seconds between the server's own pings; a client that has not answered within
  *                     1.5 intervals is dropped. 0 sends none and drops no one
  * @param refusal      refuse every upgrade with this HTTP answer, or null to accept
+ * @param limits       what the server accepts: message size, connections, handshake time, Origins
  */
 public record ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply, boolean autoPong,
-        int pingInterval, Refusal refusal) {
+        int pingInterval, Refusal refusal, Limits limits) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     /** Java-WebSocket's own default: a ping a minute. */
@@ -28,7 +29,48 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
         }
     }
 
+    /**
+     * What the server accepts, so that no client can take it down or in.
+     *
+     * @param maxMessage         the largest frame or reassembled message, in bytes; a larger one closes
+     *                           that connection with 1009 (message too big), and nothing is allocated for it
+     * @param maxConnections     connections beyond this are refused with HTTP 503
+     * @param handshakeTimeoutMs a connection that has not finished its handshake by then is dropped
+     * @param allowedOrigins     if not empty, only these Origins may connect (others get HTTP 403): a page on
+     *                           any web site could otherwise open ws://127.0.0.1 from the user's browser
+     */
+    public record Limits(int maxMessage, int maxConnections, int handshakeTimeoutMs, java.util.List<String> allowedOrigins) {
+        /** 16 MiB: far above what a workbench sends by hand, far below what would hurt the JVM. */
+        public static final int DEFAULT_MAX_MESSAGE = 16 * 1024 * 1024;
+        public static final Limits DEFAULT = new Limits(DEFAULT_MAX_MESSAGE, 1_000, 10_000, java.util.List.of());
+
+        public Limits {
+            if (maxMessage < 1) throw new IllegalArgumentException("max message " + maxMessage);
+            if (maxConnections < 1) throw new IllegalArgumentException("max connections " + maxConnections);
+            if (handshakeTimeoutMs < 1) throw new IllegalArgumentException("handshake timeout " + handshakeTimeoutMs);
+            allowedOrigins = allowedOrigins == null ? java.util.List.of()
+                    : allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        }
+
+        public Limits withMaxMessage(int bytes) {
+            return new Limits(bytes, maxConnections, handshakeTimeoutMs, allowedOrigins);
+        }
+
+        public Limits withAllowedOrigins(java.util.List<String> origins) {
+            return new Limits(maxMessage, maxConnections, handshakeTimeoutMs, origins);
+        }
+
+        public Limits withMaxConnections(int n) {
+            return new Limits(maxMessage, n, handshakeTimeoutMs, allowedOrigins);
+        }
+
+        public Limits withHandshakeTimeout(int ms) {
+            return new Limits(maxMessage, maxConnections, ms, allowedOrigins);
+        }
+    }
+
     public ServerConfig {
+        limits = limits == null ? Limits.DEFAULT : limits;
         bindAddress = bindAddress == null || bindAddress.isBlank() ? DEFAULT_BIND : bindAddress.strip();
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (pingInterval < 0) throw new IllegalArgumentException("ping interval " + pingInterval);
@@ -38,7 +80,12 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
 
     /** A server with the library's defaults for pings, answering every upgrade. */
     public ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply) {
-        this(bindAddress, port, path, reply, true, DEFAULT_PING_INTERVAL, null);
+        this(bindAddress, port, path, reply, true, DEFAULT_PING_INTERVAL, null, Limits.DEFAULT);
+    }
+
+    /** This configuration with other limits. */
+    public ServerConfig withLimits(Limits newLimits) {
+        return new ServerConfig(bindAddress, port, path, reply, autoPong, pingInterval, refusal, newLimits);
     }
 
     public static ServerConfig defaults() {

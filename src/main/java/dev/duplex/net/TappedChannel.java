@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 
+import org.java_websocket.WebSocket;
+
 /**
  * The server side's wire tap: a socket channel that passes every byte Java-WebSocket reads or writes
  * past a {@link WireTap}. It can also put a chosen HTTP answer in place of the library's refusal (the
@@ -14,10 +16,26 @@ final class TappedChannel implements ByteChannel {
     private final SocketChannel channel;
     final WireTap tap;
     private volatile ByteBuffer replacement;
+    /** The connection these bytes belong to, to close it when a frame breaks the protocol. */
+    private volatile WebSocket connection;
+    /** Set by a check of the frames just read: the close it calls for. */
+    private volatile Violation violation;
+
+    /** A frame that RFC 6455 says ends the connection, and with which close code. */
+    record Violation(int code, String reason) { }
 
     TappedChannel(SocketChannel channel, WireTap tap) {
         this.channel = channel;
         this.tap = tap;
+    }
+
+    void attach(WebSocket conn) {
+        this.connection = conn;
+    }
+
+    /** Called (on the reading thread) by a check of the frames: the bytes being read are not handed on. */
+    void violated(int code, String reason) {
+        if (violation == null) violation = new Violation(code, reason);
     }
 
     /** The next write (the library's own refusal) is replaced by these bytes. */
@@ -25,11 +43,24 @@ final class TappedChannel implements ByteChannel {
         replacement = ByteBuffer.wrap(bytes);
     }
 
+    /**
+     * Reads, shows the bytes to the tap, and hands them to the library unless a frame in them breaks the
+     * protocol in a way the library would let pass (an unmasked client frame, a close reason that is not
+     * UTF-8): then they are withheld and the connection is closed with the code RFC 6455 asks for.
+     */
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        if (violation != null) return -1;
         int start = dst.position();
         int n = channel.read(dst);
         if (n > 0) feed(dst, start, n, true);
+        Violation v = violation;
+        if (v != null) {
+            dst.position(start);
+            WebSocket conn = connection;
+            if (conn != null) conn.close(v.code(), v.reason());
+            return 0;
+        }
         return n;
     }
 

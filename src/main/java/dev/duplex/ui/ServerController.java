@@ -36,6 +36,8 @@ public final class ServerController {
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
     @FXML private CheckBox serverAutoPongBox;
+    @FXML private TextField maxMessageField;
+    @FXML private TextField originsField;
     @FXML private TextField pingIntervalField;
     @FXML private ComboBox<String> clientBox;
     @FXML private TextField pushField;
@@ -80,6 +82,10 @@ public final class ServerController {
         pingIntervalField.textProperty().bindBidirectional(model.serverPingIntervalProperty());
         serverAutoPongBox.disableProperty().bind(stopped.not());
         pingIntervalField.disableProperty().bind(stopped.not());
+        maxMessageField.textProperty().bindBidirectional(model.serverMaxMessageProperty());
+        originsField.textProperty().bindBidirectional(model.serverAllowedOriginsProperty());
+        maxMessageField.disableProperty().bind(stopped.not());
+        originsField.disableProperty().bind(stopped.not());
         clientBox.setItems(model.serverClientList());
         clientBox.valueProperty().bindBidirectional(model.selectedClientProperty());
         pushField.textProperty().bindBidirectional(model.serverPushProperty());

@@ -111,7 +111,7 @@ class ExplorerTest {
 
     @Test
     void withAutomaticPongOffOurServerDropsTheClientAfterItsTimeout() throws Exception {
-        URI url = start(new ServerConfig("127.0.0.1", 0, "", null, true, 1, null));
+        URI url = start(new ServerConfig("127.0.0.1", 0, "", null, true, 1, null, null));
         client.setAutoPong(false);
         client.connect(url, ClientOptions.browserLike(url));
         clientEvents.next(WsEvent.Opened.class);
@@ -147,7 +147,7 @@ class ExplorerTest {
     @Test
     void aRefusedUpgradeShowsItsStatusHeadersAndBody() throws Exception {
         URI url = start(new ServerConfig("127.0.0.1", 0, "", null, true, 60,
-                new ServerConfig.Refusal(403, "Forbidden", "no entry for you")));
+                new ServerConfig.Refusal(403, "Forbidden", "no entry for you"), null));
         client.connect(url, ClientOptions.browserLike(url));
         WsEvent.Handshake handshake = clientEvents.next(WsEvent.Handshake.class);
         assertEquals(403, handshake.record().status());
