@@ -385,8 +385,42 @@ public final class EchoServer {
             return response;
         }
 
+        /**
+         * Java-WebSocket's selector thread, after writing a connection's queue empty, clears its write
+         * interest; a worker that queued an echo just before that loses its wake-up, and the echo waits
+         * for the next ping (a minute by default, for ever with pings off). This re-arms, every few
+         * milliseconds, any connection that has data queued but no write interest.
+         */
+        private final java.util.concurrent.ScheduledExecutorService writeWatch =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "duplex-write-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        private void rearmStalledWrites() {
+            for (WebSocket c : getConnections()) {
+                if (!(c instanceof WebSocketImpl impl) || !impl.hasBufferedData()) continue;
+                SelectionKey key = impl.getSelectionKey();
+                try {
+                    if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                        onWriteDemand(impl);
+                    }
+                } catch (java.nio.channels.CancelledKeyException closing) {
+                    // the connection is going away; nothing to write any more
+                }
+            }
+        }
+
+        @Override
+        public void stop(int timeout, String closeMessage) throws InterruptedException {
+            writeWatch.shutdownNow();
+            super.stop(timeout, closeMessage);
+        }
+
         @Override
         public void onStart() {
+            writeWatch.scheduleWithFixedDelay(this::rearmStalledWrites, 5, 5, TimeUnit.MILLISECONDS);
             started.countDown();
         }
 
