@@ -45,6 +45,7 @@ final class ServeCommand {
         CountDownLatch stop = new CountDownLatch(1);
         signals.onTerminate(stop);
         EchoServer server = new EchoServer(this::print);
+        server.setCaptureFrames(false); // the console log has no frame view
         try {
             server.start(config);
         } catch (ServerStartException e) {

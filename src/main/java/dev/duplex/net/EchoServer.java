@@ -56,6 +56,8 @@ public final class EchoServer {
 
     private final WsListener listener;
     private Engine engine;
+    /** Whether frames are reported (the window shows them); the headless server can do without. */
+    private volatile boolean captureFrames = true;
 
     public EchoServer(WsListener listener) {
         this.listener = listener;
@@ -132,6 +134,14 @@ public final class EchoServer {
             stopEngine(current);
             listener.on(new WsEvent.Stopped(Instant.now()));
         }
+    }
+
+    /**
+     * Reports every frame as a {@link WsEvent.Frame} (on by default). Off, frames are still checked
+     * (masking, close reasons) but neither copied nor reported: for {@code serve} and for speed.
+     */
+    public void setCaptureFrames(boolean on) {
+        captureFrames = on;
     }
 
     public synchronized boolean isRunning() {
@@ -286,6 +296,7 @@ public final class EchoServer {
                 public ByteChannel wrapChannel(SocketChannel socket, SelectionKey key) {
                     String peer = addressOf(socket);
                     TappedChannel[] self = new TappedChannel[1];
+                    boolean capture = captureFrames;
                     self[0] = new TappedChannel(socket, new WireTap(false, new WireTap.Sink() {
                         @Override
                         public void handshake(HandshakeRecord record) {
@@ -294,10 +305,10 @@ public final class EchoServer {
 
                         @Override
                         public void frame(FrameInfo frame) {
-                            listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                            if (capture) listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
                             if (frame.inbound()) check(frame, self[0]);
                         }
-                    }));
+                    }, capture ? FrameInfo.PAYLOAD_CAP : 0));
                     if (key.attachment() instanceof WebSocket conn) {
                         self[0].attach(conn);
                         dropIfNoHandshake(conn, self[0]);

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 final class FrameReader {
     private final boolean inbound;
     private final Consumer<FrameInfo> frames;
+    /** How much of a data frame's payload to keep: {@link FrameInfo#PAYLOAD_CAP}, or 0 when only headers matter. */
+    private final int dataCap;
 
     private final byte[] header = new byte[14];
     private int headerLength;
@@ -20,15 +22,22 @@ final class FrameReader {
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
     FrameReader(boolean inbound, Consumer<FrameInfo> frames) {
+        this(inbound, frames, FrameInfo.PAYLOAD_CAP);
+    }
+
+    /** @param dataCap payload bytes kept of a data frame; control frames (at most 125) are kept whole */
+    FrameReader(boolean inbound, Consumer<FrameInfo> frames, int dataCap) {
         this.inbound = inbound;
         this.frames = frames;
+        this.dataCap = dataCap;
     }
 
     void feed(byte[] b, int off, int len) {
         while (len > 0) {
             if (headerLength == headerNeeded && headerNeeded > 0 && payloadLeft > 0) {
                 int n = (int) Math.min(payloadLeft, len);
-                int keep = Math.min(n, FrameInfo.PAYLOAD_CAP - payload.size());
+                int cap = (header[0] & 0x08) != 0 ? FrameInfo.PAYLOAD_CAP : dataCap;
+                int keep = Math.min(n, cap - payload.size());
                 if (keep > 0) payload.write(b, off, keep);
                 off += n;
                 len -= n;

@@ -86,12 +86,19 @@ final class TappedChannel implements ByteChannel {
     }
 
     private void feed(ByteBuffer buffer, int start, int length, boolean inbound) {
-        byte[] copy = new byte[length];
-        ByteBuffer view = buffer.duplicate();
-        view.position(start);
-        view.get(copy);
-        if (inbound) tap.inbound(copy, 0, length);
-        else tap.outbound(copy, 0, length);
+        byte[] bytes;
+        int offset;
+        if (buffer.hasArray()) {
+            // The library's buffers are heap buffers: read them in place, no copy.
+            bytes = buffer.array();
+            offset = buffer.arrayOffset() + start;
+        } else {
+            bytes = new byte[length];
+            offset = 0;
+            buffer.duplicate().position(start).get(bytes);
+        }
+        if (inbound) tap.inbound(bytes, offset, length);
+        else tap.outbound(bytes, offset, length);
     }
 
     @Override

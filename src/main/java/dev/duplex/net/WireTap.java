@@ -29,6 +29,14 @@ final class WireTap {
 
     /** @param clientSide true when we are the client (we write the request), false on the server */
     WireTap(boolean clientSide, Sink sink) {
+        this(clientSide, sink, FrameInfo.PAYLOAD_CAP);
+    }
+
+    /**
+     * @param dataCap payload bytes kept of each data frame: 0 when nobody looks at frames (the headless
+     *                server), so a flood costs a header parse per frame and no copy
+     */
+    WireTap(boolean clientSide, Sink sink, int dataCap) {
         this.sink = sink;
         Consumer<FrameInfo> frames = frame -> {
             if (frame.inbound() && frame.opcode() == FrameInfo.CLOSE && firstInboundClose == null) {
@@ -37,8 +45,8 @@ final class WireTap {
             sink.frame(frame);
         };
         // The request goes out from a client and comes in to a server; the response the other way.
-        this.request = new Direction(!clientSide, frames, false);
-        this.response = new Direction(clientSide, frames, true);
+        this.request = new Direction(!clientSide, frames, false, dataCap);
+        this.response = new Direction(clientSide, frames, true, dataCap);
         this.clientSide = clientSide;
     }
 
@@ -71,8 +79,8 @@ final class WireTap {
         private boolean keepBody;
         private int blankLineMatch;
 
-        Direction(boolean inbound, Consumer<FrameInfo> frames, boolean isResponse) {
-            this.frames = new FrameReader(inbound, frames);
+        Direction(boolean inbound, Consumer<FrameInfo> frames, boolean isResponse, int dataCap) {
+            this.frames = new FrameReader(inbound, frames, dataCap);
             this.isResponse = isResponse;
         }
 
