@@ -28,5 +28,22 @@ public final class DuplexApp extends Application {
             model.shutdown().whenComplete((ok, error) -> dispatcher.run(Platform::exit));
         });
         window.show();
+        if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();
+    }
+
+    /**
+     * For the start-up benchmark: prints the wall-clock time of the first pulse after the window was shown
+     * (the first frame painted) and exits.
+     */
+    static void reportFirstFrameAndExit() {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                System.out.println("FIRST_FRAME " + System.currentTimeMillis());
+                Platform.exit();
+                System.exit(0);
+            }
+        }.start();
     }
 }
