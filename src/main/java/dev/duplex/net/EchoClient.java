@@ -207,6 +207,8 @@ public final class EchoClient {
         /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
         volatile boolean closingByUs;
         volatile boolean closeTimedOut;
+        volatile boolean handshakeTimedOut;
+        volatile boolean protocolErrorReported;
         /** The opcode of a masked frame the server sent, or null. */
         volatile String maskedByServer;
 
@@ -219,6 +221,14 @@ public final class EchoClient {
             super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
             this.peer = url.toString();
             setDaemon(true);
+            // The library's timeout covers the TCP connect only; a server that accepts and never answers
+            // the upgrade would hold the client for ever. The same time again for the handshake.
+            CompletableFuture.runAsync(() -> {
+                if (!opened && !isClosed()) {
+                    handshakeTimedOut = true;
+                    abort();
+                }
+            }, CompletableFuture.delayedExecutor(2L * options.connectTimeoutMs(), TimeUnit.MILLISECONDS));
             // The tap sits under the library's own reads and writes. For wss:// the library must make the
             // TLS socket itself (a plain socket factory would switch TLS off), so there is no tap there.
             if ("ws".equalsIgnoreCase(url.getScheme())) {
@@ -338,7 +348,9 @@ public final class EchoClient {
                 // Reported with onclose, once we know whether a refused handshake explains it better.
                 errorBeforeOpen = ex;
             } else {
-                listener.on(new WsEvent.Failed(Instant.now(), peer, Problems.of(ex)));
+                Problem p = Problems.of(ex);
+                if (p.kind() == Problem.Kind.PEER_BROKE_PROTOCOL) protocolErrorReported = true;
+                listener.on(new WsEvent.Failed(Instant.now(), peer, p));
             }
         }
 
@@ -364,6 +376,14 @@ public final class EchoClient {
             // As a browser reports it: the code and reason of the server's close frame, and a clean
             // close only when one came; without it, 1006. Who started is our own record.
             FrameInfo answer = tap.peerClose();
+            boolean libraryFailedIt = !closingByUs && !remote && maskedByServer == null && !protocolErrorReported
+                    && (code == CloseCodes.PROTOCOL_ERROR || code == CloseCodes.INVALID_DATA || code == CloseCodes.TOO_BIG);
+            if (libraryFailedIt) {
+                // The library closed because the server broke the protocol (a bad frame, bad UTF-8, a
+                // message over the limit): say so, as onerror, before onclose.
+                listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.PEER_BROKE_PROTOCOL,
+                        code + " " + (why.isEmpty() ? "" : why))));
+            }
             if (answer != null) {
                 listener.on(new WsEvent.Closed(Instant.now(), answer.closeCode(), answer.closeReason(), true,
                         !closingByUs));
@@ -376,7 +396,18 @@ public final class EchoClient {
         }
 
         private Problem problemBeforeOpen(String reason) {
+            if (handshakeTimedOut) {
+                return new Problem(Problem.Kind.TIMED_OUT, "no answer to the upgrade request");
+            }
             String status = tap == null ? "" : tap.handshake().statusLine();
+            if (status.matches("HTTP/\\S+ 101\\b.*")) {
+                HandshakeRecord r = tap.handshake();
+                String sent = r.responseHeader("Sec-WebSocket-Accept");
+                String due = dev.duplex.protocol.AcceptCheck.of(r.requestHeader("Sec-WebSocket-Key")).expectedAccept();
+                if (!sent.equals(due)) {
+                    return new Problem(Problem.Kind.WRONG_ACCEPT, (sent.isEmpty() ? "(none)" : sent) + " ≠ " + due);
+                }
+            }
             if (status.startsWith("HTTP/") && !status.matches("HTTP/\\S+ 101\\b.*")) {
                 return new Problem(Problem.Kind.HANDSHAKE_REFUSED, status.replaceFirst("^HTTP/[0-9.]+ ", "HTTP "));
             }

@@ -29,6 +29,10 @@ public record Problem(Kind kind, String detail) {
         TOO_MANY_CLIENTS,
         /** The server masked a frame, which RFC 6455 forbids; detail is the frame's opcode. */
         MASKED_BY_SERVER,
+        /** The peer broke the protocol and we closed the connection (1002, 1007, 1009); detail says how. */
+        PEER_BROKE_PROTOCOL,
+        /** The server's Sec-WebSocket-Accept does not match our key; detail is what it sent and what was due. */
+        WRONG_ACCEPT,
         /** Anything else: detail carries the cause as the JDK or the library put it. */
         OTHER
     }

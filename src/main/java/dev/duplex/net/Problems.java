@@ -12,6 +12,10 @@ final class Problems {
     private Problems() { }
 
     static Problem of(Throwable t) {
+        if (t instanceof org.java_websocket.exceptions.InvalidDataException bad) {
+            // The library found the peer's frames broken (a reserved opcode, bad UTF-8, too big …).
+            return new Problem(Problem.Kind.PEER_BROKE_PROTOCOL, bad.getCloseCode() + " " + message(bad));
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root
                 && !(root instanceof ConnectException || root instanceof UnknownHostException)) {

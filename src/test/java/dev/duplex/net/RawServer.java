@@ -89,12 +89,21 @@ final class RawServer implements AutoCloseable {
     private final ServerSocket listener;
     final CompletableFuture<Void> done = new CompletableFuture<>();
 
+    /** What to answer to the upgrade request (it gets the request's Sec-WebSocket-Key). */
+    interface Answer {
+        byte[] to(String key) throws Exception;
+    }
+
     RawServer(Script script) throws IOException {
+        this(RawServer::accept, script);
+    }
+
+    RawServer(Answer answer, Script script) throws IOException {
         listener = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
         Thread t = new Thread(() -> {
             try (Socket s = listener.accept()) {
                 Connection c = new Connection(s);
-                handshake(c);
+                handshake(c, answer);
                 script.run(c);
                 done.complete(null);
             } catch (Throwable e) {
@@ -109,7 +118,15 @@ final class RawServer implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/");
     }
 
-    private static void handshake(Connection c) throws Exception {
+    /** A correct 101 answer for this key. */
+    static byte[] accept(String key) throws Exception {
+        String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+        return ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void handshake(Connection c, Answer answer) throws Exception {
         StringBuilder request = new StringBuilder();
         InputStream in = c.in;
         while (!request.toString().endsWith("\r\n\r\n")) {
@@ -119,11 +136,11 @@ final class RawServer implements AutoCloseable {
         }
         Matcher m = Pattern.compile("(?i)Sec-WebSocket-Key:\\s*(\\S+)").matcher(request);
         if (!m.find()) throw new IOException("no key in " + request);
-        String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                .digest((m.group(1) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
-        c.out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        c.out.flush();
+        byte[] reply = answer.to(m.group(1));
+        if (reply != null) {
+            c.out.write(reply);
+            c.out.flush();
+        }
     }
 
     @Override
