@@ -32,7 +32,11 @@ final class FrameReader {
         this.dataCap = dataCap;
     }
 
+    /** Set when the stream can no longer be followed (a length with its top bit set): the rest is ignored. */
+    private boolean lost;
+
     void feed(byte[] b, int off, int len) {
+        if (lost) return;
         while (len > 0) {
             if (headerLength == headerNeeded && headerNeeded > 0 && payloadLeft > 0) {
                 int n = (int) Math.min(payloadLeft, len);
@@ -52,7 +56,10 @@ final class FrameReader {
                 boolean masked = (header[1] & 0x80) != 0;
                 headerNeeded = 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + (masked ? 4 : 0);
             }
-            if (headerLength >= 2 && headerLength == headerNeeded) startPayload();
+            if (headerLength >= 2 && headerLength == headerNeeded) {
+                startPayload();
+                if (lost) return;
+            }
         }
     }
 
@@ -64,12 +71,22 @@ final class FrameReader {
             long n = 0;
             for (int i = 2; i < 10; i++) n = (n << 8) | (header[i] & 0xff);
             payloadLength = n;
+            if (n < 0) {
+                // RFC 6455 5.2: the most significant bit must be 0. The library fails the connection
+                // (1002); this reader just stops following a stream it cannot cut any more.
+                lost = true;
+                return;
+            }
         } else {
             payloadLength = length7;
         }
         payloadLeft = payloadLength;
         payload.reset();
         if (payloadLeft == 0) frameDone();
+    }
+
+    boolean lost() {
+        return lost;
     }
 
     private void frameDone() {

@@ -50,22 +50,64 @@ final class TappedChannel implements ByteChannel {
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        if (violation != null) return -1;
+        if (violation != null) {
+            // After a violation nothing more reaches the library; the peer's close answer is read and dropped.
+            ByteBuffer scratch = ByteBuffer.allocate(4096);
+            return channel.read(scratch) < 0 ? -1 : 0;
+        }
         int start = dst.position();
         int n = channel.read(dst);
         if (n > 0) feed(dst, start, n, true);
         Violation v = violation;
         if (v != null) {
             dst.position(start);
-            WebSocket conn = connection;
-            if (conn != null) conn.close(v.code(), v.reason());
+            closeWhenOpen(v, 0);
             return 0;
         }
         return n;
     }
 
+    /**
+     * Closes with the violation's code once the library has marked the connection open: a frame can
+     * arrive right behind the handshake, before that, and a close sent then would be lost (and the
+     * library would keep the connection as a client for ever).
+     */
+    private void closeWhenOpen(Violation v, int attempt) {
+        WebSocket conn = connection;
+        if (conn == null) return;
+        if (conn.isOpen() || attempt >= 200) {
+            conn.close(v.code(), v.reason());
+            return;
+        }
+        java.util.concurrent.CompletableFuture.runAsync(() -> closeWhenOpen(v, attempt + 1),
+                java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     @Override
     public int write(ByteBuffer src) throws IOException {
+        if (!answered) {
+            answered = true;
+            HandshakeRecord r = tap.handshake();
+            String version = r.requestHeader("Sec-WebSocket-Version");
+            if (replacement == null && !version.isEmpty() && !version.equals("13")) {
+                // RFC 6455 4.2.2: answer an unsupported version with the one we speak (the library says 404).
+                replacement = ByteBuffer.wrap(("HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+        int written = writeOrReplace(src);
+        HandshakeRecord r = tap.handshake();
+        if (!src.hasRemaining() && r.status() > 0 && r.status() != 101) {
+            // A refused upgrade ends here; the library would keep the socket until the handshake timeout.
+            channel.close();
+        }
+        return written;
+    }
+
+    /** Whether the first write (the answer to the upgrade) has gone out. */
+    private boolean answered;
+
+    private int writeOrReplace(ByteBuffer src) throws IOException {
         ByteBuffer instead = replacement;
         if (instead != null) {
             replacement = null;
@@ -85,7 +127,19 @@ final class TappedChannel implements ByteChannel {
         return n;
     }
 
+    /**
+     * Shows bytes to the tap. Nothing the tap does may throw into the library's selector thread (the
+     * library would stop serving everyone): a failure of the tap fails this connection only.
+     */
     private void feed(ByteBuffer buffer, int start, int length, boolean inbound) {
+        try {
+            feedTap(buffer, start, length, inbound);
+        } catch (RuntimeException e) {
+            violated(1011, "Duplex could not follow this connection: " + e);
+        }
+    }
+
+    private void feedTap(ByteBuffer buffer, int start, int length, boolean inbound) {
         byte[] bytes;
         int offset;
         if (buffer.hasArray()) {

@@ -34,14 +34,14 @@ final class TappedSockets extends SocketFactory {
                         @Override
                         public int read(byte[] b, int off, int len) throws IOException {
                             int n = super.read(b, off, len);
-                            if (n > 0) tap.inbound(b, off, n);
+                            if (n > 0) safely(() -> tap.inbound(b, off, n));
                             return n;
                         }
 
                         @Override
                         public int read() throws IOException {
                             int c = super.read();
-                            if (c >= 0) tap.inbound(new byte[] {(byte) c}, 0, 1);
+                            if (c >= 0) safely(() -> tap.inbound(new byte[] {(byte) c}, 0, 1));
                             return c;
                         }
                     };
@@ -57,19 +57,28 @@ final class TappedSockets extends SocketFactory {
                         @Override
                         public void write(byte[] b, int off, int len) throws IOException {
                             raw.write(b, off, len);
-                            tap.outbound(b, off, len);
+                            safely(() -> tap.outbound(b, off, len));
                         }
 
                         @Override
                         public void write(int b) throws IOException {
                             raw.write(b);
-                            tap.outbound(new byte[] {(byte) b}, 0, 1);
+                            safely(() -> tap.outbound(new byte[] {(byte) b}, 0, 1));
                         }
                     };
                 }
                 return out;
             }
         };
+    }
+
+    /** The tap only watches: whatever goes wrong in it must not break the connection it watches. */
+    private static void safely(Runnable watch) {
+        try {
+            watch.run();
+        } catch (RuntimeException ignored) {
+            // the views miss some frames of this connection; the connection itself goes on
+        }
     }
 
     private static UnsupportedOperationException connectsItself() {
