@@ -161,4 +161,27 @@ class LoopbackTest {
         assertTrue(listening.allInterfaces());
         assertEquals("127.0.0.1", listening.url().getHost());
     }
+
+    @Test
+    void stoppingLeavesNoLibraryThreadBehind() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        URI url = start(ephemeral("", null));
+        client.connect(url, ClientOptions.browserLike(url));
+        clientEvents.next(WsEvent.Opened.class);
+        java.util.Set<Thread> during = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        during.removeAll(before);
+        java.util.List<Thread> serverThreads = during.stream()
+                .filter(t -> t.getName().startsWith("WebSocketSelector") || t.getName().startsWith("WebSocketWorker")
+                        || t.getName().equals("duplex-write-watch") || t.getName().startsWith("connectionLostChecker"))
+                .toList();
+        assertTrue(serverThreads.size() >= 2, "saw the server's threads: " + serverThreads);
+        assertTrue(serverThreads.stream().allMatch(Thread::isDaemon), "library threads never keep the JVM alive");
+        long t0 = System.nanoTime();
+        server.stop();
+        assertTrue(System.nanoTime() - t0 < java.util.concurrent.TimeUnit.SECONDS.toNanos(3), "stop is bounded");
+        for (Thread t : serverThreads) {
+            t.join(5_000); // waits for the thread's end, bounded
+            assertFalse(t.isAlive(), t.getName() + " still running after stop");
+        }
+    }
 }
