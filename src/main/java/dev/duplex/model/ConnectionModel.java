@@ -20,6 +20,7 @@ import dev.duplex.net.ServerStartException;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import dev.duplex.net.Payload;
+import dev.duplex.protocol.CloseRequest;
 import dev.duplex.settings.Settings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -365,23 +366,35 @@ public final class ConnectionModel {
      */
     public void closeWith() {
         if (!checkOpen()) return;
-        String codeText = closeCode.get() == null ? "" : closeCode.get().strip();
-        int code;
-        try {
-            code = codeText.isEmpty() ? -1 : Integer.parseInt(codeText);
-            if (code > 65535 || code < -1) throw new NumberFormatException();
-        } catch (RuntimeException e) {
+        Integer typed = typedCloseCode(closeCode.get());
+        if (typed == null) {
             clientNotice.set(Notice.of("form.closeCode"));
             return;
         }
+        int code = typed;
         String reason = closeReason.get() == null ? "" : closeReason.get();
         byte[] reasonBytes = EchoClient.utf8(reason);
-        boolean valid = code >= 0 && CloseCodes.sendable(code) && reasonBytes.length <= 123;
+        boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
         clientState.set(ClientState.CLOSING);
         onClient(() -> {
             if (valid) client.close(code, reason);
             else client.closeRaw(code, reasonBytes);
         });
+    }
+
+    /**
+     * A close code as typed in a lab: {@link CloseRequest#NO_CODE} when the box is empty (a close frame
+     * without code), null when it is not a number that fits two bytes.
+     */
+    private static Integer typedCloseCode(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) return CloseRequest.NO_CODE;
+        try {
+            int code = Integer.parseInt(t);
+            return code >= 0 && code <= 65535 ? code : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private boolean checkOpen() {
@@ -434,18 +447,15 @@ public final class ConnectionModel {
     public void closeClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        int code;
-        try {
-            String t = serverCloseCode.get() == null ? "" : serverCloseCode.get().strip();
-            code = t.isEmpty() ? -1 : Integer.parseInt(t);
-            if (code > 65535 || code < -1) throw new NumberFormatException();
-        } catch (RuntimeException e) {
+        Integer typed = typedCloseCode(serverCloseCode.get());
+        if (typed == null) {
             serverNotice.set(Notice.of("form.closeCode"));
             return;
         }
+        int code = typed;
         String reason = serverCloseReason.get() == null ? "" : serverCloseReason.get();
         byte[] reasonBytes = EchoClient.utf8(reason);
-        boolean valid = code >= 0 && CloseCodes.sendable(code) && reasonBytes.length <= 123;
+        boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
         onServer(() -> {
             if (valid) server.close(peer, code, reason);
             else server.closeRaw(peer, code, reasonBytes);
@@ -515,16 +525,26 @@ public final class ConnectionModel {
 
     // ================= events from the network, on the UI thread =================
 
-    private void onServerEvents(List<WsEvent> all) {
+    /**
+     * Puts a batch's frames into the frame list and totals of their side and its last handshake into the
+     * handshake view; returns the rest, for the log.
+     */
+    private static List<WsEvent> takeFrames(List<WsEvent> all, LogBuffer frames, FrameTotals totals,
+            ReadOnlyObjectWrapper<WsEvent.Handshake> handshake) {
         List<WsEvent> events = new java.util.ArrayList<>(all.size());
-        List<WsEvent> frames = new java.util.ArrayList<>();
+        List<WsEvent> batch = new java.util.ArrayList<>();
         for (WsEvent e : all) {
-            if (e instanceof WsEvent.Frame) frames.add(e);
+            if (e instanceof WsEvent.Frame) batch.add(e);
             else events.add(e);
-            if (e instanceof WsEvent.Handshake h) serverHandshake.set(h);
+            if (e instanceof WsEvent.Handshake h) handshake.set(h);
         }
-        serverFrames.addAll(frames);
-        serverTotals.add(frames);
+        frames.addAll(batch);
+        totals.add(batch);
+        return events;
+    }
+
+    private void onServerEvents(List<WsEvent> all) {
+        List<WsEvent> events = takeFrames(all, serverFrames, serverTotals, serverHandshake);
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Listening l) {
                 serverState.set(ServerState.RUNNING);
@@ -551,15 +571,7 @@ public final class ConnectionModel {
     }
 
     private void onClientEvents(List<WsEvent> all) {
-        List<WsEvent> events = new java.util.ArrayList<>(all.size());
-        List<WsEvent> frames = new java.util.ArrayList<>();
-        for (WsEvent e : all) {
-            if (e instanceof WsEvent.Frame) frames.add(e);
-            else events.add(e);
-            if (e instanceof WsEvent.Handshake h) clientHandshake.set(h);
-        }
-        clientFrames.addAll(frames);
-        clientTotals.add(frames);
+        List<WsEvent> events = takeFrames(all, clientFrames, clientTotals, clientHandshake);
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Opened) {
                 clientState.set(ClientState.OPEN);

@@ -94,7 +94,7 @@ public final class ClientController {
         Composer composer = model.composer();
         messageField.textProperty().bindBidirectional(composer.textProperty());
         modeBox.getItems().setAll(Composer.Mode.values());
-        modeBox.setConverter(names("composer.mode."));
+        modeBox.setConverter(EnumNames.converter(texts, "composer.mode."));
         modeBox.valueProperty().bindBidirectional(composer.modeProperty());
         modeBox.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
@@ -191,20 +191,6 @@ public final class ClientController {
         } catch (NumberFormatException e) {
             return texts.get("form.closeCode");
         }
-    }
-
-    private <T extends Enum<T>> StringConverter<T> names(String prefix) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : texts.get(prefix + value.name());
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     @FXML

@@ -37,7 +37,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.util.StringConverter;
 
 /**
  * The frame inspector, one per side: a table of frames with filters by direction and kind, a plain or
@@ -98,10 +97,10 @@ public final class FramesController {
         table.setPlaceholder(new Label(texts.get("frames.none")));
 
         directionBox.getItems().setAll(Way.values());
-        directionBox.setConverter(names("frames.way."));
+        directionBox.setConverter(EnumNames.converter(texts, "frames.way."));
         directionBox.setValue(Way.ALL);
         kindBox.getItems().setAll(Kind.values());
-        kindBox.setConverter(names("frames.kind."));
+        kindBox.setConverter(EnumNames.converter(texts, "frames.kind."));
         kindBox.setValue(Kind.ALL);
         directionBox.valueProperty().addListener((o, a, b) -> refilter());
         kindBox.valueProperty().addListener((o, a, b) -> refilter());
@@ -170,20 +169,6 @@ public final class FramesController {
         header.setTooltip(new Tooltip(text));
         column.setText(null);
         column.setGraphic(header);
-    }
-
-    private <T extends Enum<T>> StringConverter<T> names(String prefix) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : texts.get(prefix + value.name());
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private static void column(TableColumn<WsEvent, String> column, Function<WsEvent, String> value) {
