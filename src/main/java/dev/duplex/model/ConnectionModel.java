@@ -174,17 +174,84 @@ public final class ConnectionModel {
     public void startServer() {
         if (serverState.get() != ServerState.STOPPED) return;
         serverNotice.set(null);
+        ServerConfig config = serverConfigFromForm();
+        if (config == null) return;
+        serverState.set(ServerState.STARTING);
+        io.execute(() -> {
+            try {
+                server.start(config);
+            } catch (ServerStartException e) {
+                dispatcher.run(() -> startFailed(e.problem()));
+            }
+        });
+    }
+
+    /**
+     * What a double-click should give: the echo server started on the form's port or, when that is
+     * taken, on the next free one (said plainly at the top of the window), and the client pointed at it
+     * when it was pointed at this machine.
+     */
+    public void startServerForFirstUse() {
+        if (serverState.get() != ServerState.STOPPED) return;
+        ServerConfig config = serverConfigFromForm();
+        if (config == null) return;
+        serverState.set(ServerState.STARTING);
+        io.execute(() -> {
+            int wanted = config.port();
+            for (int offset = 0; offset < 20; offset++) {
+                int candidate = wanted == 0 ? 0 : wanted + offset;
+                if (candidate > 65535) break;
+                try {
+                    server.start(new ServerConfig(config.bindAddress(), candidate, config.path(), config.reply(),
+                            config.autoPong(), config.pingInterval(), config.refusal(), config.limits()));
+                    int used = server.url().getPort();
+                    dispatcher.run(() -> firstUseStarted(wanted, used));
+                    return;
+                } catch (ServerStartException e) {
+                    if (e.problem().kind() != Problem.Kind.PORT_IN_USE || wanted == 0) {
+                        dispatcher.run(() -> startFailed(e.problem()));
+                        return;
+                    }
+                }
+            }
+            dispatcher.run(() -> startFailed(new Problem(Problem.Kind.PORT_IN_USE, config.bindAddress() + ":" + wanted)));
+        });
+    }
+
+    private void firstUseStarted(int wanted, int used) {
+        if (used != wanted && wanted != 0) {
+            appNotice.set(Notice.of("autostart.otherPort", wanted, used));
+            port.set(Integer.toString(used));
+        }
+        try {
+            URI current = WsUrl.parse(url.get());
+            String host = current.getHost();
+            boolean local = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+            if (local && clientState.get() == ClientState.DISCONNECTED) url.set(serverUrl.get());
+        } catch (WsUrl.InvalidUrlException e) {
+            url.set(serverUrl.get());
+        }
+    }
+
+    private void startFailed(Problem problem) {
+        serverState.set(ServerState.STOPPED);
+        serverNotice.set(Notice.of("problem." + problem.kind().name(), problem.detail(), ""));
+        serverLog.addAll(List.of(new WsEvent.Failed(Instant.now(), "", problem)));
+    }
+
+    /** The server form as a configuration, or null (with the notice saying why) when it does not check. */
+    private ServerConfig serverConfigFromForm() {
         int p;
         try {
             p = Integer.parseInt(port.get().strip());
             if (p < 0 || p > 65535) throw new NumberFormatException();
         } catch (RuntimeException e) {
             serverNotice.set(Notice.of("form.port"));
-            return;
+            return null;
         }
         if (bindAddress.get() == null || bindAddress.get().isBlank()) {
             serverNotice.set(Notice.of("form.bind"));
-            return;
+            return null;
         }
         int interval;
         try {
@@ -192,7 +259,7 @@ public final class ConnectionModel {
             if (interval < 0 || interval > 86_400) throw new NumberFormatException();
         } catch (RuntimeException e) {
             serverNotice.set(Notice.of("form.pingInterval"));
-            return;
+            return null;
         }
         int maxMessage;
         try {
@@ -200,28 +267,15 @@ public final class ConnectionModel {
             if (maxMessage < 1) throw new NumberFormatException();
         } catch (RuntimeException e) {
             serverNotice.set(Notice.of("form.maxMessage"));
-            return;
+            return null;
         }
         List<String> origins = java.util.Arrays.stream((serverAllowedOrigins.get() == null ? "" : serverAllowedOrigins.get())
                 .split("[,\\s]+")).filter(o -> !o.isBlank()).toList();
-        ServerConfig config = new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()),
-                serverAutoPong.get(), interval, null,
-                ServerConfig.Limits.DEFAULT.withMaxMessage(maxMessage).withAllowedOrigins(origins));
         serverTotals.reset();
         serverFrames.clear();
-        serverState.set(ServerState.STARTING);
-        io.execute(() -> {
-            try {
-                server.start(config);
-            } catch (ServerStartException e) {
-                Problem problem = e.problem();
-                dispatcher.run(() -> {
-                    serverState.set(ServerState.STOPPED);
-                    serverNotice.set(Notice.of("problem." + problem.kind().name(), problem.detail(), ""));
-                    serverLog.addAll(List.of(new WsEvent.Failed(Instant.now(), "", problem)));
-                });
-            }
-        });
+        return new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()),
+                serverAutoPong.get(), interval, null,
+                ServerConfig.Limits.DEFAULT.withMaxMessage(maxMessage).withAllowedOrigins(origins));
     }
 
     /** Closes every client with 1001 and stops listening, in the background. */

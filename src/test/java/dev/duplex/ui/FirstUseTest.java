@@ -1,0 +1,66 @@
+package dev.duplex.ui;
+
+import static dev.duplex.ui.FxWait.onFx;
+import static dev.duplex.ui.FxWait.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.Dispatcher;
+import dev.duplex.settings.Settings;
+import dev.duplex.settings.SettingsStore;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+/** A double-click's first minute: the server starts by itself, on the next port if its own is taken. */
+@ExtendWith(ApplicationExtension.class)
+class FirstUseTest {
+    private ServerSocket taken;
+    private ConnectionModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        int port = taken.getLocalPort();
+        Settings d = Settings.defaults();
+        Settings settings = new Settings("ws://127.0.0.1:" + port + "/", port, "127.0.0.1", "", "{message}", true, "",
+                d.logCap(), "en", 1100, 700);
+        model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
+        new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
+    }
+
+    @AfterEach
+    void shutDown() throws Exception {
+        model.shutdown().get(10, TimeUnit.SECONDS);
+        taken.close();
+    }
+
+    @Test
+    void theServerStartsOnTheNextFreePortAndTheClientPointsAtIt(FxRobot robot) throws Exception {
+        int busy = taken.getLocalPort();
+        robot.interact(model::startServerForFirstUse);
+        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
+        String url = onFx(() -> model.serverUrlProperty().get());
+        assertTrue(!url.contains(":" + busy + "/"), url);
+        assertEquals(url, onFx(() -> model.urlProperty().get()), "the client points at the embedded server");
+        Label notice = robot.lookup("#appNoticeLabel").queryAs(Label.class);
+        until(notice::isVisible);
+        assertTrue(notice.getText().startsWith("Port " + busy + " is taken by another program"), notice.getText());
+
+        robot.clickOn("#connectButton");
+        until(() -> model.clientStateProperty().get() == ConnectionModel.ClientState.OPEN);
+    }
+}
