@@ -89,6 +89,7 @@ public final class ConnectionModel {
             javafx.collections.FXCollections.observableArrayList();
     private final StringProperty selectedClient = new SimpleStringProperty(this, "selectedClient");
     private final StringProperty serverPush = new SimpleStringProperty(this, "serverPush", "");
+    private final StringProperty serverPingPayload = new SimpleStringProperty(this, "serverPingPayload", "");
     private final StringProperty serverCloseCode = new SimpleStringProperty(this, "serverCloseCode", "1000");
     private final StringProperty serverCloseReason = new SimpleStringProperty(this, "serverCloseReason", "");
     private final FrameTotals clientTotals = new FrameTotals();
@@ -494,7 +495,8 @@ public final class ConnectionModel {
     public void pingClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        onServer(() -> server.ping(peer, EchoClient.utf8("duplex")));
+        byte[] payload = EchoClient.utf8(serverPingPayload.get() == null ? "" : serverPingPayload.get());
+        onServer(() -> server.ping(peer, payload));
     }
 
     /** Closes the chosen client with the lab's code and reason (invalid ones go out as typed). */
@@ -668,6 +670,7 @@ public final class ConnectionModel {
     }
     public StringProperty selectedClientProperty() { return selectedClient; }
     public StringProperty serverPushProperty() { return serverPush; }
+    public StringProperty serverPingPayloadProperty() { return serverPingPayload; }
     public StringProperty serverCloseCodeProperty() { return serverCloseCode; }
     public StringProperty serverCloseReasonProperty() { return serverCloseReason; }
     public FrameTotals clientTotals() { return clientTotals; }

@@ -330,8 +330,9 @@ public final class EchoClient {
         @Override
         public void onWebsocketPing(WebSocket conn, Framedata f) {
             boolean answer = autoPong;
+            byte[] payload = bytesOf(f); // before the pong: it is built on the same buffer and consumes it
             if (answer) super.onWebsocketPing(conn, f);
-            listener.on(new WsEvent.Ping(Instant.now(), peer, Payload.binary(bytesOf(f)), answer));
+            listener.on(new WsEvent.Ping(Instant.now(), peer, Payload.binary(payload), answer));
         }
 
         @Override

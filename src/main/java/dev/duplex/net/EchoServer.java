@@ -349,8 +349,9 @@ public final class EchoServer {
 
         @Override
         public void onWebsocketPing(WebSocket conn, Framedata f) {
+            byte[] payload = bytesOf(f); // before the pong: it is built on the same buffer and consumes it
             if (config.autoPong()) super.onWebsocketPing(conn, f);
-            listener.on(new WsEvent.Ping(Instant.now(), peerOf(conn), Payload.binary(bytesOf(f)), config.autoPong()));
+            listener.on(new WsEvent.Ping(Instant.now(), peerOf(conn), Payload.binary(payload), config.autoPong()));
         }
 
         @Override

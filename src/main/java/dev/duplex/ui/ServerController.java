@@ -41,6 +41,7 @@ public final class ServerController {
     @FXML private TextField pingIntervalField;
     @FXML private ComboBox<String> clientBox;
     @FXML private TextField pushField;
+    @FXML private TextField serverPingPayloadField;
     @FXML private TextField serverCloseCodeField;
     @FXML private TextField serverCloseReasonField;
     @FXML private FramesController framesController;
@@ -89,6 +90,7 @@ public final class ServerController {
         clientBox.setItems(model.serverClientList());
         clientBox.valueProperty().bindBidirectional(model.selectedClientProperty());
         pushField.textProperty().bindBidirectional(model.serverPushProperty());
+        serverPingPayloadField.textProperty().bindBidirectional(model.serverPingPayloadProperty());
         serverCloseCodeField.textProperty().bindBidirectional(model.serverCloseCodeProperty());
         serverCloseReasonField.textProperty().bindBidirectional(model.serverCloseReasonProperty());
         framesController.bind(model.serverFrames(), model.serverTotals(), texts);

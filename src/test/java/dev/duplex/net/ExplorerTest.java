@@ -107,6 +107,8 @@ class ExplorerTest {
         assertTrue(pong.rttNanos() > 0, "a round trip was measured");
         WsEvent.Ping atServer = serverEvents.next(WsEvent.Ping.class);
         assertTrue(atServer.answered());
+        assertEquals("are you there?", new String(atServer.payload().bytes(), StandardCharsets.UTF_8),
+                "the ping's payload is reported, not the buffer the pong consumed");
     }
 
     @Test

@@ -205,9 +205,16 @@ class ExplorerWindowTest {
         until(() -> clientLog(robot).contains("pong received, 4 bytes: 72 74 74 3f; round trip"));
 
         until(() -> onFx(() -> model.selectedClientProperty().get()) != null);
-        robot.interact(() -> robot.lookup("#pushField").queryTextInputControl().setText("server speaks first"));
-        robot.interact(() -> model.pushToClient());
+        robot.interact(() -> {
+            robot.lookup(".server-pane #labPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#pushField").queryTextInputControl().setText("server speaks first");
+            robot.lookup("#serverPingPayloadField").queryTextInputControl().setText("from server");
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#pushField").type(javafx.scene.input.KeyCode.ENTER);
         until(() -> clientLog(robot).contains("message received: server speaks first"));
+        robot.clickOn("#serverPingButton");
+        until(() -> clientLog(robot).contains("ping received, 11 bytes: 66 72 6f 6d"));
 
         robot.interact(() -> {
             robot.lookup("#closeCodeField").queryTextInputControl().setText("4001");
