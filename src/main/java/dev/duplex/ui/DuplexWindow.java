@@ -34,6 +34,12 @@ public final class DuplexWindow {
         stage.setScene(new Scene(MainView.load(model, texts, this::switchLanguage),
                 settings.windowWidth(), settings.windowHeight()));
         stage.setTitle(texts.get("app.title", Version.get()));
+        var icons = new ArrayList<javafx.scene.image.Image>();
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var icon = DuplexWindow.class.getResource("icon/duplex-" + size + ".png");
+            if (icon != null) icons.add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
+        stage.getIcons().setAll(icons);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnCloseRequest(event -> {

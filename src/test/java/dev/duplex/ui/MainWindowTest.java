@@ -203,6 +203,7 @@ class MainWindowTest {
         assertTrue(robot.lookup(".server-pane #stateLabel").queryAs(Label.class).getText().startsWith("正在监听 ws://"));
         assertEquals(ServerState.RUNNING, onFx(() -> model.serverStateProperty().get()), "the server kept running");
         assertTrue(stage.getTitle().startsWith("Duplex"));
+        assertEquals(7, stage.getIcons().size(), "the window carries its icon in every size");
 
         @SuppressWarnings("unchecked")
         ComboBox<String> again = robot.lookup("#languageBox").queryAs(ComboBox.class);
