@@ -56,14 +56,15 @@ final class TappedSockets extends SocketFactory {
                     out = new FilterOutputStream(raw) {
                         @Override
                         public void write(byte[] b, int off, int len) throws IOException {
-                            raw.write(b, off, len);
+                            // Shown before it goes: the echo can be read back before this thread returns.
                             safely(() -> tap.outbound(b, off, len));
+                            raw.write(b, off, len);
                         }
 
                         @Override
                         public void write(int b) throws IOException {
-                            raw.write(b);
                             safely(() -> tap.outbound(new byte[] {(byte) b}, 0, 1));
+                            raw.write(b);
                         }
                     };
                 }
