@@ -5,7 +5,6 @@ import static dev.duplex.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -22,10 +21,7 @@ import dev.duplex.model.Composer;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
 import dev.duplex.model.ConnectionModel.ServerState;
-import dev.duplex.model.Dispatcher;
 import dev.duplex.net.WsEvent;
-import dev.duplex.settings.Settings;
-import dev.duplex.settings.SettingsStore;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -43,11 +39,7 @@ class ExplorerWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Settings d = Settings.defaults();
-        Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
-                d.logCap(), "en", 1200, 800);
-        model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
-        new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
+        model = TestWindow.open(stage, TestWindow.settings());
     }
 
     @AfterEach

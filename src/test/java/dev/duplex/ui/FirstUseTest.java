@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +18,6 @@ import org.testfx.framework.junit5.Start;
 
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ServerState;
-import dev.duplex.model.Dispatcher;
-import dev.duplex.settings.Settings;
-import dev.duplex.settings.SettingsStore;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -35,11 +31,7 @@ class FirstUseTest {
     void start(Stage stage) throws Exception {
         taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         int port = taken.getLocalPort();
-        Settings d = Settings.defaults();
-        Settings settings = new Settings("ws://127.0.0.1:" + port + "/", port, "127.0.0.1", "", "{message}", true, "",
-                d.logCap(), "en", 1100, 700);
-        model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
-        new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
+        model = TestWindow.open(stage, TestWindow.settings(port, "ws://127.0.0.1:" + port + "/"));
     }
 
     @AfterEach

@@ -19,14 +19,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.Dispatcher;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.ClientOptions;
 import dev.duplex.net.EchoClient;
 import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
-import dev.duplex.settings.Settings;
-import dev.duplex.settings.SettingsStore;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 
@@ -41,11 +38,7 @@ class LogIngestBenchmark {
 
     @Start
     void start(Stage stage) throws Exception {
-        Settings d = Settings.defaults();
-        Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
-                d.logCap(), "en", 1200, 800);
-        model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
-        new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
+        model = TestWindow.open(stage, TestWindow.settings());
     }
 
     @Test
@@ -112,8 +105,11 @@ class LogIngestBenchmark {
     private static long usedHeap() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
+            // Waits for a collection to have happened: a marker object's reference is enqueued by it.
+            java.lang.ref.ReferenceQueue<Object> collected = new java.lang.ref.ReferenceQueue<>();
+            java.lang.ref.WeakReference<Object> marker = new java.lang.ref.WeakReference<>(new Object(), collected);
             System.gc();
-            Thread.sleep(50); // lets the collector finish: a measurement, not a wait for an event
+            if (collected.remove(5_000) == null) throw new AssertionError("no collection happened " + marker);
         }
         return rt.totalMemory() - rt.freeMemory();
     }

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,6 @@ import dev.duplex.model.Dispatcher;
 import dev.duplex.net.WsEvent;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -58,9 +56,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Settings defaults = Settings.defaults();
-        Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
-                defaults.logCap(), "en", 1100, 700);
+        Settings settings = TestWindow.settings();
         dispatcher = new Dispatcher(new NextPulse());
         model = new ConnectionModel(settings, dispatcher);
         window = new DuplexWindow(stage, model, settings, new SettingsStore(configDir));

@@ -1,0 +1,32 @@
+package dev.duplex.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Dispatcher;
+import dev.duplex.settings.Settings;
+import dev.duplex.settings.SettingsStore;
+import javafx.stage.Stage;
+
+/** The window as the tests open it: English, the server on a free port, the client aimed at a port nobody uses. */
+final class TestWindow {
+    private TestWindow() { }
+
+    /** Settings for a test: port {@code port} for the server, {@code url} for the client. */
+    static Settings settings(int port, String url) {
+        return new Settings(url, port, "127.0.0.1", "", "{message}", true, "", Settings.defaults().logCap(), "en",
+                1200, 800);
+    }
+
+    static Settings settings() {
+        return settings(0, "ws://127.0.0.1:1/");
+    }
+
+    /** Shows the window on {@code stage} over a new model, with settings kept in a fresh temporary directory. */
+    static ConnectionModel open(Stage stage, Settings settings) throws IOException {
+        ConnectionModel model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
+        new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
+        return model;
+    }
+}
