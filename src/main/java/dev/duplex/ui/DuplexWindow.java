@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The main window: its scene, its title in the current language, and the language switch. */
 public final class DuplexWindow {
@@ -42,6 +46,13 @@ public final class DuplexWindow {
         stage.getIcons().setAll(icons);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        // Ctrl+Q (Cmd+Q on macOS) quits the way the close button does: settings saved, server stopped.
+        // Closed on a later turn of the event loop, not inside the key press: on Linux, JavaFX's GTK glass
+        // goes on using the window's view after the press handler returns, and crashed the JVM (SIGSEGV in
+        // process_key) when the handler had already hidden the window.
+        stage.getScene().getAccelerators().put(
+                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))));
         stage.setOnCloseRequest(event -> {
             event.consume();
             saveSettings();
