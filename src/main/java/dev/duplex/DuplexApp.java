@@ -28,6 +28,7 @@ public final class DuplexApp extends Application {
             model.shutdown().whenComplete((ok, error) -> dispatcher.run(Platform::exit));
         });
         window.show();
+        if (Boolean.getBoolean("duplex.training")) TrainingRun.start(model, stage);
         // A double-click should give a working echo one click of Connect away, with no internet.
         model.startServerForFirstUse();
         if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();

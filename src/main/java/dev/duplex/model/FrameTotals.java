@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.duplex.net.FrameInfo;
 import dev.duplex.net.WsEvent;
-import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
 /**
@@ -43,5 +43,5 @@ public final class FrameTotals {
     public long inBytes() { return inBytes; }
     public long outFrames() { return outFrames; }
     public long outBytes() { return outBytes; }
-    public Observable changed() { return changed.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty changed() { return changed.getReadOnlyProperty(); }
 }
