@@ -24,6 +24,9 @@ public final class Cli {
             usage: duplex                       open the window
                    duplex serve [--port N] [--bind ADDR] [--path P] [--reply TEMPLATE] [--max-message BYTES]
                                 [--max-connections N] [--handshake-timeout MS] [--allow-origin ORIGIN]...
+                                [--refuse STATUS [--refuse-header 'Name: value']... [--refuse-body TEXT]]
+                                [--subprotocol NAME|*] [--delay MS] [--drop-every N] [--no-pong] [--ping-every S]
+                                [--close-after N [--close-code C] [--close-reason TEXT]]
                    duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--subprotocol P]...
                                   [--deflate] [--binary] [--show-frames] [--show-handshake] [--wait MS] [--timeout MS]
                    duplex --version
@@ -33,6 +36,13 @@ public final class Cli {
                      --reply '{message}' (exact echo); '我已经收到消息 Received:{message}' answers like the seed's Go server.
                      --max-message 16777216: a larger frame or message closes that client with 1009.
                      --allow-origin: only these Origins may connect (others get 403). --max-connections 1000.
+                     Misbehaving on purpose, to test clients (each says so in the log when it acts):
+                     --refuse 403 answers every upgrade with that status (and headers, body) instead of 101;
+                     --subprotocol NAME answers NAME, offered or not; * answers the client's first offer;
+                     --delay MS holds each reply back; --drop-every N leaves every Nth message unanswered;
+                     --close-after N closes a client after its Nth message (--close-code 1000, --close-reason);
+                     --no-pong stops answering pings; --ping-every S pings each client every S seconds (60;
+                     0 never) and drops a client that does not answer; a --reply without {message} is a fixed answer.
             connect  sends each line of standard input as a text message and prints each event;
                      at the end of input it waits up to --wait ms (1000) for replies, then closes with 1000.
                      Sends the Origin a page on the same host would, unless --origin or --no-origin.

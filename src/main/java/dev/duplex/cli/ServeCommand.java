@@ -9,6 +9,7 @@ import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.EchoServer;
 import dev.duplex.net.ReplyTemplate;
+import dev.duplex.net.ServerBehaviour;
 import dev.duplex.net.ServerConfig;
 import dev.duplex.net.ServerStartException;
 import dev.duplex.net.WsEvent;
@@ -29,13 +30,16 @@ final class ServeCommand {
 
     int run(List<String> words, Cli.SignalHook signals) throws Args.UsageException {
         Args args = Args.parse(words, Set.of("port", "bind", "path", "reply", "max-message", "max-connections",
-                "allow-origin", "handshake-timeout"), Set.of());
+                "allow-origin", "handshake-timeout", "refuse", "refuse-header", "refuse-body", "subprotocol", "delay",
+                "drop-every", "close-after", "close-code", "close-reason", "ping-every"), Set.of("no-pong"));
         if (!args.positional().isEmpty()) throw new Args.UsageException("serve takes no argument '" + args.positional().get(0) + "'");
         ServerConfig config = new ServerConfig(
                 args.get("bind", ServerConfig.DEFAULT_BIND),
                 args.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535),
                 args.get("path", ""),
-                new ReplyTemplate(args.get("reply", ReplyTemplate.PLACEHOLDER)))
+                new ReplyTemplate(args.get("reply", ReplyTemplate.PLACEHOLDER)),
+                args.integer("ping-every", ServerConfig.DEFAULT_PING_INTERVAL, 0, 86_400),
+                behaviour(args), null)
                 .withLimits(ServerConfig.Limits.DEFAULT
                         .withMaxMessage(args.integer("max-message", ServerConfig.Limits.DEFAULT_MAX_MESSAGE, 1, Integer.MAX_VALUE))
                         .withMaxConnections(args.integer("max-connections", ServerConfig.Limits.DEFAULT.maxConnections(), 1, 1_000_000))
@@ -59,6 +63,40 @@ final class ServeCommand {
         }
         server.stop();
         return Cli.OK;
+    }
+
+    /** The misbehaviour switches, checked here so that a bad one is a usage error, not a stack trace. */
+    static ServerBehaviour behaviour(Args args) throws Args.UsageException {
+        ServerConfig.Refusal refusal = null;
+        if (args.has("refuse")) {
+            int status = args.integer("refuse", 403, 200, 599);
+            if (status == 101) throw new Args.UsageException("--refuse 101 would accept the upgrade; use a refusing status");
+            try {
+                refusal = new ServerConfig.Refusal(status, null, args.get("refuse-body", ""), args.all("refuse-header"));
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("--refuse-header must be 'Name: value' on one line");
+            }
+        } else if (args.has("refuse-header") || args.has("refuse-body")) {
+            throw new Args.UsageException("--refuse-header and --refuse-body go with --refuse STATUS");
+        }
+        if (!args.has("close-after") && (args.has("close-code") || args.has("close-reason"))) {
+            throw new Args.UsageException("--close-code and --close-reason go with --close-after N");
+        }
+        int closeCode = args.integer("close-code", 1000, 1000, 4999);
+        if (!dev.duplex.net.CloseCodes.sendable(closeCode)) {
+            throw new Args.UsageException("--close-code " + closeCode + " may not be sent (RFC 6455 7.4)");
+        }
+        try {
+            return new ServerBehaviour(refusal, args.get("subprotocol", ""),
+                    args.integer("delay", 0, 0, ServerBehaviour.MAX_DELAY_MS),
+                    args.integer("drop-every", 0, 0, Integer.MAX_VALUE),
+                    args.integer("close-after", 0, 0, Integer.MAX_VALUE), closeCode,
+                    args.get("close-reason", ""), !args.has("no-pong"));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage().startsWith("subprotocol")
+                    ? "--subprotocol must be a name without spaces or separators, or *"
+                    : "--close-reason must be at most 123 bytes");
+        }
     }
 
     private void print(WsEvent event) {

@@ -20,7 +20,9 @@ public final class EventText {
 
     /** Which way the event went, for the arrow column and the colour of the line. */
     public enum Direction {
-        IN("←"), OUT("→"), STATE("•"), ERROR("!");
+        IN("←"), OUT("→"), STATE("•"), ERROR("!"),
+        /** The server lab misbehaving on purpose. */
+        LAB("~");
 
         public final String arrow;
 
@@ -100,8 +102,14 @@ public final class EventText {
         }
         if (event instanceof WsEvent.ClientJoined e) {
             String origin = e.origin().isEmpty() ? texts.get("origin.none") : e.origin();
-            return new Line(time, Direction.STATE, "connect",
-                    texts.get("event.joined", e.peer(), e.path(), origin, e.clients()));
+            return new Line(time, Direction.STATE, "connect", e.subprotocol().isEmpty()
+                    ? texts.get("event.joined", e.peer(), e.path(), origin, e.clients())
+                    : texts.get("event.joined.protocol", e.peer(), e.path(), origin, e.clients(), e.subprotocol()));
+        }
+        if (event instanceof WsEvent.Behaved e) {
+            // The server lab acting on purpose: a word of its own in the log, so it is never taken for a fault.
+            return new Line(time, Direction.LAB, "behave", texts.get("event.behaved." + e.act().name(),
+                    e.peer(), Long.toString(e.number()), e.detail()));
         }
         if (event instanceof WsEvent.ClientLeft e) {
             return new Line(time, Direction.STATE, "close", texts.get("event.left", e.peer(), e.code(),

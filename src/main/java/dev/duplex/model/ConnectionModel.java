@@ -15,6 +15,7 @@ import dev.duplex.net.EchoClient;
 import dev.duplex.net.EchoServer;
 import dev.duplex.net.Problem;
 import dev.duplex.net.ReplyTemplate;
+import dev.duplex.net.ServerBehaviour;
 import dev.duplex.net.ServerConfig;
 import dev.duplex.net.ServerStartException;
 import dev.duplex.net.WsEvent;
@@ -87,6 +88,26 @@ public final class ConnectionModel {
     private final StringProperty serverAllowedOrigins = new SimpleStringProperty(this, "serverAllowedOrigins", "");
     private final javafx.collections.ObservableList<String> serverClientList =
             javafx.collections.FXCollections.observableArrayList();
+    /** The clients table: one row per connected client, in the order they came. */
+    private final javafx.collections.ObservableList<ServerClient> serverClientRows =
+            javafx.collections.FXCollections.observableArrayList();
+    private final Map<String, ServerClient> serverClientByPeer = new java.util.HashMap<>();
+    // ---- the server's behaviours (misbehaving on purpose), applied with applyBehaviour() ----
+    private final BooleanProperty refuseUpgrade = new SimpleBooleanProperty(this, "refuseUpgrade", false);
+    private final StringProperty refuseStatus = new SimpleStringProperty(this, "refuseStatus", "403");
+    /** Extra header lines of the refusal, one "Name: value" per line. */
+    private final StringProperty refuseHeaders = new SimpleStringProperty(this, "refuseHeaders", "");
+    private final StringProperty refuseBody = new SimpleStringProperty(this, "refuseBody", "");
+    /** "" withholds, "*" answers the client's first offer, a name answers that name. */
+    private final StringProperty subprotocolAnswer = new SimpleStringProperty(this, "subprotocolAnswer", "");
+    private final StringProperty replyDelay = new SimpleStringProperty(this, "replyDelay", "0");
+    private final StringProperty dropEvery = new SimpleStringProperty(this, "dropEvery", "0");
+    private final StringProperty closeAfter = new SimpleStringProperty(this, "closeAfter", "0");
+    private final StringProperty closeAfterCode = new SimpleStringProperty(this, "closeAfterCode", "1000");
+    private final StringProperty closeAfterReason = new SimpleStringProperty(this, "closeAfterReason", "");
+    /** What the running server does now: NORMAL, or the switches last applied. */
+    private final ReadOnlyObjectWrapper<ServerBehaviour> behaviour =
+            new ReadOnlyObjectWrapper<>(this, "behaviour", ServerBehaviour.NORMAL);
     private final StringProperty selectedClient = new SimpleStringProperty(this, "selectedClient");
     private final StringProperty serverPush = new SimpleStringProperty(this, "serverPush", "");
     private final StringProperty serverPingPayload = new SimpleStringProperty(this, "serverPingPayload", "");
@@ -203,8 +224,7 @@ public final class ConnectionModel {
                 int candidate = wanted == 0 ? 0 : wanted + offset;
                 if (candidate > 65535) break;
                 try {
-                    server.start(new ServerConfig(config.bindAddress(), candidate, config.path(), config.reply(),
-                            config.autoPong(), config.pingInterval(), config.refusal(), config.limits()));
+                    server.start(config.withPort(candidate));
                     int used = server.url().getPort();
                     dispatcher.run(() -> firstUseStarted(wanted, used));
                     return;
@@ -272,11 +292,111 @@ public final class ConnectionModel {
         }
         List<String> origins = java.util.Arrays.stream((serverAllowedOrigins.get() == null ? "" : serverAllowedOrigins.get())
                 .split("[,\\s]+")).filter(o -> !o.isBlank()).toList();
+        ServerBehaviour b = behaviourFromForm();
+        if (b == null) return null;
         serverTotals.reset();
         serverFrames.clear();
         return new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()),
-                serverAutoPong.get(), interval, null,
-                ServerConfig.Limits.DEFAULT.withMaxMessage(maxMessage).withAllowedOrigins(origins));
+                interval, b, ServerConfig.Limits.DEFAULT.withMaxMessage(maxMessage).withAllowedOrigins(origins));
+    }
+
+    /**
+     * The behaviour switches as a behaviour, or null (with the notice saying which field is wrong).
+     * Sets {@link #behaviourProperty()} when they check.
+     */
+    private ServerBehaviour behaviourFromForm() {
+        ServerConfig.Refusal refusal = null;
+        if (refuseUpgrade.get()) {
+            Integer status = intIn(refuseStatus.get(), 200, 599);
+            if (status == null || status == 101) {
+                serverNotice.set(Notice.of("form.refuseStatus"));
+                return null;
+            }
+            List<String> lines = java.util.Arrays.stream(text(refuseHeaders.get()).split("\\R"))
+                    .filter(l -> !l.isBlank()).map(String::strip).toList();
+            try {
+                refusal = new ServerConfig.Refusal(status, reasonPhrase(status), text(refuseBody.get()), lines);
+            } catch (IllegalArgumentException e) {
+                serverNotice.set(Notice.of("form.refuseHeaders"));
+                return null;
+            }
+        }
+        Integer delay = intIn(replyDelay.get(), 0, ServerBehaviour.MAX_DELAY_MS);
+        if (delay == null) {
+            serverNotice.set(Notice.of("form.replyDelay"));
+            return null;
+        }
+        Integer drop = intIn(dropEvery.get(), 0, Integer.MAX_VALUE);
+        Integer after = intIn(closeAfter.get(), 0, Integer.MAX_VALUE);
+        if (drop == null || after == null) {
+            serverNotice.set(Notice.of("form.count"));
+            return null;
+        }
+        Integer code = intIn(closeAfterCode.get(), 1000, 4999);
+        if (code == null || !dev.duplex.net.CloseCodes.sendable(code)) {
+            serverNotice.set(Notice.of("form.closeCode"));
+            return null;
+        }
+        try {
+            ServerBehaviour b = new ServerBehaviour(refusal, text(subprotocolAnswer.get()), delay, drop, after, code,
+                    text(closeAfterReason.get()), serverAutoPong.get());
+            behaviour.set(b);
+            return b;
+        } catch (IllegalArgumentException e) {
+            serverNotice.set(Notice.of(e.getMessage().startsWith("subprotocol") ? "form.subprotocol" : "form.closeReason"));
+            return null;
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Integer intIn(String typed, int min, int max) {
+        try {
+            int n = Integer.parseInt(text(typed).strip());
+            return n < min || n > max ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The usual reason phrase of an HTTP status, for the refusal's status line. */
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> status < 300 ? "OK" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
+        };
+    }
+
+    /**
+     * Applies the behaviour switches to the running server at once (from its next handshake, message or
+     * ping on); a stopped server takes them when it starts.
+     */
+    public void applyBehaviour() {
+        ServerBehaviour b = behaviourFromForm();
+        if (b == null) return;
+        serverNotice.set(null);
+        io.execute(() -> server.setBehaviour(b));
+    }
+
+    /** Sends the push box to every connected client. */
+    public void broadcast() {
+        if (serverState.get() != ServerState.RUNNING || serverClientRows.isEmpty()) {
+            serverNotice.set(Notice.of("form.noClient"));
+            return;
+        }
+        serverNotice.set(null);
+        String message = text(serverPush.get());
+        onServer(() -> server.broadcast(message));
     }
 
     /** Closes every client with 1001 and stops listening, in the background. */
@@ -609,18 +729,31 @@ public final class ConnectionModel {
                 serverClients.set(0);
             } else if (e instanceof WsEvent.Stopped) {
                 serverClientList.clear();
+                serverClientRows.clear();
+                serverClientByPeer.clear();
                 serverState.set(ServerState.STOPPED);
                 serverAllInterfaces.set(false);
                 serverClients.set(0);
             } else if (e instanceof WsEvent.ClientJoined j) {
                 serverClients.set(j.clients());
                 serverClientList.add(j.peer());
+                ServerClient row = new ServerClient(j.peer(), j.path(), j.origin(), j.subprotocol(), j.at());
+                serverClientByPeer.put(j.peer(), row);
+                serverClientRows.add(row);
                 if (selectedClient.get() == null || !serverClientList.contains(selectedClient.get())) {
                     selectedClient.set(j.peer());
                 }
             } else if (e instanceof WsEvent.ClientLeft l) {
                 serverClients.set(l.clients());
                 serverClientList.remove(l.peer());
+                ServerClient row = serverClientByPeer.remove(l.peer());
+                if (row != null) serverClientRows.remove(row);
+            } else if (e instanceof WsEvent.Received r) {
+                ServerClient row = serverClientByPeer.get(r.peer());
+                if (row != null) row.received(r.payload());
+            } else if (e instanceof WsEvent.Sent s) {
+                ServerClient row = serverClientByPeer.get(s.peer());
+                if (row != null) row.sent(s.payload());
             }
         }
         serverLog.addAll(events);
@@ -669,6 +802,18 @@ public final class ConnectionModel {
         return javafx.collections.FXCollections.unmodifiableObservableList(serverClientList);
     }
     public StringProperty selectedClientProperty() { return selectedClient; }
+    public javafx.collections.ObservableList<ServerClient> serverClientRows() { return serverClientRows; }
+    public BooleanProperty refuseUpgradeProperty() { return refuseUpgrade; }
+    public StringProperty refuseStatusProperty() { return refuseStatus; }
+    public StringProperty refuseHeadersProperty() { return refuseHeaders; }
+    public StringProperty refuseBodyProperty() { return refuseBody; }
+    public StringProperty subprotocolAnswerProperty() { return subprotocolAnswer; }
+    public StringProperty replyDelayProperty() { return replyDelay; }
+    public StringProperty dropEveryProperty() { return dropEvery; }
+    public StringProperty closeAfterProperty() { return closeAfter; }
+    public StringProperty closeAfterCodeProperty() { return closeAfterCode; }
+    public StringProperty closeAfterReasonProperty() { return closeAfterReason; }
+    public ReadOnlyObjectProperty<ServerBehaviour> behaviourProperty() { return behaviour.getReadOnlyProperty(); }
     public StringProperty serverPushProperty() { return serverPush; }
     public StringProperty serverPingPayloadProperty() { return serverPingPayload; }
     public StringProperty serverCloseCodeProperty() { return serverCloseCode; }

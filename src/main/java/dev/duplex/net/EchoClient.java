@@ -198,6 +198,8 @@ public final class EchoClient {
     /** One connection attempt and, if it opens, its life. */
     private final class Session extends WebSocketClient {
         final String peer;
+        /** The subprotocols offered; the server may answer one of these or none. */
+        final List<String> offered;
         final WireTap tap;
         /** Held while reporting a message in or out, so that "sent" is never logged after its echo. */
         final Object events = new Object();
@@ -220,6 +222,7 @@ public final class EchoClient {
         Session(URI url, ClientOptions options) {
             super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
             this.peer = url.toString();
+            this.offered = List.copyOf(options.subprotocols());
             setDaemon(true);
             // The library's timeout covers the TCP connect only; a server that accepts and never answers
             // the upgrade would hold the client for ever. The same time again for the handshake.
@@ -307,6 +310,14 @@ public final class EchoClient {
             if (tap != null) listener.on(new WsEvent.Handshake(Instant.now(), peer, tap.handshake()));
             String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                     ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
+            if (!protocol.isEmpty() && !offered.contains(protocol)) {
+                // RFC 6455 4.1: a subprotocol we did not offer fails the connection, as a browser's does.
+                // (The library takes it, because we also accept "none" and it matches leniently.)
+                listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_SUBPROTOCOL,
+                        protocol + (offered.isEmpty() ? "" : " ∉ " + String.join(", ", offered)))));
+                CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "subprotocol not offered"));
+                return;
+            }
             listener.on(new WsEvent.Opened(Instant.now(), getURI(), protocol));
             if (maskedByServer != null) failMasked();
         }

@@ -58,6 +58,8 @@ public final class EchoServer {
     private Engine engine;
     /** Whether frames are reported (the window shows them); the headless server can do without. */
     private volatile boolean captureFrames = true;
+    /** The switches of the server lab; read at each handshake, message and ping, so changes apply at once. */
+    private volatile ServerBehaviour behaviour = ServerBehaviour.NORMAL;
 
     public EchoServer(WsListener listener) {
         this.listener = listener;
@@ -103,6 +105,7 @@ public final class EchoServer {
             closeQuietly(channel);
             throw new ServerStartException(Problems.of(e), e);
         }
+        behaviour = config.behaviour();
         Engine next = new Engine(channel, config, urlOf(bound, config));
         next.setDaemon(true);
         next.setReuseAddr(true);
@@ -142,6 +145,29 @@ public final class EchoServer {
      */
     public void setCaptureFrames(boolean on) {
         captureFrames = on;
+    }
+
+    /** Changes how the server misbehaves, from the next handshake, message or ping on. */
+    public void setBehaviour(ServerBehaviour b) {
+        behaviour = b == null ? ServerBehaviour.NORMAL : b;
+    }
+
+    public ServerBehaviour behaviour() {
+        return behaviour;
+    }
+
+    /** Sends a text message to every connected client; returns how many it went to. */
+    public int broadcast(String text) {
+        Engine e = current();
+        if (e == null) throw new IllegalStateException("the server is not running");
+        int n = 0;
+        for (WebSocket c : e.getConnections()) {
+            if (!c.isOpen()) continue;
+            c.send(text);
+            listener.on(new WsEvent.Sent(Instant.now(), e.peerOf(c), Payload.text(text)));
+            n++;
+        }
+        return n;
     }
 
     public synchronized boolean isRunning() {
@@ -257,7 +283,21 @@ public final class EchoServer {
     }
 
     /** What the server remembers of each client, kept as the connection's attachment. */
-    private record Peer(String address, String path, String origin) { }
+    private static final class Peer {
+        final String address;
+        final String path;
+        final String origin;
+        final String subprotocol;
+        /** Messages received so far, for "drop every Nth" and "close after N". */
+        final java.util.concurrent.atomic.AtomicInteger messages = new java.util.concurrent.atomic.AtomicInteger();
+
+        Peer(String address, String path, String origin, String subprotocol) {
+            this.address = address;
+            this.path = path;
+            this.origin = origin;
+            this.subprotocol = subprotocol;
+        }
+    }
 
     /** One run of the library's server. */
     private final class Engine extends WebSocketServer {
@@ -350,8 +390,9 @@ public final class EchoServer {
         @Override
         public void onWebsocketPing(WebSocket conn, Framedata f) {
             byte[] payload = bytesOf(f); // before the pong: it is built on the same buffer and consumes it
-            if (config.autoPong()) super.onWebsocketPing(conn, f);
-            listener.on(new WsEvent.Ping(Instant.now(), peerOf(conn), Payload.binary(payload), config.autoPong()));
+            boolean answer = behaviour.answerPings();
+            if (answer) super.onWebsocketPing(conn, f);
+            listener.on(new WsEvent.Ping(Instant.now(), peerOf(conn), Payload.binary(payload), answer));
         }
 
         @Override
@@ -369,7 +410,9 @@ public final class EchoServer {
                 ClientHandshake request) throws InvalidDataException {
             ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
             String path = pathOf(request.getResourceDescriptor());
-            ServerConfig.Refusal r = config.refusal();
+            ServerBehaviour b = behaviour;
+            ServerConfig.Refusal r = b.refusal();
+            if (r != null) listener.on(new WsEvent.Behaved(Instant.now(), addressOf(conn), ServerBehaviour.Act.REFUSED, r.status(), ""));
             String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : "";
             List<String> allowed = config.limits().allowedOrigins();
             if (r == null && !allowed.isEmpty() && !allowed.contains(origin)) {
@@ -394,6 +437,12 @@ public final class EchoServer {
                 // The library answers a rejected handshake with HTTP 404.
                 throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "path not served: " + path);
             }
+            String subprotocol = b.answerTo(offeredSubprotocols(request));
+            if (!subprotocol.isEmpty()) {
+                response.put("Sec-WebSocket-Protocol", subprotocol);
+                listener.on(new WsEvent.Behaved(Instant.now(), addressOf(conn), ServerBehaviour.Act.SUBPROTOCOL, 0, subprotocol));
+            }
+            conn.setAttachment(new Peer(addressOf(conn), path, origin, subprotocol));
             return response;
         }
 
@@ -424,9 +473,17 @@ public final class EchoServer {
             }
         }
 
+        private final java.util.concurrent.ScheduledExecutorService delayedReplies =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "duplex-delayed-replies");
+                    t.setDaemon(true);
+                    return t;
+                });
+
         @Override
         public void stop(int timeout, String closeMessage) throws InterruptedException {
             writeWatch.shutdownNow();
+            delayedReplies.shutdownNow();
             super.stop(timeout, closeMessage);
         }
 
@@ -438,22 +495,20 @@ public final class EchoServer {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            String origin = handshake.hasFieldValue("Origin") ? handshake.getFieldValue("Origin") : "";
-            Peer peer = new Peer(addressOf(conn), pathOf(handshake.getResourceDescriptor()), origin);
+            Peer peer = conn.getAttachment() instanceof Peer p ? p : new Peer(addressOf(conn),
+                    pathOf(handshake.getResourceDescriptor()),
+                    handshake.hasFieldValue("Origin") ? handshake.getFieldValue("Origin") : "", "");
             conn.setAttachment(peer);
             int n = clients.incrementAndGet();
-            listener.on(new WsEvent.ClientJoined(Instant.now(), peer.address(), peer.path(), origin, n));
+            listener.on(new WsEvent.ClientJoined(Instant.now(), peer.address, peer.path, peer.origin,
+                    peer.subprotocol, n));
         }
 
         @Override
         public void onMessage(WebSocket conn, String message) {
             String peer = peerOf(conn);
             listener.on(new WsEvent.Received(Instant.now(), peer, Payload.text(message)));
-            String reply = config.reply().reply(message);
-            if (conn.isOpen()) {
-                conn.send(reply);
-                listener.on(new WsEvent.Sent(Instant.now(), peer, Payload.text(reply)));
-            }
+            answer(conn, Payload.text(config.reply().reply(message)));
         }
 
         @Override
@@ -463,10 +518,40 @@ public final class EchoServer {
             message.get(data);
             Payload payload = Payload.binary(data);
             listener.on(new WsEvent.Received(Instant.now(), peer, payload));
-            if (conn.isOpen()) {
-                conn.send(data);
-                listener.on(new WsEvent.Sent(Instant.now(), peer, payload));
+            answer(conn, payload);
+        }
+
+        /**
+         * Sends {@code reply} to a message just received, as the behaviour says: now or after the delay,
+         * or not at all (drop every Nth); then closes the connection if that was its last allowed message.
+         */
+        private void answer(WebSocket conn, Payload reply) {
+            ServerBehaviour b = behaviour;
+            String peer = peerOf(conn);
+            int n = conn.getAttachment() instanceof Peer p ? p.messages.incrementAndGet() : 0;
+            boolean drop = b.dropEvery() > 0 && n % b.dropEvery() == 0;
+            boolean close = b.closeAfter() > 0 && n == b.closeAfter();
+            Runnable act = () -> {
+                if (drop) {
+                    listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.DROPPED, n, ""));
+                } else if (conn.isOpen()) {
+                    if (reply.isBinary()) conn.send(reply.bytes());
+                    else conn.send(reply.text());
+                    listener.on(new WsEvent.Sent(Instant.now(), peer, reply));
+                }
+                if (close && conn.isOpen()) {
+                    listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.CLOSED_AFTER, n,
+                            b.closeCode() + (b.closeReason().isEmpty() ? "" : " \"" + b.closeReason() + "\"")));
+                    conn.close(b.closeCode(), b.closeReason());
+                }
+            };
+            if (b.delayMs() == 0) {
+                act.run();
+                return;
             }
+            listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.DELAYED, b.delayMs(), ""));
+            // One thread: replies held back by the same delay go out in the order their messages came.
+            delayedReplies.schedule(act, b.delayMs(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -488,7 +573,7 @@ public final class EchoServer {
 
         String peerOf(WebSocket conn) {
             Object attachment = conn.getAttachment();
-            return attachment instanceof Peer p ? p.address() : addressOf(conn);
+            return attachment instanceof Peer p ? p.address : addressOf(conn);
         }
     }
 
@@ -498,7 +583,9 @@ public final class EchoServer {
         String head = "HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n\r\n";
+                + "Connection: close\r\n"
+                + r.headers().stream().map(h -> h.strip() + "\r\n").collect(java.util.stream.Collectors.joining())
+                + "\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[h.length + body.length];
         System.arraycopy(h, 0, all, 0, h.length);
@@ -543,6 +630,16 @@ public final class EchoServer {
         String host = a == null ? remote.getHostString()
                 : a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
         return host + ":" + remote.getPort();
+    }
+
+    /** The subprotocols a client offered, in its order (the header may repeat, each a comma list). */
+    static List<String> offeredSubprotocols(ClientHandshake request) {
+        if (!request.hasFieldValue("Sec-WebSocket-Protocol")) return List.of();
+        List<String> offered = new ArrayList<>();
+        for (String p : request.getFieldValue("Sec-WebSocket-Protocol").split(",")) {
+            if (!p.isBlank()) offered.add(p.strip());
+        }
+        return offered;
     }
 
     static String pathOf(String resourceDescriptor) {

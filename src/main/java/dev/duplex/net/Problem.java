@@ -33,6 +33,8 @@ public record Problem(Kind kind, String detail) {
         PEER_BROKE_PROTOCOL,
         /** The server's Sec-WebSocket-Accept does not match our key; detail is what it sent and what was due. */
         WRONG_ACCEPT,
+        /** The server answered a subprotocol the client did not offer; detail is what it answered (and what was offered). */
+        UNOFFERED_SUBPROTOCOL,
         /** Anything else: detail carries the cause as the JDK or the library put it. */
         OTHER
     }

@@ -6,26 +6,43 @@ package dev.duplex.net;
  * @param bindAddress  an address of this machine (127.0.0.1 by default: never all interfaces unless asked)
  * @param port         0 for any free port
  * @param path         the only path served, such as the seed's {@code /shiming}; empty for every path
- * @param reply        what a text message is answered with
- * @param autoPong     answer a client's ping with a pong (RFC 6455 requires it; off to test clients)
+ * @param reply        what a text message is answered with (a template without {message} is a fixed answer)
  * @param pingInterval seconds between the server's own pings; a client that has not answered within
  *                     1.5 intervals is dropped. 0 sends none and drops no one
- * @param refusal      refuse every upgrade with this HTTP answer, or null to accept
+ * @param behaviour    how it misbehaves on purpose at start (refusals, delays, drops...); changeable later
  * @param limits       what the server accepts: message size, connections, handshake time, Origins
  */
-public record ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply, boolean autoPong,
-        int pingInterval, Refusal refusal, Limits limits) {
+public record ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply, int pingInterval,
+        ServerBehaviour behaviour, Limits limits) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     /** Java-WebSocket's own default: a ping a minute. */
     public static final int DEFAULT_PING_INTERVAL = 60;
 
-    /** An HTTP answer that refuses the WebSocket upgrade, such as 403 Forbidden with a body. */
-    public record Refusal(int status, String reason, String body) {
+    /**
+     * An HTTP answer that refuses the WebSocket upgrade, such as 403 Forbidden with a body.
+     *
+     * @param headers extra header lines, each {@code Name: value}
+     */
+    public record Refusal(int status, String reason, String body, java.util.List<String> headers) {
         public Refusal {
             if (status < 200 || status > 599 || status == 101) throw new IllegalArgumentException("status " + status);
             reason = reason == null || reason.isBlank() ? "Refused" : reason.strip();
+            if (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0) throw new IllegalArgumentException("reason");
             body = body == null ? "" : body;
+            headers = headers == null ? java.util.List.of() : java.util.List.copyOf(headers);
+            for (String h : headers) {
+                // One line each, with a name: anything else would let a header smuggle in more of the answer.
+                int colon = h.indexOf(':');
+                if (colon <= 0 || h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0
+                        || !ServerBehaviour.token(h.substring(0, colon).strip())) {
+                    throw new IllegalArgumentException("header " + h);
+                }
+            }
+        }
+
+        public Refusal(int status, String reason, String body) {
+            this(status, reason, body, java.util.List.of());
         }
     }
 
@@ -76,16 +93,27 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
         if (pingInterval < 0) throw new IllegalArgumentException("ping interval " + pingInterval);
         path = normalizePath(path);
         reply = reply == null ? ReplyTemplate.ECHO : reply;
+        behaviour = behaviour == null ? ServerBehaviour.NORMAL : behaviour;
     }
 
-    /** A server with the library's defaults for pings, answering every upgrade. */
+    /** A server with the library's defaults for pings, behaving normally. */
     public ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply) {
-        this(bindAddress, port, path, reply, true, DEFAULT_PING_INTERVAL, null, Limits.DEFAULT);
+        this(bindAddress, port, path, reply, DEFAULT_PING_INTERVAL, ServerBehaviour.NORMAL, Limits.DEFAULT);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(bindAddress, port, path, reply, autoPong, pingInterval, refusal, newLimits);
+        return new ServerConfig(bindAddress, port, path, reply, pingInterval, behaviour, newLimits);
+    }
+
+    /** This configuration on another port. */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, path, reply, pingInterval, behaviour, limits);
+    }
+
+    /** This configuration, behaving so. */
+    public ServerConfig withBehaviour(ServerBehaviour b) {
+        return new ServerConfig(bindAddress, port, path, reply, pingInterval, b, limits);
     }
 
     public static ServerConfig defaults() {

@@ -31,8 +31,9 @@ public sealed interface WsEvent {
     /** The server stopped; it no longer listens. */
     record Stopped(Instant at) implements WsEvent { }
 
-    /** A client finished its handshake with the server. */
-    record ClientJoined(Instant at, String peer, String path, String origin, int clients) implements WsEvent { }
+    /** A client finished its handshake with the server; {@code subprotocol} is what the server answered ("" none). */
+    record ClientJoined(Instant at, String peer, String path, String origin, String subprotocol, int clients)
+            implements WsEvent { }
 
     /** A client's connection ended, with the close code seen by the server. */
     record ClientLeft(Instant at, String peer, int code, String reason, boolean byClient, int clients)
@@ -56,6 +57,9 @@ public sealed interface WsEvent {
 
     /** One frame, in or out, for the frame inspector. */
     record Frame(Instant at, String peer, FrameInfo frame) implements WsEvent { }
+
+    /** A switch of the server lab acted: see {@link ServerBehaviour.Act} for what number and detail hold. */
+    record Behaved(Instant at, String peer, ServerBehaviour.Act act, long number, String detail) implements WsEvent { }
 
     /** A pong came back; {@code rttNanos} is the time since the ping with the same payload, or -1. */
     record Pong(Instant at, String peer, Payload payload, long rttNanos) implements WsEvent { }

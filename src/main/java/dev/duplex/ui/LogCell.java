@@ -13,7 +13,7 @@ import javafx.scene.control.ListCell;
 final class LogCell extends ListCell<WsEvent> {
     private static final PseudoClass[] DIRECTIONS = {
         PseudoClass.getPseudoClass("in"), PseudoClass.getPseudoClass("out"),
-        PseudoClass.getPseudoClass("state"), PseudoClass.getPseudoClass("error")
+        PseudoClass.getPseudoClass("state"), PseudoClass.getPseudoClass("error"), PseudoClass.getPseudoClass("lab")
     };
 
     private final EventText format;

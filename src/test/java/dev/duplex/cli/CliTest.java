@@ -149,6 +149,43 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesWithTheStatusHeadersAndBodyItIsGiven() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut, "--refuse", "403", "--refuse-header", "X-Lab: on", "--refuse-body", "go away");
+        Run r = run(stdin(""), "connect", url, "--show-handshake");
+        assertEquals(Cli.FAILED, r.status());
+        assertTrue(r.err().contains("handshake refused: HTTP 403"), r.err());
+        assertTrue(r.out().contains("X-Lab: on") && r.out().contains("go away"), r.out());
+        serverOut.await("refused the upgrade of 127\\.0\\.0\\.1:\\d+ with HTTP 403");
+    }
+
+    @Test
+    void serveMisbehavesAsItsSwitchesSayAndSaysSo() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut, "--drop-every", "2", "--close-after", "3", "--close-code", "4003",
+                "--close-reason", "lab", "--delay", "20", "--subprotocol", "*");
+        Run r = run(stdin("one\ntwo\nthree\n"), "connect", url, "--subprotocol", "chat", "--wait", "5000");
+        assertTrue(r.out().contains("connected to " + url + ", subprotocol chat"), r.out());
+        assertTrue(r.out().contains("message received: one"), r.out());
+        assertTrue(!r.out().contains("message received: two"), r.out());
+        assertTrue(r.out().contains("message received: three"), r.out());
+        assertTrue(r.out().contains("connection closed (4003)"), r.out());
+        serverOut.await("holding the reply to 127\\.0\\.0\\.1:\\d+ back 20 ms");
+        serverOut.await("not replying to message 2 of 127\\.0\\.0\\.1:\\d+");
+        serverOut.await("closing 127\\.0\\.0\\.1:\\d+ after its message 3, with 4003 \"lab\"");
+    }
+
+    @Test
+    void badMisbehaviourSwitchesAreUsageErrors() {
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--refuse", "101").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--refuse-body", "x").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--refuse", "403", "--refuse-header", "nocolon").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--close-after", "2", "--close-code", "1005").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--subprotocol", "two words").status());
+        assertEquals(Cli.USAGE, run(stdin(""), "serve", "--delay", "-1").status());
+    }
+
+    @Test
     void refusedConnectionExitsOne() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -91,7 +91,7 @@ class TextsTest {
         EventText en = new EventText(Texts.of(Locale.ENGLISH));
         EventText.Side s = EventText.Side.SERVER;
         assertEquals("127.0.0.1:5 connected: path /shiming, Origin http://x (1 connected)",
-                en.line(new WsEvent.ClientJoined(T, "127.0.0.1:5", "/shiming", "http://x", 1), s).text());
+                en.line(new WsEvent.ClientJoined(T, "127.0.0.1:5", "/shiming", "http://x", "", 1), s).text());
         assertEquals("received from 127.0.0.1:5: hi",
                 en.line(new WsEvent.Received(T, "127.0.0.1:5", Payload.text("hi")), s).text());
         assertEquals("replied to 127.0.0.1:5: hi", en.line(new WsEvent.Sent(T, "127.0.0.1:5", Payload.text("hi")), s).text());

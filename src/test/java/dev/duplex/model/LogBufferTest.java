@@ -16,7 +16,7 @@ import javafx.collections.ListChangeListener;
 class LogBufferTest {
     private static List<WsEvent> events(int from, int count) {
         List<WsEvent> list = new ArrayList<>();
-        for (int i = from; i < from + count; i++) list.add(new WsEvent.ClientJoined(Instant.EPOCH, "p" + i, "/", "", i));
+        for (int i = from; i < from + count; i++) list.add(new WsEvent.ClientJoined(Instant.EPOCH, "p" + i, "/", "", "", i));
         return list;
     }
 

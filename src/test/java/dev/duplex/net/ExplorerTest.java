@@ -113,7 +113,7 @@ class ExplorerTest {
 
     @Test
     void withAutomaticPongOffOurServerDropsTheClientAfterItsTimeout() throws Exception {
-        URI url = start(new ServerConfig("127.0.0.1", 0, "", null, true, 1, null, null));
+        URI url = start(new ServerConfig("127.0.0.1", 0, "", null, 1, null, null));
         client.setAutoPong(false);
         client.connect(url, ClientOptions.browserLike(url));
         clientEvents.next(WsEvent.Opened.class);
@@ -148,8 +148,8 @@ class ExplorerTest {
 
     @Test
     void aRefusedUpgradeShowsItsStatusHeadersAndBody() throws Exception {
-        URI url = start(new ServerConfig("127.0.0.1", 0, "", null, true, 60,
-                new ServerConfig.Refusal(403, "Forbidden", "no entry for you"), null));
+        URI url = start(new ServerConfig("127.0.0.1", 0, "", null, 60,
+                ServerBehaviour.NORMAL.withRefusal(new ServerConfig.Refusal(403, "Forbidden", "no entry for you")), null));
         client.connect(url, ClientOptions.browserLike(url));
         WsEvent.Handshake handshake = clientEvents.next(WsEvent.Handshake.class);
         assertEquals(403, handshake.record().status());

@@ -198,7 +198,7 @@ class ExplorerWindowTest {
 
         until(() -> onFx(() -> model.selectedClientProperty().get()) != null);
         robot.interact(() -> {
-            robot.lookup(".server-pane #labPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup(".server-pane #tabs").queryAs(TabPane.class).getSelectionModel().select(1); // Clients
             robot.lookup("#pushField").queryTextInputControl().setText("server speaks first");
             robot.lookup("#serverPingPayloadField").queryTextInputControl().setText("from server");
         });

@@ -1,0 +1,139 @@
+package dev.duplex.ui;
+
+import static dev.duplex.ui.FxWait.onFx;
+import static dev.duplex.ui.FxWait.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.ServerClient;
+import dev.duplex.net.WsEvent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+
+/** The server lab in the window: the clients table, server push and broadcast, and the behaviour switches. */
+@ExtendWith(ApplicationExtension.class)
+class ServerLabWindowTest {
+    private ConnectionModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model = TestWindow.open(stage, TestWindow.settings());
+    }
+
+    @AfterEach
+    void shutDown() throws Exception {
+        model.shutdown().get(10, TimeUnit.SECONDS);
+    }
+
+    private void connected(FxRobot robot) throws Exception {
+        robot.clickOn("#startButton");
+        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
+        String url = onFx(() -> model.serverUrlProperty().get());
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
+        robot.clickOn("#connectButton");
+        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+    }
+
+    private String log(FxRobot robot, String pane, EventText.Side side) throws Exception {
+        ListView<WsEvent> view = robot.lookup(pane + " #logView").queryListView();
+        EventText format = new EventText(Texts.of(java.util.Locale.ENGLISH));
+        return onFx(() -> view.getItems().stream().map(e -> format.line(e, side).toString())
+                .collect(Collectors.joining("\n")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ServerClient> table(FxRobot robot) {
+        return robot.lookup("#clientTable").queryAs(TableView.class);
+    }
+
+    private void send(FxRobot robot, String text) {
+        robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText(text));
+        robot.clickOn("#sendButton");
+    }
+
+    @Test
+    void theClientsTableShowsWhoIsConnectedAndCountsBothWays(FxRobot robot) throws Exception {
+        connected(robot);
+        robot.interact(() -> robot.lookup(".server-pane #tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        TableView<ServerClient> table = table(robot);
+        until(() -> table.getItems().size() == 1);
+        ServerClient row = onFx(() -> table.getItems().get(0));
+        assertEquals("/", row.path());
+        assertTrue(row.origin().startsWith("http://127.0.0.1:"), row.origin());
+        assertEquals(row.peer(), onFx(() -> table.getSelectionModel().getSelectedItem().peer()), "the newcomer is chosen");
+
+        send(robot, "count me");
+        until(() -> row.messagesInProperty().get() == 1 && row.messagesOutProperty().get() == 1);
+        assertEquals(8, row.bytesInProperty().get());
+
+        robot.interact(() -> robot.lookup("#pushField").queryTextInputControl().setText("to everyone"));
+        robot.clickOn("#broadcastButton");
+        until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: to everyone"));
+        until(() -> row.messagesOutProperty().get() == 2);
+
+        robot.clickOn("#disconnectButton");
+        until(() -> table.getItems().isEmpty());
+    }
+
+    @Test
+    void behaviourSwitchesApplyToTheRunningServerAndSayWhatTheyDo(FxRobot robot) throws Exception {
+        connected(robot);
+        robot.interact(() -> {
+            robot.lookup("#behaviourPane").queryAs(TitledPane.class).setExpanded(true);
+            robot.lookup("#dropEveryField").queryTextInputControl().setText("2");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#applyBehaviourButton");
+        Label state = robot.lookup("#behaviourStateLabel").queryAs(Label.class);
+        until(() -> state.getText().equals("Misbehaving on purpose: drops one reply in every 2"));
+
+        send(robot, "first");
+        until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: first"));
+        send(robot, "second");
+        until(() -> log(robot, ".server-pane", EventText.Side.SERVER).contains("not replying to message 2 of"));
+        send(robot, "third");
+        until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: third"));
+        assertTrue(!log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: second"));
+
+        // Refuse the next upgrade: the running server takes it at once.
+        robot.interact(() -> {
+            robot.lookup("#refuseBox").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            robot.lookup("#refuseStatusField").queryTextInputControl().setText("451");
+            robot.lookup("#dropEveryField").queryTextInputControl().setText("0");
+        });
+        robot.clickOn("#applyBehaviourButton");
+        until(() -> state.getText().equals("Misbehaving on purpose: refuses upgrades with HTTP 451"));
+        robot.clickOn("#disconnectButton");
+        until(() -> model.clientStateProperty().get() == ClientState.DISCONNECTED);
+        robot.clickOn("#connectButton");
+        until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("handshake refused: HTTP 451"));
+        until(() -> log(robot, ".server-pane", EventText.Side.SERVER).contains("with HTTP 451, as the behaviour says"));
+
+        // A wrong switch is a clear message, and what is in force stays as it was.
+        robot.interact(() -> robot.lookup("#delayField").queryTextInputControl().setText("soon"));
+        robot.clickOn("#applyBehaviourButton");
+        Label notice = robot.lookup(".server-pane #noticeLabel").queryAs(Label.class);
+        until(() -> notice.getText().startsWith("The delay must be a whole number"));
+        assertEquals("Misbehaving on purpose: refuses upgrades with HTTP 451", state.getText());
+    }
+}
