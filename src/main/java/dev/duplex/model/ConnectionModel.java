@@ -2,6 +2,7 @@ package dev.duplex.model;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -113,6 +114,17 @@ public final class ConnectionModel {
     private final StringProperty serverPingPayload = new SimpleStringProperty(this, "serverPingPayload", "");
     private final StringProperty serverCloseCode = new SimpleStringProperty(this, "serverCloseCode", "1000");
     private final StringProperty serverCloseReason = new SimpleStringProperty(this, "serverCloseReason", "");
+    // ---- burst and periodic sending ----
+    private final StringProperty burstTemplate = new SimpleStringProperty(this, "burstTemplate", "message {n}");
+    private final StringProperty burstCount = new SimpleStringProperty(this, "burstCount", "100");
+    /** 0 sends them all at once; else one every so many ms. */
+    private final StringProperty burstEvery = new SimpleStringProperty(this, "burstEvery", "0");
+    private final ReadOnlyBooleanWrapper bursting = new ReadOnlyBooleanWrapper(this, "bursting");
+    private final ReadOnlyObjectWrapper<BurstStats> burstStats = new ReadOnlyObjectWrapper<>(this, "burstStats");
+    /** The latest round trips in ms, oldest first, for the live chart. */
+    private final javafx.collections.ObservableList<Double> recentRoundTrips = javafx.collections.FXCollections.observableArrayList();
+    private final RoundTrips roundTrips = new RoundTrips();
+    private BurstRun burst;
     private final FrameTotals clientTotals = new FrameTotals();
     private final FrameTotals serverTotals = new FrameTotals();
     /** Sends the periodic pings; a daemon, so it never keeps the app alive. */
@@ -471,6 +483,88 @@ public final class ConnectionModel {
         });
     }
 
+    /** What a burst has done so far: counts, rate and round-trip percentiles in ms. */
+    public record BurstStats(int sent, int count, int answered, double perSecond, double p50, double p90, double p99,
+            double max) { }
+
+    /** How many round trips the chart shows. */
+    static final int CHART_POINTS = 300;
+
+    /**
+     * Sends the burst's messages from its template ({n} counts from 1), all at once or one every so many
+     * ms, and measures each reply's round trip.
+     */
+    public void startBurst() {
+        if (!checkOpen() || bursting.get()) return;
+        Integer count = null;
+        Integer every = null;
+        try {
+            count = Integer.parseInt(burstCount.get().strip());
+            every = Integer.parseInt(burstEvery.get().strip());
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        if (count == null || count < 1 || count > BurstRun.MAX_COUNT || every == null || every < 0 || every > 3_600_000) {
+            clientNotice.set(Notice.of("form.burst"));
+            return;
+        }
+        clientNotice.set(null);
+        if (burst != null) burst.stop();
+        roundTrips.clear();
+        recentRoundTrips.clear();
+        burst = new BurstRun(burstTemplate.get() == null ? "" : burstTemplate.get(), count, every);
+        BurstRun run = burst;
+        bursting.set(true);
+        burstStats.set(new BurstStats(0, count, 0, 0, 0, 0, 0, 0));
+        run.start(client::send, () -> dispatcher.run(() -> {
+            if (burst == run) {
+                bursting.set(false);
+                updateBurstStats();
+            }
+        }));
+    }
+
+    /** Stops sending; replies still on their way are counted when they come. */
+    public void stopBurst() {
+        if (burst != null) burst.stop();
+        bursting.set(false);
+        updateBurstStats();
+    }
+
+    private void updateBurstStats() {
+        BurstRun run = burst;
+        if (run == null) return;
+        int n = roundTrips.count();
+        burstStats.set(new BurstStats(run.sent(), run.count(), n, run.replyRate(n), roundTrips.percentile(0.5) / 1e6,
+                roundTrips.percentile(0.9) / 1e6, roundTrips.percentile(0.99) / 1e6, roundTrips.max() / 1e6));
+    }
+
+    /** Matches this batch's replies to the burst's messages. */
+    private void countRoundTrips(List<WsEvent> events) {
+        BurstRun run = burst;
+        if (run == null) return;
+        List<Double> fresh = new ArrayList<>();
+        for (WsEvent e : events) {
+            if (e instanceof WsEvent.Received r && !r.payload().isBinary()) {
+                long rtt = run.replied(r.payload().text(), BurstRun.nanos(r.at()));
+                if (rtt >= 0) {
+                    roundTrips.add(rtt);
+                    fresh.add(rtt / 1e6);
+                }
+            }
+        }
+        if (fresh.isEmpty()) return;
+        // One change to the chart's list per batch, not one per reply.
+        if (fresh.size() >= CHART_POINTS) {
+            recentRoundTrips.setAll(fresh.subList(fresh.size() - CHART_POINTS, fresh.size()));
+        } else {
+            int overflow = recentRoundTrips.size() + fresh.size() - CHART_POINTS;
+            if (overflow > 0) recentRoundTrips.remove(0, overflow);
+            recentRoundTrips.addAll(fresh);
+        }
+        updateBurstStats();
+    }
+
     /** Sends the message box cut into frames of the lab's fragment size. */
     public void sendFragmented() {
         int size;
@@ -678,6 +772,7 @@ public final class ConnectionModel {
     public synchronized CompletableFuture<Void> shutdown() {
         if (shutdown == null) {
             pingTimer.shutdownNow();
+            if (burst != null) burst.stop();
             shutdown = CompletableFuture.runAsync(() -> {
                 client.close(CloseCodes.GOING_AWAY, "Duplex is closing");
                 server.stop();
@@ -767,8 +862,10 @@ public final class ConnectionModel {
             } else if (e instanceof WsEvent.Closed) {
                 clientState.set(ClientState.DISCONNECTED);
                 stopPeriodicPing();
+                if (bursting.get()) stopBurst();
             }
         }
+        countRoundTrips(events);
         clientLog.addAll(events);
     }
 
@@ -819,6 +916,12 @@ public final class ConnectionModel {
     public StringProperty serverCloseCodeProperty() { return serverCloseCode; }
     public StringProperty serverCloseReasonProperty() { return serverCloseReason; }
     public FrameTotals clientTotals() { return clientTotals; }
+    public StringProperty burstTemplateProperty() { return burstTemplate; }
+    public StringProperty burstCountProperty() { return burstCount; }
+    public StringProperty burstEveryProperty() { return burstEvery; }
+    public ReadOnlyBooleanProperty burstingProperty() { return bursting.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BurstStats> burstStatsProperty() { return burstStats.getReadOnlyProperty(); }
+    public javafx.collections.ObservableList<Double> recentRoundTrips() { return recentRoundTrips; }
     public FrameTotals serverTotals() { return serverTotals; }
     public IntegerProperty logCapProperty() { return logCap; }
     public StringProperty languageProperty() { return language; }

@@ -14,6 +14,8 @@ import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -64,12 +66,61 @@ public final class ClientController {
     @FXML private ListView<WsEvent> logView;
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
+    @FXML private Label burstTemplateLabel;
+    @FXML private TextField burstTemplateField;
+    @FXML private TextField burstCountField;
+    @FXML private TextField burstEveryField;
+    @FXML private Button burstStartButton;
+    @FXML private Button burstStopButton;
+    @FXML private Label burstStatsLabel;
+    @FXML private LineChart<Number, Number> rttChart;
     @FXML private FramesController framesController;
     @FXML private HandshakeController handshakeController;
 
     public ClientController(ConnectionModel model, Texts texts) {
         this.model = model;
         this.texts = texts;
+    }
+
+    /** Burst and periodic sending: the form, the running numbers and the live round-trip chart. */
+    private void bindBurst() {
+        burstTemplateLabel.setText(texts.get("burst.template"));
+        burstTemplateField.textProperty().bindBidirectional(model.burstTemplateProperty());
+        burstCountField.textProperty().bindBidirectional(model.burstCountProperty());
+        burstEveryField.textProperty().bindBidirectional(model.burstEveryProperty());
+        var open = model.clientStateProperty().isEqualTo(ClientState.OPEN);
+        burstStartButton.disableProperty().bind(open.not().or(model.burstingProperty()));
+        burstStopButton.disableProperty().bind(model.burstingProperty().not());
+        burstStatsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            ConnectionModel.BurstStats b = model.burstStatsProperty().get();
+            if (b == null) return texts.get("burst.idle");
+            return texts.get("burst.stats", Integer.toString(b.sent()), Integer.toString(b.count()),
+                    Integer.toString(b.answered()), String.format(java.util.Locale.ROOT, "%.0f", b.perSecond()),
+                    ms(b.p50()), ms(b.p90()), ms(b.p99()), ms(b.max()));
+        }, model.burstStatsProperty()));
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        rttChart.getData().add(series);
+        // Rebuilt once per batch of replies (the model changes the list once per batch), at most 300 points.
+        model.recentRoundTrips().addListener((javafx.collections.ListChangeListener<Double>) change -> {
+            var points = new java.util.ArrayList<XYChart.Data<Number, Number>>(model.recentRoundTrips().size());
+            int i = 0;
+            for (Double ms : model.recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
+            series.getData().setAll(points);
+        });
+    }
+
+    private static String ms(double value) {
+        return String.format(java.util.Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
+    }
+
+    @FXML
+    private void startBurst() {
+        model.startBurst();
+    }
+
+    @FXML
+    private void stopBurst() {
+        model.stopBurst();
     }
 
     @FXML
@@ -156,6 +207,7 @@ public final class ClientController {
         LogViews.bind(logView, model.clientLog(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
         framesController.bind(model.clientFrames(), model.clientTotals(), texts);
         handshakeController.bind(model.clientHandshakeProperty(), texts);
+        bindBurst();
     }
 
     /** Enter sends (Shift+Enter is a new line); Up and Down at the first or last line walk the history. */

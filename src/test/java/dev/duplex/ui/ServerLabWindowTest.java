@@ -136,4 +136,28 @@ class ServerLabWindowTest {
         until(() -> notice.getText().startsWith("The delay must be a whole number"));
         assertEquals("Misbehaving on purpose: refuses upgrades with HTTP 451", state.getText());
     }
+
+    @Test
+    void aBurstIsAnsweredInFullWithItsRoundTripsChartedAndCounted(FxRobot robot) throws Exception {
+        connected(robot);
+        robot.interact(() -> {
+            robot.lookup("#burstPane").queryAs(TitledPane.class).setExpanded(true);
+            robot.lookup("#burstTemplateField").queryTextInputControl().setText("burst {n}");
+            robot.lookup("#burstCountField").queryTextInputControl().setText("50");
+            robot.lookup("#burstEveryField").queryTextInputControl().setText("0");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#burstStartButton");
+        until(() -> model.burstStatsProperty().get() != null && model.burstStatsProperty().get().answered() == 50);
+        ConnectionModel.BurstStats stats = onFx(() -> model.burstStatsProperty().get());
+        assertEquals(50, stats.sent());
+        assertTrue(stats.p50() > 0 && stats.p50() <= stats.p99() && stats.p99() <= stats.max(), stats.toString());
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.LineChart<Number, Number> chart = robot.lookup("#rttChart").queryAs(javafx.scene.chart.LineChart.class);
+        until(() -> chart.getData().get(0).getData().size() == 50);
+        Label label = robot.lookup("#burstStatsLabel").queryAs(Label.class);
+        until(() -> label.getText().startsWith("sent 50 of 50 · answered 50 · "));
+        until(() -> log(robot, ".server-pane", EventText.Side.SERVER).contains("received from 127.0.0.1"));
+        assertTrue(log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: burst 50"));
+    }
 }
