@@ -122,6 +122,11 @@ final class Node {
         return value == null;
     }
 
+    /** This value when it is a string, else null (for a field that decides nothing when it is odd). */
+    String textOrNull() {
+        return value instanceof String s ? s : null;
+    }
+
     /** This node, when it is an object; {@code what} names it in the message when it is not. */
     Node asObject(String what) throws SessionFileException {
         if (isObject()) return this;
