@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -328,28 +329,30 @@ public final class JsonLinesFormat {
             return number;
         }
 
+        /** The next line without its line break, or null at the end of the file. */
         String next() throws IOException, SessionFileException {
             buffer.reset();
             boolean any = false;
             while (true) {
                 if (chunkPos == chunkLength) {
-                    chunkLength = in.read(chunk);
+                    chunkLength = Math.max(0, in.read(chunk));
                     chunkPos = 0;
-                    if (chunkLength <= 0) {
-                        chunkLength = 0;
+                    if (chunkLength == 0) {
                         if (!any) return null;
                         break;
                     }
                 }
                 any = true;
-                byte b = chunk[chunkPos++];
-                if (b == '\n') break;
-                buffer.write(b);
+                int end = chunkPos;
+                while (end < chunkLength && chunk[end] != '\n') end++;
+                buffer.write(chunk, chunkPos, end - chunkPos);
+                chunkPos = Math.min(end + 1, chunkLength);
+                if (end < chunkLength) break;
             }
             number++;
             byte[] bytes = buffer.toByteArray();
-            int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-            String line = Utf8.decodeOrNull(end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end));
+            if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') bytes = Arrays.copyOf(bytes, bytes.length - 1);
+            String line = Utf8.decodeOrNull(bytes);
             if (line == null) throw new SessionFileException(number, 0, "not UTF-8 text");
             if (number == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
             return line;
