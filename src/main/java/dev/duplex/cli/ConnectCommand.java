@@ -64,7 +64,7 @@ final class ConnectCommand {
     }
 
     int run(List<String> words) throws Args.UsageException {
-        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout", "subprotocol"),
+        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout", "subprotocol", "save"),
                 Set.of("no-origin", "deflate", "binary", "show-frames", "show-handshake"));
         showFrames = args.has("show-frames");
         showHandshake = args.has("show-handshake");
@@ -88,14 +88,42 @@ final class ConnectCommand {
         int timeoutMs = args.integer("timeout", ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS, 1, 3_600_000);
         String origin = args.has("no-origin") ? null : args.get("origin", WsUrl.defaultOrigin(url));
 
+        java.nio.file.Path save = args.has("save") ? java.nio.file.Path.of(args.get("save", "")) : null;
         EchoClient client = new EchoClient(this::onEvent);
         client.connect(url, new ClientOptions(origin, headers, timeoutMs, args.all("subprotocol"), args.has("deflate")));
+        int status;
         try {
-            return converse(client, waitMs);
+            status = converse(client, waitMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.close(CloseCodes.GOING_AWAY, "interrupted");
-            return Cli.FAILED;
+            status = Cli.FAILED;
+        }
+        if (save != null && !save(save)) return Cli.FAILED;
+        return status;
+    }
+
+    /**
+     * --save FILE: the conversation (handshake, every frame with its time, the close) as HAR when the name
+     * ends in .har, else as JSON Lines.
+     */
+    private boolean save(java.nio.file.Path file) {
+        List<WsEvent> events;
+        synchronized (recorded) {
+            events = List.copyOf(recorded);
+        }
+        try (var output = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            dev.duplex.session.Conversation c = dev.duplex.session.Conversation.allOf(events).stream().findFirst()
+                    .orElseThrow(() -> new java.io.IOException("no connection to save"));
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".har")) {
+                dev.duplex.session.HarFormat.write(c, output);
+            } else {
+                dev.duplex.session.JsonLinesFormat.write(c, output);
+            }
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("duplex connect: " + texts.get("file.cannotWrite", file.toString(), String.valueOf(e.getMessage())));
+            return false;
         }
     }
 
@@ -231,7 +259,16 @@ final class ConnectCommand {
         reader.start();
     }
 
+    /** What --save writes: the events about the wire, in order. */
+    private final List<WsEvent> recorded = new java.util.ArrayList<>();
+
     private void onEvent(WsEvent event) {
+        if (event instanceof WsEvent.Frame || event instanceof WsEvent.Handshake || event instanceof WsEvent.Opened
+                || event instanceof WsEvent.Closed) {
+            synchronized (recorded) {
+                recorded.add(event);
+            }
+        }
         if (shown(event)) (event instanceof WsEvent.Failed ? err : out).println(format.line(event, EventText.Side.CLIENT));
         synchronized (progress) {
             if (event instanceof WsEvent.Opened) opened = true;

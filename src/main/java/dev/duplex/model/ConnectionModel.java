@@ -17,6 +17,11 @@ import dev.duplex.net.EchoServer;
 import dev.duplex.net.Problem;
 import dev.duplex.net.ReplyTemplate;
 import dev.duplex.net.ServerBehaviour;
+import dev.duplex.session.Conversation;
+import dev.duplex.session.HarFormat;
+import dev.duplex.session.JsonLinesFormat;
+import dev.duplex.session.SessionFileException;
+import java.nio.file.Path;
 import dev.duplex.net.ServerConfig;
 import dev.duplex.net.ServerStartException;
 import dev.duplex.net.WsEvent;
@@ -481,6 +486,137 @@ public final class ConnectionModel {
             if (payload.isBinary()) client.send(payload.bytes());
             else client.send(payload.text());
         });
+    }
+
+    // ---- keeping and sharing a conversation ----
+
+    /**
+     * The client's conversation as it stands: the last handshake, every frame the frame view holds, and how
+     * the last connection ended. (The frame view keeps the newest frames up to the log limit.)
+     */
+    private Conversation currentConversation() {
+        List<WsEvent> events = new ArrayList<>();
+        WsEvent.Opened opened = null;
+        WsEvent.Closed closed = null;
+        for (WsEvent e : clientLog.events()) {
+            if (e instanceof WsEvent.Opened o) {
+                opened = o;
+                closed = null;
+            } else if (e instanceof WsEvent.Closed c) {
+                closed = c;
+            }
+        }
+        if (clientHandshake.get() != null) events.add(clientHandshake.get());
+        if (opened != null) events.add(opened);
+        events.addAll(clientFrames.events());
+        if (closed != null) events.add(closed);
+        if (opened == null && clientHandshake.get() == null && clientFrames.events().isEmpty()) return null;
+        return Conversation.allOf(events).get(0);
+    }
+
+    /**
+     * Saves the client's conversation (handshake, every frame with its time, the close) as HAR when the file
+     * ends in .har, else as JSON Lines. Written off the UI thread, atomically; the notice says how it went.
+     */
+    public void saveConversation(Path file) {
+        Conversation c;
+        try {
+            c = currentConversation();
+        } catch (IllegalArgumentException e) {
+            c = null;
+        }
+        if (c == null) {
+            clientNotice.set(Notice.of("file.nothing"));
+            return;
+        }
+        Conversation conversation = c;
+        boolean har = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
+        writeOffThread(file, out -> {
+            if (har) HarFormat.write(conversation, out);
+            else JsonLinesFormat.write(conversation, out);
+        }, Notice.of("file.saved", conversation.frames().size(), file.getFileName().toString()));
+    }
+
+    /** Saves lines of text (the log as shown) to a file, off the UI thread. */
+    public void saveText(Path file, List<String> lines) {
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        writeOffThread(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Notice.of("file.savedLog", lines.size(), file.getFileName().toString()));
+    }
+
+    private interface Writing {
+        void to(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    private void writeOffThread(Path file, Writing writing, Notice done) {
+        io.execute(() -> {
+            Notice result = done;
+            try {
+                // Written beside, then moved over: a crash never leaves half a file under the chosen name.
+                Path dir = file.toAbsolutePath().getParent();
+                Path tmp = java.nio.file.Files.createTempFile(dir, ".duplex-", ".tmp");
+                try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+                    writing.to(out);
+                }
+                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException | RuntimeException e) {
+                result = Notice.of("file.cannotWrite", file.getFileName().toString(), String.valueOf(e.getMessage()));
+            }
+            Notice shown = result;
+            dispatcher.run(() -> clientNotice.set(shown));
+        });
+    }
+
+    /**
+     * Opens a conversation saved as JSON Lines or HAR (a browser's export included) into the client's frame
+     * and handshake views, to read it there. Only while disconnected: a live connection owns those views.
+     */
+    public void openConversation(Path file) {
+        if (clientState.get() != ClientState.DISCONNECTED) {
+            clientNotice.set(Notice.of("file.disconnectFirst"));
+            return;
+        }
+        String name = file.getFileName().toString();
+        boolean har = name.toLowerCase(java.util.Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
+        io.execute(() -> {
+            List<Conversation> found;
+            Notice problem = null;
+            try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                found = har ? HarFormat.read(in) : List.of(JsonLinesFormat.read(in));
+            } catch (SessionFileException e) {
+                found = List.of();
+                problem = Notice.of("file.bad", name, e.line(), e.problem());
+            } catch (java.io.IOException | RuntimeException e) {
+                found = List.of();
+                problem = Notice.of("file.cannotRead", name, String.valueOf(e.getMessage()));
+            }
+            List<Conversation> conversations = found;
+            Notice failed = problem;
+            dispatcher.run(() -> {
+                if (failed != null) {
+                    clientNotice.set(failed);
+                } else if (conversations.isEmpty()) {
+                    clientNotice.set(Notice.of("file.noWebSocket", name));
+                } else {
+                    show(conversations.get(0));
+                    clientNotice.set(Notice.of(conversations.size() > 1 ? "file.openedFirst" : "file.opened",
+                            conversations.get(0).frames().size(), conversations.get(0).url().toString(), conversations.size()));
+                }
+            });
+        });
+    }
+
+    /** Puts a conversation read from a file into the frame and handshake views. */
+    private void show(Conversation c) {
+        String peer = c.url().toString();
+        List<WsEvent> frames = new ArrayList<>();
+        for (Conversation.Frame f : c.frames()) frames.add(f.toEvent(peer));
+        clientFrames.clear();
+        clientTotals.reset();
+        clientFrames.addAll(frames);
+        clientTotals.add(frames);
+        clientHandshake.set(c.handshake() == null ? null : new WsEvent.Handshake(c.handshake().at(), peer, c.handshake().record()));
     }
 
     /** What a burst has done so far: counts, rate and round-trip percentiles in ms. */

@@ -318,4 +318,43 @@ public final class ClientController {
     private void clearLog() {
         model.clearClientLog();
     }
+
+    // ---- keeping and sharing: the File menu above the log ----
+
+    @FXML
+    private void saveJsonl() {
+        File file = chooseFile(true, "conversation.jsonl", new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
+        if (file != null) model.saveConversation(file.toPath());
+    }
+
+    @FXML
+    private void saveHar() {
+        File file = chooseFile(true, "conversation.har", new FileChooser.ExtensionFilter("HAR", "*.har"));
+        if (file != null) model.saveConversation(file.toPath());
+    }
+
+    /** The log as it reads on screen, in the window's language. */
+    @FXML
+    private void saveLog() {
+        File file = chooseFile(true, "duplex-log.txt", new FileChooser.ExtensionFilter("Text", "*.txt"));
+        if (file == null) return;
+        EventText format = new EventText(texts);
+        model.saveText(file.toPath(), model.clientLog().events().stream()
+                .map(e -> format.line(e, EventText.Side.CLIENT).toString()).toList());
+    }
+
+    @FXML
+    private void openConversation() {
+        File file = chooseFile(false, null, new FileChooser.ExtensionFilter("JSON Lines, HAR", "*.jsonl", "*.har"),
+                new FileChooser.ExtensionFilter("*", "*"));
+        if (file != null) model.openConversation(file.toPath());
+    }
+
+    private File chooseFile(boolean save, String suggested, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().setAll(filters);
+        if (suggested != null) chooser.setInitialFileName(suggested);
+        var window = messageField.getScene().getWindow();
+        return save ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
+    }
 }

@@ -176,6 +176,32 @@ class CliTest {
     }
 
     @Test
+    void connectSavesTheConversationAsJsonLinesAndHar() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("duplex-save");
+        for (String name : new String[] {"talk.jsonl", "talk.har"}) {
+            java.nio.file.Path file = dir.resolve(name);
+            Run r = run(stdin("saved\n"), "connect", url, "--save", file.toString());
+            assertEquals(Cli.OK, r.status(), r.err());
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                if (name.endsWith(".har")) {
+                    var c = dev.duplex.session.HarFormat.read(in).get(0);
+                    assertEquals(2, c.frames().size(), "the message and its echo");
+                } else {
+                    var c = dev.duplex.session.JsonLinesFormat.read(in);
+                    assertEquals(url, c.url().toString());
+                    assertEquals(1000, c.close().code());
+                    assertTrue(c.frames().size() >= 4, "message, echo and both close frames: " + c.frames());
+                }
+            }
+        }
+        Run failed = run(stdin(""), "connect", url, "--save", dir.resolve("no/such/dir/x.jsonl").toString());
+        assertEquals(Cli.FAILED, failed.status());
+        assertTrue(failed.err().contains("Could not write"), failed.err());
+    }
+
+    @Test
     void badMisbehaviourSwitchesAreUsageErrors() {
         assertEquals(Cli.USAGE, run(stdin(""), "serve", "--refuse", "101").status());
         assertEquals(Cli.USAGE, run(stdin(""), "serve", "--refuse-body", "x").status());
