@@ -13,6 +13,7 @@ module dev.duplex {
     exports dev.duplex.net;
     exports dev.duplex.model;
     exports dev.duplex.protocol;
+    exports dev.duplex.settings;
     exports dev.duplex.ui to javafx.graphics;
     exports dev.duplex to javafx.graphics;
     opens dev.duplex.ui to javafx.fxml;

@@ -19,6 +19,7 @@ public final class DuplexApp extends Application {
         SettingsStore.Loaded loaded = store.load();
         Dispatcher dispatcher = new Dispatcher(new NextPulse());
         ConnectionModel model = new ConnectionModel(loaded.settings(), dispatcher);
+        model.useConnectionStore(new dev.duplex.settings.ConnectionStore(dev.duplex.settings.ConnectionStore.defaultDir()));
         if (loaded.movedAside() != null) {
             model.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
         }

@@ -18,6 +18,7 @@ import dev.duplex.net.Problem;
 import dev.duplex.net.ReplyTemplate;
 import dev.duplex.net.ServerBehaviour;
 import dev.duplex.session.Conversation;
+import dev.duplex.settings.ConnectionStore;
 import dev.duplex.session.HarFormat;
 import dev.duplex.session.JsonLinesFormat;
 import dev.duplex.session.SessionFileException;
@@ -119,6 +120,12 @@ public final class ConnectionModel {
     private final StringProperty serverPingPayload = new SimpleStringProperty(this, "serverPingPayload", "");
     private final StringProperty serverCloseCode = new SimpleStringProperty(this, "serverCloseCode", "1000");
     private final StringProperty serverCloseReason = new SimpleStringProperty(this, "serverCloseReason", "");
+    // ---- saved connections, in named collections ----
+    private final StringProperty connectionCollection = new SimpleStringProperty(this, "connectionCollection", "");
+    private final StringProperty connectionName = new SimpleStringProperty(this, "connectionName", "");
+    private final javafx.collections.ObservableList<ConnectionStore.SavedConnection> savedConnections =
+            javafx.collections.FXCollections.observableArrayList();
+    private ConnectionStore connectionStore;
     // ---- burst and periodic sending ----
     private final StringProperty burstTemplate = new SimpleStringProperty(this, "burstTemplate", "message {n}");
     private final StringProperty burstCount = new SimpleStringProperty(this, "burstCount", "100");
@@ -487,6 +494,95 @@ public final class ConnectionModel {
             else client.send(payload.text());
         });
     }
+
+    // ---- saved connections ----
+
+    /** Where saved connections are kept; reads them now (a small local file). */
+    public void useConnectionStore(ConnectionStore store) {
+        connectionStore = store;
+        ConnectionStore.Loaded loaded = store.load();
+        savedConnections.setAll(loaded.connections());
+        if (loaded.movedAside() != null) appNotice.set(Notice.of("connections.reset", loaded.movedAside().toString()));
+    }
+
+    /**
+     * Saves the client's URL, options and saved messages under the collection and name typed, replacing a
+     * connection of the same collection and name. Written off the UI thread.
+     */
+    public void saveConnection() {
+        String name = text(connectionName.get()).strip();
+        String collection = text(connectionCollection.get()).strip();
+        if (name.isEmpty()) {
+            clientNotice.set(Notice.of("connections.needName"));
+            return;
+        }
+        Integer timeout = intIn(connectTimeout.get(), 1, 600_000);
+        if (timeout == null) {
+            clientNotice.set(Notice.of("form.timeout"));
+            return;
+        }
+        if (collection.isEmpty()) collection = DEFAULT_COLLECTION;
+        List<ConnectionStore.Message> messages = composer.saved().stream()
+                .map(m -> new ConnectionStore.Message(m.name(), m.mode().name(), m.text())).toList();
+        var saved = new ConnectionStore.SavedConnection(collection, name, text(url.get()).strip(), sendOrigin.get(),
+                text(origin.get()), text(headers.get()).lines().filter(l -> !l.isBlank()).map(String::strip).toList(),
+                java.util.Arrays.stream(text(subprotocols.get()).split("[,\\s]+")).filter(x -> !x.isBlank()).toList(),
+                deflate.get(), timeout, messages);
+        savedConnections.removeIf(c -> c.collection().equals(saved.collection()) && c.name().equals(saved.name()));
+        savedConnections.add(saved);
+        savedConnections.sort(java.util.Comparator.comparing(ConnectionStore.SavedConnection::label));
+        persistConnections(Notice.of("connections.saved", saved.label()));
+    }
+
+    /** Fills the client's URL and options from a saved connection; its messages join the saved messages. */
+    public void openConnection(ConnectionStore.SavedConnection c) {
+        if (c == null) return;
+        url.set(c.url());
+        sendOrigin.set(c.sendOrigin());
+        origin.set(c.origin());
+        headers.set(String.join("\n", c.headers()));
+        subprotocols.set(String.join(", ", c.subprotocols()));
+        deflate.set(c.deflate());
+        connectTimeout.set(Integer.toString(c.timeoutMs()));
+        connectionCollection.set(c.collection());
+        connectionName.set(c.name());
+        for (ConnectionStore.Message m : c.messages()) {
+            boolean known = composer.saved().stream().anyMatch(s -> s.name().equals(m.name()));
+            if (known) continue;
+            Composer.Mode mode;
+            try {
+                mode = Composer.Mode.valueOf(m.mode());
+            } catch (IllegalArgumentException e) {
+                mode = Composer.Mode.TEXT;
+            }
+            composer.saved().add(new Composer.Saved(m.name(), mode, m.text()));
+        }
+        clientNotice.set(Notice.of("connections.opened", c.label()));
+    }
+
+    public void deleteConnection(ConnectionStore.SavedConnection c) {
+        if (c == null || !savedConnections.remove(c)) return;
+        persistConnections(Notice.of("connections.deleted", c.label()));
+    }
+
+    private void persistConnections(Notice done) {
+        ConnectionStore store = connectionStore;
+        if (store == null) return;
+        List<ConnectionStore.SavedConnection> snapshot = List.copyOf(savedConnections);
+        io.execute(() -> {
+            Notice result = done;
+            try {
+                store.save(snapshot);
+            } catch (java.io.IOException | RuntimeException e) {
+                result = Notice.of("file.cannotWrite", store.file().toString(), String.valueOf(e.getMessage()));
+            }
+            Notice shown = result;
+            dispatcher.run(() -> clientNotice.set(shown));
+        });
+    }
+
+    /** The collection a connection goes to when none is typed. */
+    public static final String DEFAULT_COLLECTION = "Duplex";
 
     // ---- keeping and sharing a conversation ----
 
@@ -1053,6 +1149,9 @@ public final class ConnectionModel {
     public StringProperty serverCloseReasonProperty() { return serverCloseReason; }
     public FrameTotals clientTotals() { return clientTotals; }
     public StringProperty burstTemplateProperty() { return burstTemplate; }
+    public StringProperty connectionCollectionProperty() { return connectionCollection; }
+    public StringProperty connectionNameProperty() { return connectionName; }
+    public javafx.collections.ObservableList<ConnectionStore.SavedConnection> savedConnections() { return savedConnections; }
     public StringProperty burstCountProperty() { return burstCount; }
     public StringProperty burstEveryProperty() { return burstEvery; }
     public ReadOnlyBooleanProperty burstingProperty() { return bursting.getReadOnlyProperty(); }

@@ -10,6 +10,7 @@ import dev.duplex.model.Composer;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
 import dev.duplex.model.Notice;
+import dev.duplex.settings.ConnectionStore;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import javafx.beans.binding.Bindings;
@@ -66,6 +67,11 @@ public final class ClientController {
     @FXML private ListView<WsEvent> logView;
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
+    @FXML private TextField collectionField;
+    @FXML private TextField connectionNameField;
+    @FXML private ComboBox<ConnectionStore.SavedConnection> savedConnectionsBox;
+    @FXML private Button openConnectionButton;
+    @FXML private Button deleteConnectionButton;
     @FXML private Label burstTemplateLabel;
     @FXML private TextField burstTemplateField;
     @FXML private TextField burstCountField;
@@ -80,6 +86,44 @@ public final class ClientController {
     public ClientController(ConnectionModel model, Texts texts) {
         this.model = model;
         this.texts = texts;
+    }
+
+    /** Saving the connection under a collection and name, and opening a saved one again. */
+    private void bindSavedConnections() {
+        collectionField.setPromptText(ConnectionModel.DEFAULT_COLLECTION);
+        collectionField.textProperty().bindBidirectional(model.connectionCollectionProperty());
+        connectionNameField.textProperty().bindBidirectional(model.connectionNameProperty());
+        savedConnectionsBox.setItems(model.savedConnections());
+        savedConnectionsBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ConnectionStore.SavedConnection c) {
+                return c == null ? "" : c.label() + "  (" + c.url() + ")";
+            }
+
+            @Override
+            public ConnectionStore.SavedConnection fromString(String s) {
+                return null; // not editable
+            }
+        });
+        var none = savedConnectionsBox.valueProperty().isNull();
+        openConnectionButton.disableProperty().bind(none);
+        deleteConnectionButton.disableProperty().bind(none);
+    }
+
+    @FXML
+    private void saveConnection() {
+        model.saveConnection();
+    }
+
+    @FXML
+    private void openConnection() {
+        model.openConnection(savedConnectionsBox.getValue());
+    }
+
+    @FXML
+    private void deleteConnection() {
+        model.deleteConnection(savedConnectionsBox.getValue());
+        savedConnectionsBox.setValue(null);
     }
 
     /** Burst and periodic sending: the form, the running numbers and the live round-trip chart. */
@@ -208,6 +252,7 @@ public final class ClientController {
         framesController.bind(model.clientFrames(), model.clientTotals(), texts);
         handshakeController.bind(model.clientHandshakeProperty(), texts);
         bindBurst();
+        bindSavedConnections();
     }
 
     /** Enter sends (Shift+Enter is a new line); Up and Down at the first or last line walk the history. */

@@ -152,4 +152,45 @@ class SessionFilesWindowTest {
         String saved = Files.readString(text);
         assertTrue(saved.contains("onopen") && saved.contains("message received: 二") && saved.contains("onclose"), saved);
     }
+
+    @Test
+    void aConnectionSavedToACollectionOpensAgainWithItsOptionsAndMessages(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.urlProperty().set("ws://127.0.0.1:9/saved");
+            model.headersProperty().set("X-Team: blue");
+            model.subprotocolsProperty().set("chat.v2, json");
+            model.deflateProperty().set(true);
+            model.composer().textProperty().set("kept message");
+            model.composer().save("greeting");
+            model.connectionCollectionProperty().set("Work");
+            model.connectionNameProperty().set("blue team");
+            model.saveConnection();
+        });
+        until(() -> notice(robot).equals("Saved connection Work / blue team."));
+        // (The file itself round-trips in ConnectionStoreTest.)
+        assertEquals("ws://127.0.0.1:9/saved", onFx(() -> model.savedConnections().get(0).url()));
+
+        robot.interact(() -> {
+            model.urlProperty().set("ws://elsewhere/");
+            model.headersProperty().set("");
+            model.subprotocolsProperty().set("");
+            model.deflateProperty().set(false);
+            model.composer().saved().clear();
+            model.openConnection(model.savedConnections().get(0));
+        });
+        assertEquals("ws://127.0.0.1:9/saved", onFx(() -> model.urlProperty().get()));
+        assertEquals("X-Team: blue", onFx(() -> model.headersProperty().get()));
+        assertEquals("chat.v2, json", onFx(() -> model.subprotocolsProperty().get()));
+        assertTrue(onFx(() -> model.deflateProperty().get()));
+        assertEquals("greeting", onFx(() -> model.composer().saved().get(0).name()));
+
+        robot.interact(() -> {
+            model.connectionNameProperty().set("");
+            model.saveConnection();
+        });
+        until(() -> notice(robot).equals("Give the connection a name to save it under."));
+        robot.interact(() -> model.deleteConnection(model.savedConnections().get(0)));
+        until(() -> notice(robot).equals("Deleted Work / blue team."));
+        assertTrue(onFx(() -> model.savedConnections().isEmpty()));
+    }
 }

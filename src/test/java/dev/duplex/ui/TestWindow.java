@@ -26,6 +26,7 @@ final class TestWindow {
     /** Shows the window on {@code stage} over a new model, with settings kept in a fresh temporary directory. */
     static ConnectionModel open(Stage stage, Settings settings) throws IOException {
         ConnectionModel model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
+        model.useConnectionStore(new dev.duplex.settings.ConnectionStore(Files.createTempDirectory("duplex-data")));
         new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
         return model;
     }

@@ -1,0 +1,213 @@
+package dev.duplex.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Saved connections, grouped in named collections, kept in {@code connections.json} in the user's data
+ * directory: readable JSON (indented, UTF-8), written atomically (beside, then moved over). A file that
+ * cannot be read is moved aside, never overwritten, and the caller is told.
+ */
+public final class ConnectionStore {
+    public static final String FILE_NAME = "connections.json";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** One message kept with a connection, as the composer keeps it (mode: TEXT, JSON, HEX, BASE64). */
+    public record Message(String name, String mode, String text) { }
+
+    /**
+     * Everything needed to open a connection again the same way.
+     *
+     * @param origin  the Origin typed ("" for the same-host default)
+     * @param headers extra header lines, "Name: value" each
+     */
+    public record SavedConnection(String collection, String name, String url, boolean sendOrigin, String origin,
+            List<String> headers, List<String> subprotocols, boolean deflate, int timeoutMs, List<Message> messages) {
+        public SavedConnection {
+            headers = List.copyOf(headers);
+            subprotocols = List.copyOf(subprotocols);
+            messages = List.copyOf(messages);
+        }
+
+        /** "collection / name", how a list shows it. */
+        public String label() {
+            return collection + " / " + name;
+        }
+    }
+
+    /** What was read, and where a broken file went (null if none). */
+    public record Loaded(List<SavedConnection> connections, Path movedAside) { }
+
+    private final Path dir;
+
+    public ConnectionStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * The data directory: {@code -Dduplex.data.dir} if set (tests use it), else %APPDATA%\Duplex,
+     * ~/Library/Application Support/Duplex, or $XDG_DATA_HOME/duplex (~/.local/share/duplex).
+     */
+    public static Path defaultDir() {
+        String override = System.getProperty("duplex.data.dir");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win") || os.contains("mac")) return SettingsStore.defaultDir();
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "duplex") : Path.of(home, ".local", "share", "duplex");
+    }
+
+    public Path file() {
+        return dir.resolve(FILE_NAME);
+    }
+
+    public Loaded load() {
+        Path file = file();
+        if (!Files.isRegularFile(file)) return new Loaded(List.of(), null);
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Loaded(read(in), null);
+        } catch (IOException | RuntimeException e) {
+            return new Loaded(List.of(), PropertiesFiles.moveAside(file));
+        }
+    }
+
+    /** Writes every connection, replacing the file at once. */
+    public void save(List<SavedConnection> connections) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".connections-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(connections, out);
+            }
+            Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void write(List<SavedConnection> connections, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("version", 1);
+            g.writeArrayFieldStart("connections");
+            for (SavedConnection c : connections) {
+                g.writeStartObject();
+                g.writeStringField("collection", c.collection());
+                g.writeStringField("name", c.name());
+                g.writeStringField("url", c.url());
+                g.writeBooleanField("sendOrigin", c.sendOrigin());
+                g.writeStringField("origin", c.origin());
+                strings(g, "headers", c.headers());
+                strings(g, "subprotocols", c.subprotocols());
+                g.writeBooleanField("permessageDeflate", c.deflate());
+                g.writeNumberField("connectTimeoutMs", c.timeoutMs());
+                g.writeArrayFieldStart("messages");
+                for (Message m : c.messages()) {
+                    g.writeStartObject();
+                    g.writeStringField("name", m.name());
+                    g.writeStringField("mode", m.mode());
+                    g.writeStringField("text", m.text());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
+    }
+
+    static List<SavedConnection> read(InputStream in) throws IOException {
+        List<SavedConnection> out = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(in)) {
+            expect(p, p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if (field.equals("connections")) {
+                    expect(p, t, JsonToken.START_ARRAY);
+                    while (p.nextToken() == JsonToken.START_OBJECT) out.add(connection(p));
+                } else {
+                    p.skipChildren(); // "version", and whatever a newer Duplex adds
+                }
+            }
+        }
+        return out;
+    }
+
+    private static SavedConnection connection(JsonParser p) throws IOException {
+        String collection = "", name = "", url = "", origin = "";
+        boolean sendOrigin = true, deflate = false;
+        int timeout = 5_000;
+        List<String> headers = List.of(), subprotocols = List.of();
+        List<Message> messages = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "collection" -> collection = p.getValueAsString("");
+                case "name" -> name = p.getValueAsString("");
+                case "url" -> url = p.getValueAsString("");
+                case "origin" -> origin = p.getValueAsString("");
+                case "sendOrigin" -> sendOrigin = p.getValueAsBoolean(true);
+                case "permessageDeflate" -> deflate = p.getValueAsBoolean(false);
+                case "connectTimeoutMs" -> timeout = p.getValueAsInt(5_000);
+                case "headers" -> headers = strings(p, t);
+                case "subprotocols" -> subprotocols = strings(p, t);
+                case "messages" -> {
+                    expect(p, t, JsonToken.START_ARRAY);
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        String mName = "", mode = "TEXT", text = "";
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String f = p.currentName();
+                            p.nextToken();
+                            switch (f) {
+                                case "name" -> mName = p.getValueAsString("");
+                                case "mode" -> mode = p.getValueAsString("TEXT");
+                                case "text" -> text = p.getValueAsString("");
+                                default -> p.skipChildren();
+                            }
+                        }
+                        messages.add(new Message(mName, mode, text));
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (name.isBlank() || url.isBlank()) throw new IOException("a connection needs a name and a URL, at " + p.currentLocation());
+        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, timeout, messages);
+    }
+
+    private static List<String> strings(JsonParser p, JsonToken t) throws IOException {
+        expect(p, t, JsonToken.START_ARRAY);
+        List<String> values = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) values.add(p.getValueAsString(""));
+        return values;
+    }
+
+    private static void expect(JsonParser p, JsonToken got, JsonToken wanted) throws IOException {
+        if (got != wanted) throw new IOException("expected " + wanted + ", found " + got + ", at " + p.currentLocation());
+    }
+}
