@@ -32,6 +32,8 @@ import dev.duplex.protocol.CloseRequest;
 import dev.duplex.settings.Settings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -64,27 +66,6 @@ public final class ConnectionModel {
     private final StringProperty bindAddress = new SimpleStringProperty(this, "bindAddress");
     private final StringProperty path = new SimpleStringProperty(this, "path");
     private final StringProperty replyTemplate = new SimpleStringProperty(this, "replyTemplate");
-    private final StringProperty url = new SimpleStringProperty(this, "url");
-    private final BooleanProperty sendOrigin = new SimpleBooleanProperty(this, "sendOrigin");
-    private final StringProperty origin = new SimpleStringProperty(this, "origin");
-    /** The message box, its modes, history and saved messages. */
-    private final Composer composer = new Composer();
-    // ---- client options ----
-    /** Extra handshake headers, one "Name: value" per line. */
-    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
-    /** Subprotocols to offer, separated by commas or spaces. */
-    private final StringProperty subprotocols = new SimpleStringProperty(this, "subprotocols", "");
-    private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
-    private final StringProperty connectTimeout = new SimpleStringProperty(this, "connectTimeout",
-            Integer.toString(ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS));
-    // ---- the client's control-frame lab ----
-    private final StringProperty pingPayload = new SimpleStringProperty(this, "pingPayload", "");
-    private final StringProperty pingEvery = new SimpleStringProperty(this, "pingEvery", "5");
-    private final ReadOnlyBooleanWrapper pinging = new ReadOnlyBooleanWrapper(this, "pinging");
-    private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
-    private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", "1000");
-    private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
-    private final StringProperty fragmentSize = new SimpleStringProperty(this, "fragmentSize", "4");
     // ---- the server's lab ----
     private final BooleanProperty serverAutoPong = new SimpleBooleanProperty(this, "serverAutoPong", true);
     private final StringProperty serverPingInterval = new SimpleStringProperty(this, "serverPingInterval",
@@ -120,33 +101,10 @@ public final class ConnectionModel {
     private final StringProperty serverPingPayload = new SimpleStringProperty(this, "serverPingPayload", "");
     private final StringProperty serverCloseCode = new SimpleStringProperty(this, "serverCloseCode", "1000");
     private final StringProperty serverCloseReason = new SimpleStringProperty(this, "serverCloseReason", "");
-    // ---- saved connections, in named collections ----
-    private final StringProperty connectionCollection = new SimpleStringProperty(this, "connectionCollection", "");
-    private final StringProperty connectionName = new SimpleStringProperty(this, "connectionName", "");
     private final javafx.collections.ObservableList<ConnectionStore.SavedConnection> savedConnections =
             javafx.collections.FXCollections.observableArrayList();
     private ConnectionStore connectionStore;
-    // ---- burst and periodic sending ----
-    private final StringProperty burstTemplate = new SimpleStringProperty(this, "burstTemplate", "message {n}");
-    private final StringProperty burstCount = new SimpleStringProperty(this, "burstCount", "100");
-    /** 0 sends them all at once; else one every so many ms. */
-    private final StringProperty burstEvery = new SimpleStringProperty(this, "burstEvery", "0");
-    private final ReadOnlyBooleanWrapper bursting = new ReadOnlyBooleanWrapper(this, "bursting");
-    private final ReadOnlyObjectWrapper<BurstStats> burstStats = new ReadOnlyObjectWrapper<>(this, "burstStats");
-    /** The latest round trips in ms, oldest first, for the live chart. */
-    private final javafx.collections.ObservableList<Double> recentRoundTrips = javafx.collections.FXCollections.observableArrayList();
-    private final RoundTrips roundTrips = new RoundTrips();
-    private BurstRun burst;
-    private final FrameTotals clientTotals = new FrameTotals();
     private final FrameTotals serverTotals = new FrameTotals();
-    /** Sends the periodic pings; a daemon, so it never keeps the app alive. */
-    private final java.util.concurrent.ScheduledExecutorService pingTimer =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "duplex-ping");
-                t.setDaemon(true);
-                return t;
-            });
-    private java.util.concurrent.ScheduledFuture<?> periodicPing;
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
     private final StringProperty language = new SimpleStringProperty(this, "language");
 
@@ -157,18 +115,11 @@ public final class ConnectionModel {
     private final ReadOnlyIntegerWrapper serverClients = new ReadOnlyIntegerWrapper(this, "serverClients");
     private final ReadOnlyBooleanWrapper serverAllInterfaces = new ReadOnlyBooleanWrapper(this, "serverAllInterfaces");
     private final ReadOnlyObjectWrapper<Notice> serverNotice = new ReadOnlyObjectWrapper<>(this, "serverNotice");
-    private final ReadOnlyObjectWrapper<ClientState> clientState =
-            new ReadOnlyObjectWrapper<>(this, "clientState", ClientState.DISCONNECTED);
-    private final ReadOnlyObjectWrapper<Notice> clientNotice = new ReadOnlyObjectWrapper<>(this, "clientNotice");
     private final ReadOnlyObjectWrapper<Notice> appNotice = new ReadOnlyObjectWrapper<>(this, "appNotice");
 
     private final LogBuffer serverLog;
-    private final LogBuffer clientLog;
     /** Every frame, both ways, for the frame inspectors; kept apart from the event logs. */
     private final LogBuffer serverFrames;
-    private final LogBuffer clientFrames;
-    private final ReadOnlyObjectWrapper<WsEvent.Handshake> clientHandshake =
-            new ReadOnlyObjectWrapper<>(this, "clientHandshake");
     private final ReadOnlyObjectWrapper<WsEvent.Handshake> serverHandshake =
             new ReadOnlyObjectWrapper<>(this, "serverHandshake");
 
@@ -180,7 +131,8 @@ public final class ConnectionModel {
         return t;
     });
     private final EchoServer server;
-    private final EchoClient client;
+    private final javafx.collections.ObservableList<ClientSession> sessions = javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<ClientSession> current = new SimpleObjectProperty<>(this, "currentSession");
     private CompletableFuture<Void> shutdown;
 
     public ConnectionModel(Settings settings, Dispatcher dispatcher) {
@@ -188,29 +140,24 @@ public final class ConnectionModel {
         // One sink object per log: the dispatcher groups consecutive events by sink identity, and a
         // method reference written at each post would be a new object every time (batches of one).
         Consumer<List<WsEvent>> serverSink = this::onServerEvents;
-        Consumer<List<WsEvent>> clientSink = this::onClientEvents;
         this.server = new EchoServer(event -> dispatcher.post(serverSink, event));
-        this.client = new EchoClient(event -> dispatcher.post(clientSink, event));
         serverLog = new LogBuffer(settings.logCap());
-        clientLog = new LogBuffer(settings.logCap());
         serverFrames = new LogBuffer(settings.logCap());
-        clientFrames = new LogBuffer(settings.logCap());
         port.set(Integer.toString(settings.port()));
         bindAddress.set(settings.bindAddress());
         path.set(settings.path());
         replyTemplate.set(settings.replyTemplate());
-        url.set(settings.lastUrl());
-        sendOrigin.set(settings.sendOrigin());
-        origin.set(settings.origin());
         logCap.set(settings.logCap());
         language.set(settings.language());
-        autoPong.addListener((o, a, on) -> client.setAutoPong(on));
+        ClientSession first = new ClientSession(dispatcher, settings.lastUrl(), settings.sendOrigin(), settings.origin(),
+                settings.logCap());
+        sessions.add(first);
+        current.set(first);
         logCap.addListener((obs, old, cap) -> {
             int c = Math.max(Settings.MIN_LOG_CAP, Math.min(Settings.MAX_LOG_CAP, cap.intValue()));
             serverLog.setCap(c);
-            clientLog.setCap(c);
+            for (ClientSession session : sessions) session.setLogCap(c);
             serverFrames.setCap(c);
-            clientFrames.setCap(c);
         });
     }
 
@@ -269,12 +216,12 @@ public final class ConnectionModel {
             port.set(Integer.toString(used));
         }
         try {
-            URI current = WsUrl.parse(url.get());
-            String host = current.getHost();
+            URI aimed = WsUrl.parse(first().urlProperty().get());
+            String host = aimed.getHost();
             boolean local = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-            if (local && clientState.get() == ClientState.DISCONNECTED) url.set(serverUrl.get());
+            if (local && !first().busy()) first().urlProperty().set(serverUrl.get());
         } catch (WsUrl.InvalidUrlException e) {
-            url.set(serverUrl.get());
+            first().urlProperty().set(serverUrl.get());
         }
     }
 
@@ -372,11 +319,11 @@ public final class ConnectionModel {
         }
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : s;
     }
 
-    private static Integer intIn(String typed, int min, int max) {
+    static Integer intIn(String typed, int min, int max) {
         try {
             int n = Integer.parseInt(text(typed).strip());
             return n < min || n > max ? null : n;
@@ -430,70 +377,8 @@ public final class ConnectionModel {
         io.execute(server::stop);
     }
 
-    /** Checks the URL and starts connecting in the background. */
-    public void connect() {
-        if (clientState.get() != ClientState.DISCONNECTED) return;
-        clientNotice.set(null);
-        URI uri;
-        try {
-            uri = WsUrl.parse(url.get());
-        } catch (WsUrl.InvalidUrlException e) {
-            clientNotice.set(Notice.of(e.key(), e.detail()));
-            return;
-        }
-        String originHeader = null;
-        if (sendOrigin.get()) {
-            String typed = origin.get() == null ? "" : origin.get().strip();
-            originHeader = typed.isEmpty() ? WsUrl.defaultOrigin(uri) : typed;
-        }
-        Map<String, String> extra = new java.util.LinkedHashMap<>();
-        for (String line : (headers.get() == null ? "" : headers.get()).split("\\R")) {
-            if (line.isBlank()) continue;
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                clientNotice.set(Notice.of("form.header", line.strip()));
-                return;
-            }
-            extra.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-        }
-        int timeout;
-        try {
-            timeout = Integer.parseInt(connectTimeout.get().strip());
-            if (timeout < 1 || timeout > 600_000) throw new NumberFormatException();
-        } catch (RuntimeException e) {
-            clientNotice.set(Notice.of("form.timeout"));
-            return;
-        }
-        List<String> offered = java.util.Arrays.stream((subprotocols.get() == null ? "" : subprotocols.get()).split("[,\\s]+"))
-                .filter(x -> !x.isBlank()).toList();
-        ClientOptions options = new ClientOptions(originHeader, extra, timeout, offered, deflate.get());
-        clientTotals.reset();
-        clientFrames.clear();
-        clientState.set(ClientState.CONNECTING);
-        io.execute(() -> client.connect(uri, options));
-    }
 
-    /** Closes the connection with 1000 (normal closure); onclose follows when the server answers. */
-    public void disconnect() {
-        ClientState s = clientState.get();
-        if (s != ClientState.OPEN && s != ClientState.CONNECTING) return;
-        clientState.set(ClientState.CLOSING);
-        io.execute(() -> client.close(CloseCodes.NORMAL, ""));
-    }
 
-    /**
-     * Sends the message box as its mode says: text (an empty message is a valid message), JSON (checked
-     * first), or binary typed as hex or base64.
-     */
-    public void send() {
-        Payload payload = readyToSend();
-        if (payload == null) return;
-        composer.remember(composer.textProperty().get());
-        onClient(() -> {
-            if (payload.isBinary()) client.send(payload.bytes());
-            else client.send(payload.text());
-        });
-    }
 
     // ---- saved connections ----
 
@@ -510,25 +395,27 @@ public final class ConnectionModel {
      * connection of the same collection and name. Written off the UI thread.
      */
     public void saveConnection() {
-        String name = text(connectionName.get()).strip();
-        String collection = text(connectionCollection.get()).strip();
+        ClientSession c = current();
+        String name = text(c.connectionNameProperty().get()).strip();
+        String collection = text(c.connectionCollectionProperty().get()).strip();
         if (name.isEmpty()) {
-            clientNotice.set(Notice.of("connections.needName"));
+            c.notice(Notice.of("connections.needName"));
             return;
         }
-        Integer timeout = intIn(connectTimeout.get(), 1, 600_000);
+        Integer timeout = intIn(c.connectTimeoutProperty().get(), 1, 600_000);
         if (timeout == null) {
-            clientNotice.set(Notice.of("form.timeout"));
+            c.notice(Notice.of("form.timeout"));
             return;
         }
         if (collection.isEmpty()) collection = DEFAULT_COLLECTION;
-        List<ConnectionStore.Message> messages = composer.saved().stream()
+        List<ConnectionStore.Message> messages = c.composer().saved().stream()
                 .map(m -> new ConnectionStore.Message(m.name(), m.mode().name(), m.text())).toList();
-        var saved = new ConnectionStore.SavedConnection(collection, name, text(url.get()).strip(), sendOrigin.get(),
-                text(origin.get()), text(headers.get()).lines().filter(l -> !l.isBlank()).map(String::strip).toList(),
-                java.util.Arrays.stream(text(subprotocols.get()).split("[,\\s]+")).filter(x -> !x.isBlank()).toList(),
-                deflate.get(), timeout, messages);
-        savedConnections.removeIf(c -> c.collection().equals(saved.collection()) && c.name().equals(saved.name()));
+        var saved = new ConnectionStore.SavedConnection(collection, name, text(c.urlProperty().get()).strip(),
+                c.sendOriginProperty().get(), text(c.originProperty().get()),
+                text(c.headersProperty().get()).lines().filter(l -> !l.isBlank()).map(String::strip).toList(),
+                java.util.Arrays.stream(text(c.subprotocolsProperty().get()).split("[,\\s]+")).filter(x -> !x.isBlank()).toList(),
+                c.deflateProperty().get(), timeout, messages);
+        savedConnections.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         savedConnections.add(saved);
         savedConnections.sort(java.util.Comparator.comparing(ConnectionStore.SavedConnection::label));
         persistConnections(Notice.of("connections.saved", saved.label()));
@@ -537,15 +424,17 @@ public final class ConnectionModel {
     /** Fills the client's URL and options from a saved connection; its messages join the saved messages. */
     public void openConnection(ConnectionStore.SavedConnection c) {
         if (c == null) return;
-        url.set(c.url());
-        sendOrigin.set(c.sendOrigin());
-        origin.set(c.origin());
-        headers.set(String.join("\n", c.headers()));
-        subprotocols.set(String.join(", ", c.subprotocols()));
-        deflate.set(c.deflate());
-        connectTimeout.set(Integer.toString(c.timeoutMs()));
-        connectionCollection.set(c.collection());
-        connectionName.set(c.name());
+        ClientSession into = current();
+        into.urlProperty().set(c.url());
+        into.sendOriginProperty().set(c.sendOrigin());
+        into.originProperty().set(c.origin());
+        into.headersProperty().set(String.join("\n", c.headers()));
+        into.subprotocolsProperty().set(String.join(", ", c.subprotocols()));
+        into.deflateProperty().set(c.deflate());
+        into.connectTimeoutProperty().set(Integer.toString(c.timeoutMs()));
+        into.connectionCollectionProperty().set(c.collection());
+        into.connectionNameProperty().set(c.name());
+        Composer composer = into.composer();
         for (ConnectionStore.Message m : c.messages()) {
             boolean known = composer.saved().stream().anyMatch(s -> s.name().equals(m.name()));
             if (known) continue;
@@ -557,7 +446,7 @@ public final class ConnectionModel {
             }
             composer.saved().add(new Composer.Saved(m.name(), mode, m.text()));
         }
-        clientNotice.set(Notice.of("connections.opened", c.label()));
+        into.notice(Notice.of("connections.opened", c.label()));
     }
 
     public void deleteConnection(ConnectionStore.SavedConnection c) {
@@ -568,6 +457,7 @@ public final class ConnectionModel {
     private void persistConnections(Notice done) {
         ConnectionStore store = connectionStore;
         if (store == null) return;
+        ClientSession asked = current();
         List<ConnectionStore.SavedConnection> snapshot = List.copyOf(savedConnections);
         io.execute(() -> {
             Notice result = done;
@@ -577,7 +467,7 @@ public final class ConnectionModel {
                 result = Notice.of("file.cannotWrite", store.file().toString(), String.valueOf(e.getMessage()));
             }
             Notice shown = result;
-            dispatcher.run(() -> clientNotice.set(shown));
+            dispatcher.run(() -> asked.notice(shown));
         });
     }
 
@@ -586,347 +476,28 @@ public final class ConnectionModel {
 
     // ---- keeping and sharing a conversation ----
 
-    /**
-     * The client's conversation as it stands: the last handshake, every frame the frame view holds, and how
-     * the last connection ended. (The frame view keeps the newest frames up to the log limit.)
-     */
-    private Conversation currentConversation() {
-        List<WsEvent> events = new ArrayList<>();
-        WsEvent.Opened opened = null;
-        WsEvent.Closed closed = null;
-        for (WsEvent e : clientLog.events()) {
-            if (e instanceof WsEvent.Opened o) {
-                opened = o;
-                closed = null;
-            } else if (e instanceof WsEvent.Closed c) {
-                closed = c;
-            }
-        }
-        if (clientHandshake.get() != null) events.add(clientHandshake.get());
-        if (opened != null) events.add(opened);
-        events.addAll(clientFrames.events());
-        if (closed != null) events.add(closed);
-        if (opened == null && clientHandshake.get() == null && clientFrames.events().isEmpty()) return null;
-        return Conversation.allOf(events).get(0);
-    }
 
-    /**
-     * Saves the client's conversation (handshake, every frame with its time, the close) as HAR when the file
-     * ends in .har, else as JSON Lines. Written off the UI thread, atomically; the notice says how it went.
-     */
-    public void saveConversation(Path file) {
-        Conversation c;
-        try {
-            c = currentConversation();
-        } catch (IllegalArgumentException e) {
-            c = null;
-        }
-        if (c == null) {
-            clientNotice.set(Notice.of("file.nothing"));
-            return;
-        }
-        Conversation conversation = c;
-        boolean har = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
-        writeOffThread(file, out -> {
-            if (har) HarFormat.write(conversation, out);
-            else JsonLinesFormat.write(conversation, out);
-        }, Notice.of("file.saved", conversation.frames().size(), file.getFileName().toString()));
-    }
 
-    /** Saves lines of text (the log as shown) to a file, off the UI thread. */
-    public void saveText(Path file, List<String> lines) {
-        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
-        writeOffThread(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                Notice.of("file.savedLog", lines.size(), file.getFileName().toString()));
-    }
 
-    private interface Writing {
-        void to(java.io.OutputStream out) throws java.io.IOException;
-    }
 
-    private void writeOffThread(Path file, Writing writing, Notice done) {
-        io.execute(() -> {
-            Notice result = done;
-            try {
-                // Written beside, then moved over: a crash never leaves half a file under the chosen name.
-                Path dir = file.toAbsolutePath().getParent();
-                Path tmp = java.nio.file.Files.createTempFile(dir, ".duplex-", ".tmp");
-                try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
-                    writing.to(out);
-                }
-                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.io.IOException | RuntimeException e) {
-                result = Notice.of("file.cannotWrite", file.getFileName().toString(), String.valueOf(e.getMessage()));
-            }
-            Notice shown = result;
-            dispatcher.run(() -> clientNotice.set(shown));
-        });
-    }
 
-    /**
-     * Opens a conversation saved as JSON Lines or HAR (a browser's export included) into the client's frame
-     * and handshake views, to read it there. Only while disconnected: a live connection owns those views.
-     */
-    public void openConversation(Path file) {
-        if (clientState.get() != ClientState.DISCONNECTED) {
-            clientNotice.set(Notice.of("file.disconnectFirst"));
-            return;
-        }
-        String name = file.getFileName().toString();
-        boolean har = name.toLowerCase(java.util.Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
-        io.execute(() -> {
-            List<Conversation> found;
-            Notice problem = null;
-            try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
-                found = har ? HarFormat.read(in) : List.of(JsonLinesFormat.read(in));
-            } catch (SessionFileException e) {
-                found = List.of();
-                problem = Notice.of("file.bad", name, e.line(), e.problem());
-            } catch (java.io.IOException | RuntimeException e) {
-                found = List.of();
-                problem = Notice.of("file.cannotRead", name, String.valueOf(e.getMessage()));
-            }
-            List<Conversation> conversations = found;
-            Notice failed = problem;
-            dispatcher.run(() -> {
-                if (failed != null) {
-                    clientNotice.set(failed);
-                } else if (conversations.isEmpty()) {
-                    clientNotice.set(Notice.of("file.noWebSocket", name));
-                } else {
-                    show(conversations.get(0));
-                    clientNotice.set(Notice.of(conversations.size() > 1 ? "file.openedFirst" : "file.opened",
-                            conversations.get(0).frames().size(), conversations.get(0).url().toString(), conversations.size()));
-                }
-            });
-        });
-    }
 
-    /** Puts a conversation read from a file into the frame and handshake views. */
-    private void show(Conversation c) {
-        String peer = c.url().toString();
-        List<WsEvent> frames = new ArrayList<>();
-        for (Conversation.Frame f : c.frames()) frames.add(f.toEvent(peer));
-        clientFrames.clear();
-        clientTotals.reset();
-        clientFrames.addAll(frames);
-        clientTotals.add(frames);
-        clientHandshake.set(c.handshake() == null ? null : new WsEvent.Handshake(c.handshake().at(), peer, c.handshake().record()));
-    }
 
-    /** What a burst has done so far: counts, rate and round-trip percentiles in ms. */
-    public record BurstStats(int sent, int count, int answered, double perSecond, double p50, double p90, double p99,
-            double max) { }
 
-    /** How many round trips the chart shows. */
-    static final int CHART_POINTS = 300;
 
-    /**
-     * Sends the burst's messages from its template ({n} counts from 1), all at once or one every so many
-     * ms, and measures each reply's round trip.
-     */
-    public void startBurst() {
-        if (!checkOpen() || bursting.get()) return;
-        Integer count = null;
-        Integer every = null;
-        try {
-            count = Integer.parseInt(burstCount.get().strip());
-            every = Integer.parseInt(burstEvery.get().strip());
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        if (count == null || count < 1 || count > BurstRun.MAX_COUNT || every == null || every < 0 || every > 3_600_000) {
-            clientNotice.set(Notice.of("form.burst"));
-            return;
-        }
-        clientNotice.set(null);
-        if (burst != null) burst.stop();
-        roundTrips.clear();
-        recentRoundTrips.clear();
-        burst = new BurstRun(burstTemplate.get() == null ? "" : burstTemplate.get(), count, every);
-        BurstRun run = burst;
-        bursting.set(true);
-        burstStats.set(new BurstStats(0, count, 0, 0, 0, 0, 0, 0));
-        run.start(client::send, () -> dispatcher.run(() -> {
-            if (burst == run) {
-                bursting.set(false);
-                updateBurstStats();
-            }
-        }));
-    }
 
-    /** Stops sending; replies still on their way are counted when they come. */
-    public void stopBurst() {
-        if (burst != null) burst.stop();
-        bursting.set(false);
-        updateBurstStats();
-    }
 
-    private void updateBurstStats() {
-        BurstRun run = burst;
-        if (run == null) return;
-        int n = roundTrips.count();
-        burstStats.set(new BurstStats(run.sent(), run.count(), n, run.replyRate(n), roundTrips.percentile(0.5) / 1e6,
-                roundTrips.percentile(0.9) / 1e6, roundTrips.percentile(0.99) / 1e6, roundTrips.max() / 1e6));
-    }
 
-    /** Matches this batch's replies to the burst's messages. */
-    private void countRoundTrips(List<WsEvent> events) {
-        BurstRun run = burst;
-        if (run == null) return;
-        List<Double> fresh = new ArrayList<>();
-        for (WsEvent e : events) {
-            if (e instanceof WsEvent.Received r && !r.payload().isBinary()) {
-                long rtt = run.replied(r.payload().text(), BurstRun.nanos(r.at()));
-                if (rtt >= 0) {
-                    roundTrips.add(rtt);
-                    fresh.add(rtt / 1e6);
-                }
-            }
-        }
-        if (fresh.isEmpty()) return;
-        // One change to the chart's list per batch, not one per reply.
-        if (fresh.size() >= CHART_POINTS) {
-            recentRoundTrips.setAll(fresh.subList(fresh.size() - CHART_POINTS, fresh.size()));
-        } else {
-            int overflow = recentRoundTrips.size() + fresh.size() - CHART_POINTS;
-            if (overflow > 0) recentRoundTrips.remove(0, overflow);
-            recentRoundTrips.addAll(fresh);
-        }
-        updateBurstStats();
-    }
 
-    /** Sends the message box cut into frames of the lab's fragment size. */
-    public void sendFragmented() {
-        int size;
-        try {
-            size = Integer.parseInt(fragmentSize.get().strip());
-            if (size < 1) throw new NumberFormatException();
-        } catch (RuntimeException e) {
-            clientNotice.set(Notice.of("form.fragmentSize"));
-            return;
-        }
-        Payload payload = readyToSend();
-        if (payload == null) return;
-        composer.remember(composer.textProperty().get());
-        onClient(() -> client.sendFragmented(payload, size));
-    }
 
-    /** Pings with the lab's payload (UTF-8 of what is typed). */
-    public void ping() {
-        if (!checkOpen()) return;
-        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
-        onClient(() -> client.ping(payload));
-    }
 
-    /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
-    public void pong() {
-        if (!checkOpen()) return;
-        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
-        onClient(() -> client.pong(payload));
-    }
 
-    /** Starts or stops pinging every {@code pingEvery} seconds. */
-    public void togglePeriodicPing() {
-        if (periodicPing != null) {
-            stopPeriodicPing();
-            return;
-        }
-        if (!checkOpen()) return;
-        double seconds;
-        try {
-            seconds = Double.parseDouble(pingEvery.get().strip());
-            if (!(seconds >= 0.05 && seconds <= 3600)) throw new NumberFormatException();
-        } catch (RuntimeException e) {
-            clientNotice.set(Notice.of("form.pingEvery"));
-            return;
-        }
-        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
-        long period = (long) (seconds * 1000);
-        periodicPing = pingTimer.scheduleAtFixedRate(() -> io.execute(() -> {
-            try {
-                client.ping(payload);
-            } catch (RuntimeException closed) {
-                // the connection ended; the Closed event stops the timer
-            }
-        }), period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
-        pinging.set(true);
-    }
 
-    private void stopPeriodicPing() {
-        if (periodicPing != null) periodicPing.cancel(false);
-        periodicPing = null;
-        pinging.set(false);
-    }
 
-    /**
-     * Closes with the lab's code and reason. A code and reason a close frame may carry go through the
-     * closing handshake; any other (999, 1005, 1006, a reason over 123 bytes, or no code at all when
-     * the code box is empty) goes out as typed, to see what the server does.
-     */
-    public void closeWith() {
-        if (!checkOpen()) return;
-        Integer typed = typedCloseCode(closeCode.get());
-        if (typed == null) {
-            clientNotice.set(Notice.of("form.closeCode"));
-            return;
-        }
-        int code = typed;
-        String reason = closeReason.get() == null ? "" : closeReason.get();
-        byte[] reasonBytes = EchoClient.utf8(reason);
-        boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
-        clientState.set(ClientState.CLOSING);
-        onClient(() -> {
-            if (valid) client.close(code, reason);
-            else client.closeRaw(code, reasonBytes);
-        });
-    }
 
-    /**
-     * A close code as typed in a lab: {@link CloseRequest#NO_CODE} when the box is empty (a close frame
-     * without code), null when it is not a number that fits two bytes.
-     */
-    private static Integer typedCloseCode(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) return CloseRequest.NO_CODE;
-        try {
-            int code = Integer.parseInt(t);
-            return code >= 0 && code <= 65535 ? code : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
-    private boolean checkOpen() {
-        if (clientState.get() != ClientState.OPEN) {
-            clientNotice.set(Notice.of("form.notOpen"));
-            return false;
-        }
-        clientNotice.set(null);
-        return true;
-    }
 
-    private Payload readyToSend() {
-        if (!checkOpen()) return null;
-        Composer.Encoded encoded = composer.encode();
-        if (encoded instanceof Composer.Invalid bad) {
-            clientNotice.set(bad.why());
-            return null;
-        }
-        return ((Composer.Ready) encoded).payload();
-    }
 
-    /** Runs a client call off the UI thread; a connection that closed meanwhile becomes a notice. */
-    private void onClient(Runnable call) {
-        io.execute(() -> {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                dispatcher.run(() -> clientNotice.set(Notice.of("form.notOpen")));
-            }
-        });
-    }
 
     // ---- the server's lab: toward the client chosen in the list ----
 
@@ -949,7 +520,7 @@ public final class ConnectionModel {
     public void closeClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        Integer typed = typedCloseCode(serverCloseCode.get());
+        Integer typed = ClientSession.typedCloseCode(serverCloseCode.get());
         if (typed == null) {
             serverNotice.set(Notice.of("form.closeCode"));
             return;
@@ -988,9 +559,6 @@ public final class ConnectionModel {
         serverLog.clear();
     }
 
-    public void clearClientLog() {
-        clientLog.clear();
-    }
 
     /** Shows a note for the whole app, such as "settings were reset". */
     public void setAppNotice(Notice notice) {
@@ -1003,12 +571,10 @@ public final class ConnectionModel {
      */
     public synchronized CompletableFuture<Void> shutdown() {
         if (shutdown == null) {
-            pingTimer.shutdownNow();
-            if (burst != null) burst.stop();
-            shutdown = CompletableFuture.runAsync(() -> {
-                client.close(CloseCodes.GOING_AWAY, "Duplex is closing");
-                server.stop();
-            }, io).whenComplete((v, e) -> io.shutdown());
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (ClientSession session : sessions) all.add(session.shutdown());
+            all.add(CompletableFuture.runAsync(server::stop, io).whenComplete((v, e) -> io.shutdown()));
+            shutdown = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
         }
         return shutdown;
     }
@@ -1022,8 +588,9 @@ public final class ConnectionModel {
         } catch (RuntimeException e) {
             p = Settings.defaults().port();
         }
-        return new Settings(url.get(), p, bindAddress.get(), path.get(), replyTemplate.get(), sendOrigin.get(),
-                origin.get(), serverLog.cap(), language.get(), width, height);
+        ClientSession c = first();
+        return new Settings(c.urlProperty().get(), p, bindAddress.get(), path.get(), replyTemplate.get(),
+                c.sendOriginProperty().get(), c.originProperty().get(), serverLog.cap(), language.get(), width, height);
     }
 
     // ================= events from the network, on the UI thread =================
@@ -1032,7 +599,7 @@ public final class ConnectionModel {
      * Puts a batch's frames into the frame list and totals of their side and its last handshake into the
      * handshake view; returns the rest, for the log.
      */
-    private static List<WsEvent> takeFrames(List<WsEvent> all, LogBuffer frames, FrameTotals totals,
+    static List<WsEvent> takeFrames(List<WsEvent> all, LogBuffer frames, FrameTotals totals,
             ReadOnlyObjectWrapper<WsEvent.Handshake> handshake) {
         List<WsEvent> events = new java.util.ArrayList<>(all.size());
         List<WsEvent> batch = new java.util.ArrayList<>();
@@ -1086,43 +653,92 @@ public final class ConnectionModel {
         serverLog.addAll(events);
     }
 
-    private void onClientEvents(List<WsEvent> all) {
-        List<WsEvent> events = takeFrames(all, clientFrames, clientTotals, clientHandshake);
-        for (WsEvent e : events) {
-            if (e instanceof WsEvent.Opened) {
-                clientState.set(ClientState.OPEN);
-            } else if (e instanceof WsEvent.Closed) {
-                clientState.set(ClientState.DISCONNECTED);
-                stopPeriodicPing();
-                if (bursting.get()) stopBurst();
-            }
-        }
-        countRoundTrips(events);
-        clientLog.addAll(events);
+
+    // ================= client tabs =================
+
+    /** Opens another client, aimed at the embedded server when it runs, else where the current one is. */
+    public ClientSession addSession() {
+        String aim = serverState.get() == ServerState.RUNNING ? serverUrl.get() : current().urlProperty().get();
+        ClientSession s = new ClientSession(dispatcher, aim, current().sendOriginProperty().get(),
+                current().originProperty().get(), serverLog.cap());
+        sessions.add(s);
+        current.set(s);
+        return s;
     }
 
+    /** Closes a client tab and its connection (1001); the last one stays. */
+    public void closeSession(ClientSession s) {
+        if (sessions.size() <= 1 || !sessions.contains(s)) return;
+        int at = sessions.indexOf(s);
+        sessions.remove(s);
+        if (current.get() == s) current.set(sessions.get(Math.max(0, at - 1)));
+        s.shutdown();
+    }
+
+    /** The client tabs, in order; never empty. */
+    public javafx.collections.ObservableList<ClientSession> sessions() { return sessions; }
+    /** The client tab in front: what the client intents below act on. */
+    public ObjectProperty<ClientSession> currentSessionProperty() { return current; }
+    public ClientSession current() { return current.get(); }
+    /** The first client tab: the one first use aims at the server and the settings remember. */
+    public ClientSession first() { return sessions.get(0); }
+
+    // ---- the client intents, for the tab in front ----
+    public void connect() { current().connect(); }
+    public void disconnect() { current().disconnect(); }
+    public void send() { current().send(); }
+    public void sendFragmented() { current().sendFragmented(); }
+    public void ping() { current().ping(); }
+    public void pong() { current().pong(); }
+    public void togglePeriodicPing() { current().togglePeriodicPing(); }
+    public void closeWith() { current().closeWith(); }
+    public void clearClientLog() { current().clearClientLog(); }
+    public void startBurst() { current().startBurst(); }
+    public void stopBurst() { current().stopBurst(); }
+    public void saveConversation(Path file) { current().saveConversation(file); }
+    public void saveText(Path file, List<String> lines) { current().saveText(file, lines); }
+    public void openConversation(Path file) { current().openConversation(file); }
+
     // ================= properties =================
+
+    // ---- the client tab in front ----
+    public StringProperty urlProperty() { return current().urlProperty(); }
+    public BooleanProperty sendOriginProperty() { return current().sendOriginProperty(); }
+    public StringProperty originProperty() { return current().originProperty(); }
+    public StringProperty messageProperty() { return current().messageProperty(); }
+    public Composer composer() { return current().composer(); }
+    public StringProperty headersProperty() { return current().headersProperty(); }
+    public StringProperty subprotocolsProperty() { return current().subprotocolsProperty(); }
+    public BooleanProperty deflateProperty() { return current().deflateProperty(); }
+    public StringProperty connectTimeoutProperty() { return current().connectTimeoutProperty(); }
+    public StringProperty pingPayloadProperty() { return current().pingPayloadProperty(); }
+    public StringProperty pingEveryProperty() { return current().pingEveryProperty(); }
+    public ReadOnlyBooleanProperty pingingProperty() { return current().pingingProperty(); }
+    public BooleanProperty autoPongProperty() { return current().autoPongProperty(); }
+    public StringProperty closeCodeProperty() { return current().closeCodeProperty(); }
+    public StringProperty closeReasonProperty() { return current().closeReasonProperty(); }
+    public StringProperty fragmentSizeProperty() { return current().fragmentSizeProperty(); }
+    public FrameTotals clientTotals() { return current().clientTotals(); }
+    public StringProperty burstTemplateProperty() { return current().burstTemplateProperty(); }
+    public StringProperty connectionCollectionProperty() { return current().connectionCollectionProperty(); }
+    public StringProperty connectionNameProperty() { return current().connectionNameProperty(); }
+    public StringProperty burstCountProperty() { return current().burstCountProperty(); }
+    public StringProperty burstEveryProperty() { return current().burstEveryProperty(); }
+    public ReadOnlyBooleanProperty burstingProperty() { return current().burstingProperty(); }
+    public ReadOnlyObjectProperty<ClientSession.BurstStats> burstStatsProperty() { return current().burstStatsProperty(); }
+    public javafx.collections.ObservableList<Double> recentRoundTrips() { return current().recentRoundTrips(); }
+    public ReadOnlyObjectProperty<ClientState> clientStateProperty() { return current().clientStateProperty(); }
+    public ReadOnlyObjectProperty<Notice> clientNoticeProperty() { return current().clientNoticeProperty(); }
+    public LogBuffer clientLog() { return current().clientLog(); }
+    public LogBuffer clientFrames() { return current().clientFrames(); }
+    public ReadOnlyObjectProperty<WsEvent.Handshake> clientHandshakeProperty() { return current().clientHandshakeProperty(); }
+
+    // ---- the server and the app ----
 
     public StringProperty portProperty() { return port; }
     public StringProperty bindAddressProperty() { return bindAddress; }
     public StringProperty pathProperty() { return path; }
     public StringProperty replyTemplateProperty() { return replyTemplate; }
-    public StringProperty urlProperty() { return url; }
-    public BooleanProperty sendOriginProperty() { return sendOrigin; }
-    public StringProperty originProperty() { return origin; }
-    public StringProperty messageProperty() { return composer.textProperty(); }
-    public Composer composer() { return composer; }
-    public StringProperty headersProperty() { return headers; }
-    public StringProperty subprotocolsProperty() { return subprotocols; }
-    public BooleanProperty deflateProperty() { return deflate; }
-    public StringProperty connectTimeoutProperty() { return connectTimeout; }
-    public StringProperty pingPayloadProperty() { return pingPayload; }
-    public StringProperty pingEveryProperty() { return pingEvery; }
-    public ReadOnlyBooleanProperty pingingProperty() { return pinging.getReadOnlyProperty(); }
-    public BooleanProperty autoPongProperty() { return autoPong; }
-    public StringProperty closeCodeProperty() { return closeCode; }
-    public StringProperty closeReasonProperty() { return closeReason; }
-    public StringProperty fragmentSizeProperty() { return fragmentSize; }
     public BooleanProperty serverAutoPongProperty() { return serverAutoPong; }
     public StringProperty serverPingIntervalProperty() { return serverPingInterval; }
     public StringProperty serverMaxMessageProperty() { return serverMaxMessage; }
@@ -1147,16 +763,7 @@ public final class ConnectionModel {
     public StringProperty serverPingPayloadProperty() { return serverPingPayload; }
     public StringProperty serverCloseCodeProperty() { return serverCloseCode; }
     public StringProperty serverCloseReasonProperty() { return serverCloseReason; }
-    public FrameTotals clientTotals() { return clientTotals; }
-    public StringProperty burstTemplateProperty() { return burstTemplate; }
-    public StringProperty connectionCollectionProperty() { return connectionCollection; }
-    public StringProperty connectionNameProperty() { return connectionName; }
     public javafx.collections.ObservableList<ConnectionStore.SavedConnection> savedConnections() { return savedConnections; }
-    public StringProperty burstCountProperty() { return burstCount; }
-    public StringProperty burstEveryProperty() { return burstEvery; }
-    public ReadOnlyBooleanProperty burstingProperty() { return bursting.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<BurstStats> burstStatsProperty() { return burstStats.getReadOnlyProperty(); }
-    public javafx.collections.ObservableList<Double> recentRoundTrips() { return recentRoundTrips; }
     public FrameTotals serverTotals() { return serverTotals; }
     public IntegerProperty logCapProperty() { return logCap; }
     public StringProperty languageProperty() { return language; }
@@ -1166,13 +773,8 @@ public final class ConnectionModel {
     public ReadOnlyIntegerProperty serverClientsProperty() { return serverClients.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty serverAllInterfacesProperty() { return serverAllInterfaces.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Notice> serverNoticeProperty() { return serverNotice.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ClientState> clientStateProperty() { return clientState.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Notice> clientNoticeProperty() { return clientNotice.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Notice> appNoticeProperty() { return appNotice.getReadOnlyProperty(); }
     public LogBuffer serverLog() { return serverLog; }
-    public LogBuffer clientLog() { return clientLog; }
     public LogBuffer serverFrames() { return serverFrames; }
-    public LogBuffer clientFrames() { return clientFrames; }
-    public ReadOnlyObjectProperty<WsEvent.Handshake> clientHandshakeProperty() { return clientHandshake.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<WsEvent.Handshake> serverHandshakeProperty() { return serverHandshake.getReadOnlyProperty(); }
 }

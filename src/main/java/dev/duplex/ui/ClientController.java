@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Composer;
+import dev.duplex.model.ClientSession;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
 import dev.duplex.model.Notice;
@@ -36,6 +37,8 @@ import javafx.util.StringConverter;
  */
 public final class ClientController {
     private final ConnectionModel model;
+    /** The client tab this pane shows. */
+    private final ClientSession session;
     private final Texts texts;
 
     @FXML private TextField urlField;
@@ -83,16 +86,17 @@ public final class ClientController {
     @FXML private FramesController framesController;
     @FXML private HandshakeController handshakeController;
 
-    public ClientController(ConnectionModel model, Texts texts) {
+    public ClientController(ConnectionModel model, ClientSession session, Texts texts) {
         this.model = model;
+        this.session = session;
         this.texts = texts;
     }
 
     /** Saving the connection under a collection and name, and opening a saved one again. */
     private void bindSavedConnections() {
         collectionField.setPromptText(ConnectionModel.DEFAULT_COLLECTION);
-        collectionField.textProperty().bindBidirectional(model.connectionCollectionProperty());
-        connectionNameField.textProperty().bindBidirectional(model.connectionNameProperty());
+        collectionField.textProperty().bindBidirectional(session.connectionCollectionProperty());
+        connectionNameField.textProperty().bindBidirectional(session.connectionNameProperty());
         savedConnectionsBox.setItems(model.savedConnections());
         savedConnectionsBox.setConverter(new StringConverter<>() {
             @Override
@@ -129,26 +133,26 @@ public final class ClientController {
     /** Burst and periodic sending: the form, the running numbers and the live round-trip chart. */
     private void bindBurst() {
         burstTemplateLabel.setText(texts.get("burst.template"));
-        burstTemplateField.textProperty().bindBidirectional(model.burstTemplateProperty());
-        burstCountField.textProperty().bindBidirectional(model.burstCountProperty());
-        burstEveryField.textProperty().bindBidirectional(model.burstEveryProperty());
-        var open = model.clientStateProperty().isEqualTo(ClientState.OPEN);
-        burstStartButton.disableProperty().bind(open.not().or(model.burstingProperty()));
-        burstStopButton.disableProperty().bind(model.burstingProperty().not());
+        burstTemplateField.textProperty().bindBidirectional(session.burstTemplateProperty());
+        burstCountField.textProperty().bindBidirectional(session.burstCountProperty());
+        burstEveryField.textProperty().bindBidirectional(session.burstEveryProperty());
+        var open = session.clientStateProperty().isEqualTo(ClientState.OPEN);
+        burstStartButton.disableProperty().bind(open.not().or(session.burstingProperty()));
+        burstStopButton.disableProperty().bind(session.burstingProperty().not());
         burstStatsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            ConnectionModel.BurstStats b = model.burstStatsProperty().get();
+            ClientSession.BurstStats b = session.burstStatsProperty().get();
             if (b == null) return texts.get("burst.idle");
             return texts.get("burst.stats", Integer.toString(b.sent()), Integer.toString(b.count()),
                     Integer.toString(b.answered()), String.format(java.util.Locale.ROOT, "%.0f", b.perSecond()),
                     ms(b.p50()), ms(b.p90()), ms(b.p99()), ms(b.max()));
-        }, model.burstStatsProperty()));
+        }, session.burstStatsProperty()));
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         rttChart.getData().add(series);
         // Rebuilt once per batch of replies (the model changes the list once per batch), at most 300 points.
-        model.recentRoundTrips().addListener((javafx.collections.ListChangeListener<Double>) change -> {
-            var points = new java.util.ArrayList<XYChart.Data<Number, Number>>(model.recentRoundTrips().size());
+        session.recentRoundTrips().addListener((javafx.collections.ListChangeListener<Double>) change -> {
+            var points = new java.util.ArrayList<XYChart.Data<Number, Number>>(session.recentRoundTrips().size());
             int i = 0;
-            for (Double ms : model.recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
+            for (Double ms : session.recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
             series.getData().setAll(points);
         });
     }
@@ -159,34 +163,34 @@ public final class ClientController {
 
     @FXML
     private void startBurst() {
-        model.startBurst();
+        session.startBurst();
     }
 
     @FXML
     private void stopBurst() {
-        model.stopBurst();
+        session.stopBurst();
     }
 
     @FXML
     private void initialize() {
-        urlField.textProperty().bindBidirectional(model.urlProperty());
-        sendOriginBox.selectedProperty().bindBidirectional(model.sendOriginProperty());
-        originField.textProperty().bindBidirectional(model.originProperty());
+        urlField.textProperty().bindBidirectional(session.urlProperty());
+        sendOriginBox.selectedProperty().bindBidirectional(session.sendOriginProperty());
+        originField.textProperty().bindBidirectional(session.originProperty());
         originField.disableProperty().bind(sendOriginBox.selectedProperty().not());
         // The prompt shows the Origin that goes out when the box is left empty.
         originField.promptTextProperty().bind(Bindings.createStringBinding(() -> {
             try {
-                return WsUrl.defaultOrigin(WsUrl.parse(model.urlProperty().get()));
+                return WsUrl.defaultOrigin(WsUrl.parse(session.urlProperty().get()));
             } catch (WsUrl.InvalidUrlException e) {
                 return texts.get("client.origin.prompt");
             }
-        }, model.urlProperty()));
-        headersArea.textProperty().bindBidirectional(model.headersProperty());
-        subprotocolsField.textProperty().bindBidirectional(model.subprotocolsProperty());
-        timeoutField.textProperty().bindBidirectional(model.connectTimeoutProperty());
-        deflateBox.selectedProperty().bindBidirectional(model.deflateProperty());
+        }, session.urlProperty()));
+        headersArea.textProperty().bindBidirectional(session.headersProperty());
+        subprotocolsField.textProperty().bindBidirectional(session.subprotocolsProperty());
+        timeoutField.textProperty().bindBidirectional(session.connectTimeoutProperty());
+        deflateBox.selectedProperty().bindBidirectional(session.deflateProperty());
 
-        Composer composer = model.composer();
+        Composer composer = session.composer();
         messageField.textProperty().bindBidirectional(composer.textProperty());
         modeBox.getItems().setAll(Composer.Mode.values());
         modeBox.setConverter(EnumNames.converter(texts, "composer.mode."));
@@ -229,28 +233,28 @@ public final class ClientController {
         });
         messageField.addEventFilter(KeyEvent.KEY_PRESSED, this::messageKeys);
 
-        pingPayloadField.textProperty().bindBidirectional(model.pingPayloadProperty());
-        pingEveryField.textProperty().bindBidirectional(model.pingEveryProperty());
-        periodicButton.textProperty().bind(Bindings.when(model.pingingProperty())
+        pingPayloadField.textProperty().bindBidirectional(session.pingPayloadProperty());
+        pingEveryField.textProperty().bindBidirectional(session.pingEveryProperty());
+        periodicButton.textProperty().bind(Bindings.when(session.pingingProperty())
                 .then(texts.get("lab.stopPinging")).otherwise(texts.get("lab.startPinging")));
-        autoPongBox.selectedProperty().bindBidirectional(model.autoPongProperty());
-        closeCodeField.textProperty().bindBidirectional(model.closeCodeProperty());
-        closeReasonField.textProperty().bindBidirectional(model.closeReasonProperty());
+        autoPongBox.selectedProperty().bindBidirectional(session.autoPongProperty());
+        closeCodeField.textProperty().bindBidirectional(session.closeCodeProperty());
+        closeReasonField.textProperty().bindBidirectional(session.closeReasonProperty());
         closeHint.textProperty().bind(Bindings.createStringBinding(() -> closeHintText(),
-                model.closeCodeProperty(), model.closeReasonProperty()));
-        fragmentSizeField.textProperty().bindBidirectional(model.fragmentSizeProperty());
+                session.closeCodeProperty(), session.closeReasonProperty()));
+        fragmentSizeField.textProperty().bindBidirectional(session.fragmentSizeProperty());
 
-        var state = model.clientStateProperty();
+        var state = session.clientStateProperty();
         urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         connectButton.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         disconnectButton.disableProperty().bind(state.isNotEqualTo(ClientState.OPEN)
                 .and(state.isNotEqualTo(ClientState.CONNECTING)));
         stateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("client.state." + state.get()), state));
-        Notices.bind(noticeLabel, model.clientNoticeProperty(), texts);
-        LogViews.bind(logView, model.clientLog(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
-        framesController.bind(model.clientFrames(), model.clientTotals(), texts);
-        handshakeController.bind(model.clientHandshakeProperty(), texts);
+        Notices.bind(noticeLabel, session.clientNoticeProperty(), texts);
+        LogViews.bind(logView, session.clientLog(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
+        framesController.bind(session.clientFrames(), session.clientTotals(), texts);
+        handshakeController.bind(session.clientHandshakeProperty(), texts);
         bindBurst();
         bindSavedConnections();
     }
@@ -259,25 +263,25 @@ public final class ClientController {
     private void messageKeys(KeyEvent key) {
         String text = messageField.getText() == null ? "" : messageField.getText();
         int caret = messageField.getCaretPosition();
-        if (key.getCode() == KeyCode.ENTER && !key.isShiftDown()) {
+        if (key.getCode() == KeyCode.ENTER && !key.isShiftDown() && !key.isShortcutDown()) {
             key.consume();
             send();
         } else if (key.getCode() == KeyCode.UP && text.lastIndexOf('\n', Math.max(0, caret - 1)) < 0) {
             key.consume();
-            model.composer().previous();
+            session.composer().previous();
             messageField.end();
         } else if (key.getCode() == KeyCode.DOWN && text.indexOf('\n', caret) < 0) {
             key.consume();
-            model.composer().next();
+            session.composer().next();
             messageField.end();
         }
     }
 
     /** Says, as the user types, whether the close goes out as a proper closing handshake or as typed. */
     private String closeHintText() {
-        String code = model.closeCodeProperty().get() == null ? "" : model.closeCodeProperty().get().strip();
-        int bytes = dev.duplex.net.EchoClient.utf8(model.closeReasonProperty().get() == null ? ""
-                : model.closeReasonProperty().get()).length;
+        String code = session.closeCodeProperty().get() == null ? "" : session.closeCodeProperty().get().strip();
+        int bytes = dev.duplex.net.EchoClient.utf8(session.closeReasonProperty().get() == null ? ""
+                : session.closeReasonProperty().get()).length;
         if (code.isEmpty()) return texts.get("lab.close.noCode");
         try {
             int c = Integer.parseInt(code);
@@ -292,53 +296,53 @@ public final class ClientController {
 
     @FXML
     private void connect() {
-        model.connect();
+        session.connect();
     }
 
     @FXML
     private void disconnect() {
-        model.disconnect();
+        session.disconnect();
     }
 
     @FXML
     private void send() {
-        model.send();
+        session.send();
         messageField.selectAll();
     }
 
     @FXML
     private void sendFragmented() {
-        model.sendFragmented();
+        session.sendFragmented();
     }
 
     @FXML
     private void ping() {
-        model.ping();
+        session.ping();
     }
 
     @FXML
     private void pong() {
-        model.pong();
+        session.pong();
     }
 
     @FXML
     private void togglePeriodicPing() {
-        model.togglePeriodicPing();
+        session.togglePeriodicPing();
     }
 
     @FXML
     private void closeWith() {
-        model.closeWith();
+        session.closeWith();
     }
 
     @FXML
     private void formatJson() {
-        model.composer().formatJson();
+        session.composer().formatJson();
     }
 
     @FXML
     private void saveMessage() {
-        model.composer().save(saveNameField.getText());
+        session.composer().save(saveNameField.getText());
     }
 
     /** Loads a file into the box: as text when it is UTF-8 text, else as hex. */
@@ -350,18 +354,18 @@ public final class ClientController {
         if (file == null) return;
         try {
             if (Files.size(file.toPath()) > Composer.MAX_FILE_BYTES) {
-                model.composer().loadFailed(Notice.of("composer.tooBig", file.getName(), Composer.MAX_FILE_BYTES));
+                session.composer().loadFailed(Notice.of("composer.tooBig", file.getName(), Composer.MAX_FILE_BYTES));
                 return;
             }
-            model.composer().loadBytes(Files.readAllBytes(file.toPath()));
+            session.composer().loadBytes(Files.readAllBytes(file.toPath()));
         } catch (IOException e) {
-            model.composer().loadFailed(Notice.of("composer.cannotRead", file.getName(), String.valueOf(e.getMessage())));
+            session.composer().loadFailed(Notice.of("composer.cannotRead", file.getName(), String.valueOf(e.getMessage())));
         }
     }
 
     @FXML
     private void clearLog() {
-        model.clearClientLog();
+        session.clearClientLog();
     }
 
     // ---- keeping and sharing: the File menu above the log ----
@@ -369,13 +373,13 @@ public final class ClientController {
     @FXML
     private void saveJsonl() {
         File file = chooseFile(true, "conversation.jsonl", new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
-        if (file != null) model.saveConversation(file.toPath());
+        if (file != null) session.saveConversation(file.toPath());
     }
 
     @FXML
     private void saveHar() {
         File file = chooseFile(true, "conversation.har", new FileChooser.ExtensionFilter("HAR", "*.har"));
-        if (file != null) model.saveConversation(file.toPath());
+        if (file != null) session.saveConversation(file.toPath());
     }
 
     /** The log as it reads on screen, in the window's language. */
@@ -384,7 +388,7 @@ public final class ClientController {
         File file = chooseFile(true, "duplex-log.txt", new FileChooser.ExtensionFilter("Text", "*.txt"));
         if (file == null) return;
         EventText format = new EventText(texts);
-        model.saveText(file.toPath(), model.clientLog().events().stream()
+        session.saveText(file.toPath(), session.clientLog().events().stream()
                 .map(e -> format.line(e, EventText.Side.CLIENT).toString()).toList());
     }
 
@@ -392,7 +396,7 @@ public final class ClientController {
     private void openConversation() {
         File file = chooseFile(false, null, new FileChooser.ExtensionFilter("JSON Lines, HAR", "*.jsonl", "*.har"),
                 new FileChooser.ExtensionFilter("*", "*"));
-        if (file != null) model.openConversation(file.toPath());
+        if (file != null) session.openConversation(file.toPath());
     }
 
     private File chooseFile(boolean save, String suggested, FileChooser.ExtensionFilter... filters) {

@@ -53,12 +53,47 @@ public final class DuplexWindow {
         stage.getScene().getAccelerators().put(
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))));
+        addClientShortcuts(stage.getScene());
         stage.setOnCloseRequest(event -> {
             event.consume();
             saveSettings();
             stage.hide();
             onClosed.run();
         });
+    }
+
+    /**
+     * The client tabs from the keyboard: Ctrl+T opens one, Ctrl+W closes the one in front, Ctrl+1 to 9 and
+     * Ctrl+Page Up/Down switch, Ctrl+Enter connects or disconnects it. (Enter sends, in the message box.)
+     * Cmd instead of Ctrl on macOS.
+     */
+    private void addClientShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::addSession);
+        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                () -> Platform.runLater(() -> model.closeSession(model.current())));
+        keys.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> switchTab(+1));
+        keys.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> switchTab(-1));
+        for (int i = 1; i <= 9; i++) {
+            int index = i - 1;
+            keys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i), KeyCombination.SHORTCUT_DOWN), () -> {
+                if (index < model.sessions().size()) model.currentSessionProperty().set(model.sessions().get(index));
+            });
+        }
+        // A filter, not an accelerator: text fields (the spinner's too) take Enter for themselves.
+        KeyCodeCombination connectKey = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (!connectKey.match(key)) return;
+            key.consume();
+            if (model.current().busy()) model.disconnect();
+            else model.connect();
+        });
+    }
+
+    private void switchTab(int step) {
+        var all = model.sessions();
+        int at = all.indexOf(model.current());
+        model.currentSessionProperty().set(all.get(Math.floorMod(at + step, all.size())));
     }
 
     public void show() {

@@ -4,7 +4,12 @@ import java.util.function.Consumer;
 
 import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
+import dev.duplex.model.ClientSession;
 import dev.duplex.model.ConnectionModel;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import dev.duplex.settings.Settings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -23,6 +28,7 @@ public final class MainController {
     @FXML private ComboBox<String> languageBox;
     @FXML private Spinner<Integer> logCapSpinner;
     @FXML private Label appNoticeLabel;
+    @FXML private TabPane clientTabs;
 
     public MainController(ConnectionModel model, Texts texts, Consumer<String> languageSwitch) {
         this.model = model;
@@ -57,6 +63,73 @@ public final class MainController {
             if (cap != null) model.logCapProperty().set(cap);
         });
         Notices.bind(appNoticeLabel, model.appNoticeProperty(), texts);
+        bindClientTabs();
+    }
+
+    /**
+     * One tab per client session, kept in step with the model both ways: the tab in front is the model's
+     * current session, closing a tab closes its connection, and a session added anywhere gets its tab.
+     */
+    private void bindClientTabs() {
+        for (ClientSession s : model.sessions()) clientTabs.getTabs().add(tabFor(s));
+        model.sessions().addListener((ListChangeListener<ClientSession>) change -> {
+            while (change.next()) {
+                for (ClientSession gone : change.getRemoved()) clientTabs.getTabs().removeIf(t -> t.getUserData() == gone);
+                int at = change.getFrom();
+                for (ClientSession added : change.getAddedSubList()) clientTabs.getTabs().add(at++, tabFor(added));
+            }
+            lastTabStaysOpen();
+        });
+        lastTabStaysOpen();
+        select(model.current());
+        clientTabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
+            if (tab != null && tab.getUserData() instanceof ClientSession s && model.current() != s) {
+                model.currentSessionProperty().set(s);
+            }
+        });
+        model.currentSessionProperty().addListener((obs, before, s) -> select(s));
+        // The tab brought to front takes the keyboard at its URL, as a new browser tab does.
+        clientTabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
+            if (tab != null && tab.getContent() != null) {
+                javafx.application.Platform.runLater(() -> {
+                    var url = tab.getContent().lookup("#urlField");
+                    if (url != null) url.requestFocus();
+                });
+            }
+        });
+    }
+
+    private Tab tabFor(ClientSession s) {
+        Tab tab = new Tab();
+        tab.setUserData(s);
+        tab.setContent(MainView.loadClientPane(model, s, texts));
+        // The tab says where it points and, by a mark, whether it is connected.
+        // Numbered as Ctrl+1 to 9 reach them.
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> (model.sessions().indexOf(s) + 1) + " "
+                        + (s.clientStateProperty().get() == ConnectionModel.ClientState.OPEN ? "● " : "○ ") + s.title(),
+                s.urlProperty(), s.clientStateProperty(), model.sessions()));
+        tab.setOnCloseRequest(event -> {
+            event.consume(); // the model decides; the list listener removes the tab
+            model.closeSession(s);
+        });
+        return tab;
+    }
+
+    private void lastTabStaysOpen() {
+        boolean several = clientTabs.getTabs().size() > 1;
+        for (Tab t : clientTabs.getTabs()) t.setClosable(several);
+    }
+
+    private void select(ClientSession s) {
+        for (Tab t : clientTabs.getTabs()) {
+            if (t.getUserData() == s) clientTabs.getSelectionModel().select(t);
+        }
+    }
+
+    @FXML
+    private void newTab() {
+        model.addSession();
     }
 
     @FXML

@@ -149,7 +149,7 @@ class ServerLabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#burstStartButton");
         until(() -> model.burstStatsProperty().get() != null && model.burstStatsProperty().get().answered() == 50);
-        ConnectionModel.BurstStats stats = onFx(() -> model.burstStatsProperty().get());
+        dev.duplex.model.ClientSession.BurstStats stats = onFx(() -> model.burstStatsProperty().get());
         assertEquals(50, stats.sent());
         assertTrue(stats.p50() > 0 && stats.p50() <= stats.p99() && stats.p99() <= stats.max(), stats.toString());
         @SuppressWarnings("unchecked")
