@@ -20,7 +20,6 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.Composer;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.net.WsEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -47,14 +46,8 @@ class ExplorerWindowTest {
         model.shutdown().get(10, TimeUnit.SECONDS);
     }
 
-    /** Starts the server and connects the client to it, through the window. */
     private void connected(FxRobot robot) throws Exception {
-        robot.clickOn("#startButton");
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
-        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
-        robot.clickOn("#connectButton");
-        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+        TestWindow.startAndConnect(robot, model);
     }
 
     private void selectTab(FxRobot robot, String pane, int index) {

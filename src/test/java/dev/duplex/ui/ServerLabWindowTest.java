@@ -20,7 +20,6 @@ import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.model.ServerClient;
 import dev.duplex.net.WsEvent;
 import javafx.scene.control.Label;
@@ -46,12 +45,7 @@ class ServerLabWindowTest {
     }
 
     private void connected(FxRobot robot) throws Exception {
-        robot.clickOn("#startButton");
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
-        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
-        robot.clickOn("#connectButton");
-        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+        TestWindow.startAndConnect(robot, model);
     }
 
     private String log(FxRobot robot, String pane, EventText.Side side) throws Exception {

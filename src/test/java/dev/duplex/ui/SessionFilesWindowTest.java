@@ -20,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.net.WsEvent;
 import dev.duplex.session.Conversation;
 import dev.duplex.session.HarFormat;
@@ -54,12 +53,7 @@ class SessionFilesWindowTest {
     }
 
     private void talk(FxRobot robot) throws Exception {
-        robot.clickOn("#startButton");
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
-        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
-        robot.clickOn("#connectButton");
-        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+        TestWindow.startAndConnect(robot, model);
         for (String m : List.of("one", "二", "three")) {
             robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText(m));
             robot.clickOn("#sendButton");
@@ -129,12 +123,7 @@ class SessionFilesWindowTest {
         robot.interact(() -> model.saveConversation(dir.resolve("empty.jsonl")));
         until(() -> notice(robot).equals("There is no conversation to save yet: connect first."));
 
-        robot.clickOn("#startButton");
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
-        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
-        robot.clickOn("#connectButton");
-        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+        TestWindow.startAndConnect(robot, model);
         robot.interact(() -> model.openConversation(bad));
         until(() -> notice(robot).startsWith("Disconnect first"));
     }

@@ -30,4 +30,14 @@ final class TestWindow {
         new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
         return model;
     }
+
+    /** Starts the embedded server and connects the window's client to it, through the window's buttons. */
+    static void startAndConnect(org.testfx.api.FxRobot robot, ConnectionModel model) throws Exception {
+        robot.clickOn("#startButton");
+        FxWait.until(() -> model.serverStateProperty().get() == ConnectionModel.ServerState.RUNNING);
+        String url = FxWait.onFx(() -> model.serverUrlProperty().get());
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
+        robot.clickOn("#connectButton");
+        FxWait.until(() -> model.clientStateProperty().get() == ConnectionModel.ClientState.OPEN);
+    }
 }
