@@ -29,13 +29,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <h2>Pinning, and what it skips</h2>
  * A pin is the SHA-256 {@link Fingerprint} of one exact server certificate. When the server's own (leaf)
  * certificate has a pinned fingerprint, the JDK's chain checks are skipped for it: who issued it (self-signed
- * is fine), its validity dates (expired is fine), its key usages, revocation. What a pin does not skip: the TLS
- * handshake's proof that the server holds the certificate's private key (a pin cannot be satisfied by
- * replaying someone's certificate), and, with {@link PinnedHost#CHECKED}, the host name check. That check is
- * never implied by the context: as with the JDK's own trust, it runs exactly when the connection asks for it
- * with {@code SSLParameters.setEndpointIdentificationAlgorithm("HTTPS")} (Java-WebSocket's client does by
- * default), for pinned and unpinned certificates alike. Certificates that are not pinned get the JDK's default
- * checks unchanged; nothing is ever trusted without them or a pin.
+ * is fine), its validity dates (expired is fine), its key usages, revocation where enabled. What a pin does
+ * not skip: the TLS handshake's proof that the server holds the certificate's private key (a pin cannot be
+ * satisfied by replaying someone's certificate), and, with {@link PinnedHost#CHECKED}, the host name check.
+ * That check is never implied by the context: as with the JDK's own trust, it runs exactly when the
+ * connection asks for it with {@code SSLParameters.setEndpointIdentificationAlgorithm("HTTPS")}
+ * (Java-WebSocket's client does by default), for pinned and unpinned certificates alike. Certificates that
+ * are not pinned get the JDK's default checks unchanged; nothing is ever trusted without them or a pin.
  *
  * <h2>Serving: a handshake must not hold up the next client</h2>
  * A TLS handshake waits on the client. One that connects and never sends its ClientHello (a port scanner, a
@@ -58,12 +58,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * }</pre>
  *
  * Calling {@code startHandshake()} (or the first read or write, which starts it) in the accept loop itself
- * would stop every later client behind the silent one.
+ * would stop every later client behind the silent one until its timeout, or for good without one.
+ * {@code SilentClientTest} shows both, over loopback.
  *
  * <p>Java-WebSocket 1.6.0's server is a single NIO selector thread; its {@code SSLSocketChannel2} drives each
  * {@code SSLEngine} handshake without blocking, so a silent client does not stop the next one. It costs,
  * though: while a handshake is unfinished the channel keeps asking to write ({@code isNeedWrite()}, marked
- * FIXME there), and the selector spins at most of a core for as long as the silent client stays connected;
+ * FIXME there), and the selector spins, using most of a core, for as long as the silent client stays connected;
  * and nothing ever closes it, as the connection-lost timer only sees connections whose WebSocket opened. So
  * the same deadline belongs there: a factory extending {@code SSLParametersWebSocketServerFactory} whose
  * {@code wrapChannel} schedules a check that closes the {@code SocketChannel} if its engine
