@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Set;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**

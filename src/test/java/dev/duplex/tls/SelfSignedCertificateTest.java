@@ -77,7 +77,8 @@ class SelfSignedCertificateTest {
         Instant after = Instant.now();
 
         Instant notBefore = c.getNotBefore().toInstant();
-        assertTrue(!notBefore.isBefore(before.minus(Duration.ofDays(1))) && !notBefore.isAfter(after.minus(Duration.ofDays(1))),
+        Instant dayBefore = before.minus(Duration.ofDays(1));
+        assertTrue(!notBefore.isBefore(dayBefore) && !notBefore.isAfter(after.minus(Duration.ofDays(1))),
                 notBefore.toString());
         assertEquals(notBefore.plus(Duration.ofDays(825)), c.getNotAfter().toInstant());
         c.checkValidity();
@@ -96,7 +97,8 @@ class SelfSignedCertificateTest {
         assertEquals(to, far.getNotAfter().toInstant());
 
         assertThrows(IllegalArgumentException.class, () -> SelfSignedCertificate.generate(0));
-        assertThrows(IllegalArgumentException.class, () -> SelfSignedCertificate.generate(List.of("localhost"), to, from));
+        assertThrows(IllegalArgumentException.class,
+                () -> SelfSignedCertificate.generate(List.of("localhost"), to, from));
     }
 
     @Test
@@ -106,9 +108,11 @@ class SelfSignedCertificateTest {
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).certificate();
         assertThrows(CertificateExpiredException.class, expired::checkValidity);
 
-        X509Certificate elsewhere = SelfSignedCertificate.generate(List.of("duplex.example", "192.0.2.7", "[2001:db8::1]"),
+        X509Certificate elsewhere = SelfSignedCertificate.generate(
+                List.of("duplex.example", "192.0.2.7", "[2001:db8::1]"),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))).certificate();
-        assertEquals(List.of(List.of(DNS, "duplex.example"), List.of(IP, "192.0.2.7"), List.of(IP, "2001:db8:0:0:0:0:0:1")),
+        assertEquals(
+                List.of(List.of(DNS, "duplex.example"), List.of(IP, "192.0.2.7"), List.of(IP, "2001:db8:0:0:0:0:0:1")),
                 List.copyOf(elsewhere.getSubjectAlternativeNames()));
     }
 
@@ -119,7 +123,8 @@ class SelfSignedCertificateTest {
             assertThrows(IllegalArgumentException.class,
                     () -> SelfSignedCertificate.generate(List.of(bad), now, now.plusSeconds(60)), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> SelfSignedCertificate.generate(List.of(), now, now.plusSeconds(60)));
+        assertThrows(IllegalArgumentException.class,
+                () -> SelfSignedCertificate.generate(List.of(), now, now.plusSeconds(60)));
     }
 
     @Test
