@@ -29,7 +29,7 @@ public final class Cli {
                                 [--close-after N [--close-code C] [--close-reason TEXT]]
                    duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--subprotocol P]...
                                   [--deflate] [--binary] [--show-frames] [--show-handshake] [--wait MS] [--timeout MS]
-                                  [--save FILE.jsonl|FILE.har]
+                                  [--save FILE.jsonl|FILE.har] [--trust SHA256-FINGERPRINT]...
                    duplex --version
 
             serve    runs the echo server until Ctrl+C (or SIGTERM), printing one line per event.
@@ -51,7 +51,8 @@ public final class Cli {
                      prints both sides of the upgrade with the Accept check. Typed commands: /ping [text],
                      /close [code] [reason] (any code, valid or not), and // to send a line starting with /.
                      --save FILE keeps the conversation (handshake, every frame, the close) as JSON Lines, or as
-                     HAR (what browsers export) when FILE ends in .har.
+                     HAR (what browsers export) when FILE ends in .har. wss:// checks certificates as usual;
+                     --trust FINGERPRINT also accepts that one certificate (self-signed, say), as onerror showed it.
             exit status: 0 ok, 1 could not listen or connect, 2 bad arguments, 3 connection closed abnormally
             """;
 

@@ -64,7 +64,7 @@ final class ConnectCommand {
     }
 
     int run(List<String> words) throws Args.UsageException {
-        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout", "subprotocol", "save"),
+        Args args = Args.parse(words, Set.of("origin", "header", "wait", "timeout", "subprotocol", "save", "trust"),
                 Set.of("no-origin", "deflate", "binary", "show-frames", "show-handshake"));
         showFrames = args.has("show-frames");
         showHandshake = args.has("show-handshake");
@@ -90,6 +90,15 @@ final class ConnectCommand {
 
         java.nio.file.Path save = args.has("save") ? java.nio.file.Path.of(args.get("save", "")) : null;
         EchoClient client = new EchoClient(this::onEvent);
+        List<dev.duplex.tls.Fingerprint> trusted = new java.util.ArrayList<>();
+        for (String f : args.all("trust")) {
+            try {
+                trusted.add(dev.duplex.tls.Fingerprint.parse(f));
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("--trust needs a SHA-256 fingerprint (64 hex digits, colons optional), not '" + f + "'");
+            }
+        }
+        client.trust(trusted);
         client.connect(url, new ClientOptions(origin, headers, timeoutMs, args.all("subprotocol"), args.has("deflate")));
         int status;
         try {

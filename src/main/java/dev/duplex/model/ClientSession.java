@@ -27,6 +27,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -94,6 +95,9 @@ public final class ClientSession {
     private final ReadOnlyObjectWrapper<WsEvent.Handshake> clientHandshake =
             new ReadOnlyObjectWrapper<>(this, "clientHandshake");
     private final EchoClient client;
+    private final javafx.beans.property.ReadOnlyStringWrapper refusedCertificate =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "refusedCertificate");
+    private final java.util.Set<dev.duplex.tls.Fingerprint> trustedCertificates = new java.util.LinkedHashSet<>();
 
     private final Dispatcher dispatcher;
     /** Every call that may block on the network (connect, send, close) runs here, never on the UI thread. */
@@ -572,6 +576,9 @@ public final class ClientSession {
         for (WsEvent e : events) {
             if (e instanceof WsEvent.Opened) {
                 clientState.set(ClientState.OPEN);
+                refusedCertificate.set(null);
+            } else if (e instanceof WsEvent.Failed f && offersTrust(f.problem())) {
+                refusedCertificate.set(f.problem().detail());
             } else if (e instanceof WsEvent.Closed) {
                 clientState.set(ClientState.DISCONNECTED);
                 stopPeriodicPing();
@@ -582,7 +589,31 @@ public final class ClientSession {
         clientLog.addAll(events);
     }
 
+    // ---- wss://: trusting one certificate by its fingerprint ----
+
+    /** Refusals a user may overrule by trusting that one certificate (not a wrong host: that is a real mismatch). */
+    private static boolean offersTrust(dev.duplex.net.Problem p) {
+        return (p.kind() == dev.duplex.net.Problem.Kind.TLS_UNKNOWN_ISSUER || p.kind() == dev.duplex.net.Problem.Kind.TLS_EXPIRED)
+                && !p.detail().isEmpty();
+    }
+
+    /**
+     * Trusts the certificate the server last showed and this tab refused, by its SHA-256 fingerprint, for
+     * this tab's next connections. Every other certificate keeps the normal checks.
+     */
+    public void trustRefusedCertificate() {
+        String fingerprint = refusedCertificate.get();
+        if (fingerprint == null) return;
+        trustedCertificates.add(dev.duplex.tls.Fingerprint.parse(fingerprint));
+        client.trust(trustedCertificates);
+        refusedCertificate.set(null);
+        clientNotice.set(Notice.of("client.trusted", fingerprint));
+    }
+
     // ================= properties =================
+
+    /** The fingerprint of the certificate last refused in a way the user may overrule, or null. */
+    public ReadOnlyStringProperty refusedCertificateProperty() { return refusedCertificate.getReadOnlyProperty(); }
 
     public StringProperty urlProperty() { return url; }
     public BooleanProperty sendOriginProperty() { return sendOrigin; }

@@ -71,6 +71,17 @@ public final class EchoClient {
         autoPong = on;
     }
 
+    /** Server certificates trusted by their SHA-256 fingerprint on wss://, on top of the normal checks. */
+    private volatile java.util.Set<dev.duplex.tls.Fingerprint> trusted = java.util.Set.of();
+
+    /**
+     * Trusts these certificates by fingerprint from the next connection on, whoever issued them (a
+     * self-signed one included); every other certificate still gets the normal checks. Never "trust all".
+     */
+    public void trust(java.util.Collection<dev.duplex.tls.Fingerprint> fingerprints) {
+        trusted = java.util.Set.copyOf(fingerprints);
+    }
+
     /**
      * Sends a text message and reports it as sent.
      *
@@ -206,6 +217,8 @@ public final class EchoClient {
         final Map<ByteBuffer, Long> pingsInFlight = new ConcurrentHashMap<>();
         volatile boolean opened;
         volatile Exception errorBeforeOpen;
+        /** Why the server's certificate was refused, as the trust manager said it (wss:// only). */
+        volatile java.security.cert.CertificateException tlsRefusal;
         /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
         volatile boolean closingByUs;
         volatile boolean closeTimedOut;
@@ -256,6 +269,12 @@ public final class EchoClient {
                 setSocketFactory(new TappedSockets(tap));
             } else {
                 tap = null;
+                // Normal certificate checks, plus the certificates the user chose to trust by fingerprint.
+                // The refusal is kept as it happens: the library reports the failed handshake and the closed
+                // socket from two threads, in either order.
+                setSocketFactory(dev.duplex.tls.TlsContexts.client(trusted, refusal -> {
+                    if (tlsRefusal == null) tlsRefusal = refusal;
+                }).getSocketFactory());
             }
         }
 
@@ -429,10 +448,36 @@ public final class EchoClient {
                 String line = reason.substring(at + 13).strip();
                 return new Problem(Problem.Kind.HANDSHAKE_REFUSED, line.replaceFirst("^HTTP/[0-9.]+ ", "HTTP "));
             }
+            if (tlsRefusal != null) return tlsProblem(tlsRefusal);
+            if (errorBeforeOpen != null && isTls(errorBeforeOpen)) return tlsProblem(errorBeforeOpen);
             if (errorBeforeOpen != null) return Problems.of(errorBeforeOpen);
             if (status.startsWith("HTTP/")) return new Problem(Problem.Kind.BAD_HANDSHAKE, reason);
             return new Problem(Problem.Kind.OTHER, reason.isEmpty() ? "the connection closed before it opened" : reason);
         }
+    }
+
+    private static boolean isTls(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException || c instanceof java.security.cert.CertificateException) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A failed TLS handshake as the user can act on it: expired, unknown issuer (self-signed), wrong host,
+     * or other; the detail starts with the server certificate's fingerprint when it is known, so the
+     * window can offer to trust that one certificate.
+     */
+    static Problem tlsProblem(Throwable failure) {
+        dev.duplex.tls.TlsProblem p = dev.duplex.tls.TlsProblem.of(failure);
+        Problem.Kind kind = switch (p.kind()) {
+            case EXPIRED, NOT_YET_VALID -> Problem.Kind.TLS_EXPIRED;
+            case UNKNOWN_ISSUER -> Problem.Kind.TLS_UNKNOWN_ISSUER;
+            case WRONG_HOST -> Problem.Kind.TLS_WRONG_HOST;
+            case OTHER -> Problem.Kind.TLS_FAILED;
+        };
+        String fingerprint = p.fingerprint() == null ? "" : p.fingerprint().toString();
+        return new Problem(kind, kind == Problem.Kind.TLS_FAILED ? String.valueOf(p.detail()) : fingerprint);
     }
 
     private static byte[] bytesOf(Framedata f) {

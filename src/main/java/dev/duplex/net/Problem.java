@@ -35,6 +35,14 @@ public record Problem(Kind kind, String detail) {
         WRONG_ACCEPT,
         /** The server answered a subprotocol the client did not offer; detail is what it answered (and what was offered). */
         UNOFFERED_SUBPROTOCOL,
+        /** wss://: the server's certificate is expired or not yet valid; detail is its SHA-256 fingerprint. */
+        TLS_EXPIRED,
+        /** wss://: no trusted issuer (self-signed, private CA); detail is the certificate's fingerprint. */
+        TLS_UNKNOWN_ISSUER,
+        /** wss://: the certificate does not name the host connected to; detail is its fingerprint. */
+        TLS_WRONG_HOST,
+        /** wss://: TLS failed otherwise (no common protocol, not a TLS server...); detail is the cause. */
+        TLS_FAILED,
         /** Anything else: detail carries the cause as the JDK or the library put it. */
         OTHER
     }

@@ -136,6 +136,89 @@ public final class TlsContexts {
         }
     }
 
+    /**
+     * As {@link #client(Collection)}, telling {@code refused} of each certificate refusal as it happens, on
+     * the thread doing the handshake. A caller whose library reports a failed handshake on one thread and the
+     * closed connection on another learns the reason before the close this way.
+     */
+    public static SSLContext client(Collection<Fingerprint> pins,
+            java.util.function.Consumer<? super java.security.cert.CertificateException> refused) {
+        try {
+            X509ExtendedTrustManager inner = new PinningTrustManager(trustManager(null), Set.copyOf(pins), PinnedHost.CHECKED);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new ReportingTrustManager(inner, refused)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no TLS client", e);
+        }
+    }
+
+    /** Passes every check to {@code inner}, and tells {@code refused} of each refusal before rethrowing it. */
+    private static final class ReportingTrustManager extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager inner;
+        private final java.util.function.Consumer<? super java.security.cert.CertificateException> refused;
+
+        ReportingTrustManager(X509ExtendedTrustManager inner,
+                java.util.function.Consumer<? super java.security.cert.CertificateException> refused) {
+            this.inner = inner;
+            this.refused = refused;
+        }
+
+        private interface Check {
+            void run() throws java.security.cert.CertificateException;
+        }
+
+        private void reporting(Check check) throws java.security.cert.CertificateException {
+            try {
+                check.run();
+            } catch (java.security.cert.CertificateException e) {
+                refused.accept(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth, java.net.Socket socket)
+                throws java.security.cert.CertificateException {
+            reporting(() -> inner.checkServerTrusted(chain, auth, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine engine)
+                throws java.security.cert.CertificateException {
+            reporting(() -> inner.checkServerTrusted(chain, auth, engine));
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth)
+                throws java.security.cert.CertificateException {
+            reporting(() -> inner.checkServerTrusted(chain, auth));
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth, java.net.Socket socket)
+                throws java.security.cert.CertificateException {
+            inner.checkClientTrusted(chain, auth, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine engine)
+                throws java.security.cert.CertificateException {
+            inner.checkClientTrusted(chain, auth, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth)
+                throws java.security.cert.CertificateException {
+            inner.checkClientTrusted(chain, auth);
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return inner.getAcceptedIssuers();
+        }
+    }
+
     /** {@code parameters} limited to {@link #PROTOCOLS}; returns them for chaining. */
     public static SSLParameters limitProtocols(SSLParameters parameters) {
         parameters.setProtocols(PROTOCOLS.toArray(String[]::new));

@@ -67,6 +67,7 @@ public final class ClientController {
     @FXML private TextField fragmentSizeField;
     @FXML private Label stateLabel;
     @FXML private Label noticeLabel;
+    @FXML private Button trustButton;
     @FXML private ListView<WsEvent> logView;
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
@@ -162,6 +163,11 @@ public final class ClientController {
     }
 
     @FXML
+    private void trustCertificate() {
+        session.trustRefusedCertificate();
+    }
+
+    @FXML
     private void startBurst() {
         session.startBurst();
     }
@@ -252,6 +258,9 @@ public final class ClientController {
         stateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("client.state." + state.get()), state));
         Notices.bind(noticeLabel, session.clientNoticeProperty(), texts);
+        // Offered only after a refusal the user may overrule: a self-signed or expired certificate.
+        trustButton.visibleProperty().bind(session.refusedCertificateProperty().isNotNull());
+        trustButton.managedProperty().bind(trustButton.visibleProperty());
         LogViews.bind(logView, session.clientLog(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
         framesController.bind(session.clientFrames(), session.clientTotals(), texts);
         handshakeController.bind(session.clientHandshakeProperty(), texts);
