@@ -53,6 +53,8 @@ public final class EchoServer {
     /** How long {@link #stop} waits for the library's selector thread before giving up on it. */
     private static final int STOP_TIMEOUT_MS = 2_000;
     private static final long START_TIMEOUT_MS = 5_000;
+    /** How long a wss:// client may take over its TLS handshake. */
+    private static final int TLS_HANDSHAKE_MS = 3_000;
 
     private final WsListener listener;
     private Engine engine;
@@ -267,7 +269,7 @@ public final class EchoServer {
             host = a.getHostAddress();
         }
         String path = config.path().isEmpty() ? "/" : config.path();
-        return URI.create("ws://" + host + ":" + bound.getPort() + path);
+        return URI.create((config.tls() == null ? "ws://" : "wss://") + host + ":" + bound.getPort() + path);
     }
 
     private static String stripBrackets(String host) {
@@ -309,10 +311,20 @@ public final class EchoServer {
 
         final Map<String, Long> pingsInFlight = new ConcurrentHashMap<>();
 
+        /** The TLS of wss://, or null for ws://. */
+        final javax.net.ssl.SSLContext tlsContext;
+        /** The TLS engines' slow steps (key agreement) run here, off the selector thread. */
+        final java.util.concurrent.ExecutorService tlsTasks = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "duplex-tls");
+            t.setDaemon(true);
+            return t;
+        });
+
         Engine(ServerSocketChannel channel, ServerConfig config, URI url) {
             super(channel);
             this.config = config;
             this.url = url;
+            this.tlsContext = config.tls() == null ? null : dev.duplex.tls.TlsContexts.server(config.tls());
             // Every connection's bytes pass a wire tap: the handshake view and the frame inspector.
             setWebSocketFactory(new WebSocketServerFactory() {
                 // Our draft, not the library's default: it carries the message size limit, so a frame that
@@ -333,11 +345,11 @@ public final class EchoServer {
                 }
 
                 @Override
-                public ByteChannel wrapChannel(SocketChannel socket, SelectionKey key) {
+                public ByteChannel wrapChannel(SocketChannel socket, SelectionKey key) throws IOException {
                     String peer = addressOf(socket);
                     TappedChannel[] self = new TappedChannel[1];
                     boolean capture = captureFrames;
-                    self[0] = new TappedChannel(socket, new WireTap(false, new WireTap.Sink() {
+                    WireTap tap = new WireTap(false, new WireTap.Sink() {
                         @Override
                         public void handshake(HandshakeRecord record) {
                             listener.on(new WsEvent.Handshake(Instant.now(), peer, record));
@@ -348,7 +360,18 @@ public final class EchoServer {
                             if (capture) listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
                             if (frame.inbound()) check(frame, self[0]);
                         }
-                    }, capture ? FrameInfo.PAYLOAD_CAP : 0));
+                    }, capture ? FrameInfo.PAYLOAD_CAP : 0);
+                    if (tlsContext == null) {
+                        self[0] = new TappedChannel(socket, tap);
+                    } else {
+                        javax.net.ssl.SSLEngine engine = tlsContext.createSSLEngine();
+                        engine.setUseClientMode(false);
+                        engine.setSSLParameters(dev.duplex.tls.TlsContexts.limitProtocols(engine.getSSLParameters()));
+                        TappedTlsChannel tls = new TappedTlsChannel(
+                                new org.java_websocket.SSLSocketChannel2(socket, engine, tlsTasks, key), tap);
+                        self[0] = tls;
+                        dropIfNoTls(tls, key);
+                    }
                     if (key.attachment() instanceof WebSocket conn) {
                         self[0].attach(conn);
                         dropIfNoHandshake(conn, self[0]);
@@ -372,6 +395,23 @@ public final class EchoServer {
             } else if (frame.opcode() == FrameInfo.CLOSE && frame.payload().length > 2 && !utf8(frame.payload(), 2)) {
                 channel.violated(CloseCodes.INVALID_DATA, "close reason is not UTF-8");
             }
+        }
+
+        /**
+         * A client that opened TCP and never finished TLS is dropped soon: until then the library's TLS
+         * channel keeps asking to write, and its selector thread spins on that connection.
+         */
+        private void dropIfNoTls(TappedTlsChannel channel, SelectionKey key) {
+            CompletableFuture.runAsync(() -> {
+                if (channel.tlsHandshakeDone()) return;
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+                key.selector().wakeup();
+            }, CompletableFuture.delayedExecutor(Math.min(TLS_HANDSHAKE_MS, config.limits().handshakeTimeoutMs()),
+                    TimeUnit.MILLISECONDS));
         }
 
         /** A connection that has not finished its handshake in time is dropped: it holds a socket. */
@@ -484,6 +524,7 @@ public final class EchoServer {
         public void stop(int timeout, String closeMessage) throws InterruptedException {
             writeWatch.shutdownNow();
             delayedReplies.shutdownNow();
+            tlsTasks.shutdownNow();
             super.stop(timeout, closeMessage);
         }
 

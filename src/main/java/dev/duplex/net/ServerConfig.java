@@ -11,9 +11,10 @@ package dev.duplex.net;
  *                     1.5 intervals is dropped. 0 sends none and drops no one
  * @param behaviour    how it misbehaves on purpose at start (refusals, delays, drops...); changeable later
  * @param limits       what the server accepts: message size, connections, handshake time, Origins
+ * @param tls          the key and certificate to serve wss:// with, or null for ws://
  */
 public record ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply, int pingInterval,
-        ServerBehaviour behaviour, Limits limits) {
+        ServerBehaviour behaviour, Limits limits, dev.duplex.tls.ServerIdentity tls) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     /** Java-WebSocket's own default: a ping a minute. */
@@ -96,6 +97,12 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
         behaviour = behaviour == null ? ServerBehaviour.NORMAL : behaviour;
     }
 
+    /** A ws:// server (no TLS). */
+    public ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply, int pingInterval,
+            ServerBehaviour behaviour, Limits limits) {
+        this(bindAddress, port, path, reply, pingInterval, behaviour, limits, null);
+    }
+
     /** A server with the library's defaults for pings, behaving normally. */
     public ServerConfig(String bindAddress, int port, String path, ReplyTemplate reply) {
         this(bindAddress, port, path, reply, DEFAULT_PING_INTERVAL, ServerBehaviour.NORMAL, Limits.DEFAULT);
@@ -103,17 +110,22 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(bindAddress, port, path, reply, pingInterval, behaviour, newLimits);
+        return new ServerConfig(bindAddress, port, path, reply, pingInterval, behaviour, newLimits, tls);
     }
 
     /** This configuration on another port. */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, path, reply, pingInterval, behaviour, limits);
+        return new ServerConfig(bindAddress, newPort, path, reply, pingInterval, behaviour, limits, tls);
+    }
+
+    /** This configuration serving wss:// with this key and certificate (null: ws://). */
+    public ServerConfig withTls(dev.duplex.tls.ServerIdentity identity) {
+        return new ServerConfig(bindAddress, port, path, reply, pingInterval, behaviour, limits, identity);
     }
 
     /** This configuration, behaving so. */
     public ServerConfig withBehaviour(ServerBehaviour b) {
-        return new ServerConfig(bindAddress, port, path, reply, pingInterval, b, limits);
+        return new ServerConfig(bindAddress, port, path, reply, pingInterval, b, limits, tls);
     }
 
     public static ServerConfig defaults() {

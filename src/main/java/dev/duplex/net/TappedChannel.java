@@ -3,7 +3,6 @@ package dev.duplex.net;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
-import java.nio.channels.SocketChannel;
 
 import org.java_websocket.WebSocket;
 
@@ -12,8 +11,9 @@ import org.java_websocket.WebSocket;
  * past a {@link WireTap}. It can also put a chosen HTTP answer in place of the library's refusal (the
  * library only knows how to refuse with 404).
  */
-final class TappedChannel implements ByteChannel {
-    private final SocketChannel channel;
+class TappedChannel implements ByteChannel {
+    /** The socket, or for wss:// the library's TLS channel over it: the tap then sees the plain bytes. */
+    final ByteChannel channel;
     final WireTap tap;
     private volatile ByteBuffer replacement;
     /** The connection these bytes belong to, to close it when a frame breaks the protocol. */
@@ -24,7 +24,7 @@ final class TappedChannel implements ByteChannel {
     /** A frame that RFC 6455 says ends the connection, and with which close code. */
     record Violation(int code, String reason) { }
 
-    TappedChannel(SocketChannel channel, WireTap tap) {
+    TappedChannel(ByteChannel channel, WireTap tap) {
         this.channel = channel;
         this.tap = tap;
     }
@@ -56,7 +56,11 @@ final class TappedChannel implements ByteChannel {
             return channel.read(scratch) < 0 ? -1 : 0;
         }
         int start = dst.position();
-        int n = channel.read(dst);
+        return afterRead(dst, start, channel.read(dst));
+    }
+
+    /** Shows what was just read to the tap, and withholds it if it broke the protocol. */
+    int afterRead(ByteBuffer dst, int start, int n) {
         if (n > 0) feed(dst, start, n, true);
         Violation v = violation;
         if (v != null) {
