@@ -126,7 +126,12 @@ class TappedChannel implements ByteChannel {
             return skipped;
         }
         int start = src.position();
-        int n = channel.write(src);
+        channel.write(src);
+        // Count what left src, not what write returns: over wss:// the channel is the library's
+        // SSLSocketChannel2, whose write returns the bytes put on the wire (the plain bytes plus each TLS
+        // record's header and tag). Fed that count, the tap read past the plain bytes, failed, and the
+        // connection went deaf after the 101: every later read was withheld as a "violation".
+        int n = src.position() - start;
         if (n > 0) feed(src, start, n, false);
         return n;
     }
