@@ -27,6 +27,7 @@ public final class Cli {
                                 [--refuse STATUS [--refuse-header 'Name: value']... [--refuse-body TEXT]]
                                 [--subprotocol NAME|*] [--delay MS] [--drop-every N] [--no-pong] [--ping-every S]
                                 [--close-after N [--close-code C] [--close-reason TEXT]]
+                                [--tls | --tls-pkcs12 FILE [--tls-password P]]
                    duplex connect URL [--origin O | --no-origin] [--header 'Name: value']... [--subprotocol P]...
                                   [--deflate] [--binary] [--show-frames] [--show-handshake] [--wait MS] [--timeout MS]
                                   [--save FILE.jsonl|FILE.har] [--trust SHA256-FINGERPRINT]...
@@ -44,6 +45,8 @@ public final class Cli {
                      --close-after N closes a client after its Nth message (--close-code 1000, --close-reason);
                      --no-pong stops answering pings; --ping-every S pings each client every S seconds (60;
                      0 never) and drops a client that does not answer; a --reply without {message} is a fixed answer.
+                     --tls serves wss:// with Duplex's own self-signed certificate (made once, kept, its SHA-256
+                     fingerprint printed under the URL); --tls-pkcs12 FILE serves with yours.
             connect  sends each line of standard input as a text message and prints each event;
                      at the end of input it waits up to --wait ms (1000) for replies, then closes with 1000.
                      Sends the Origin a page on the same host would, unless --origin or --no-origin.

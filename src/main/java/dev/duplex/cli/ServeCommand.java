@@ -20,6 +20,8 @@ final class ServeCommand {
     private final EventText format;
     private final PrintStream out;
     private final PrintStream err;
+    /** The SHA-256 fingerprint of the wss:// certificate, printed under the URL; null on ws://. */
+    private String fingerprint;
 
     ServeCommand(Texts texts, PrintStream out, PrintStream err) {
         this.texts = texts;
@@ -31,7 +33,8 @@ final class ServeCommand {
     int run(List<String> words, Cli.SignalHook signals) throws Args.UsageException {
         Args args = Args.parse(words, Set.of("port", "bind", "path", "reply", "max-message", "max-connections",
                 "allow-origin", "handshake-timeout", "refuse", "refuse-header", "refuse-body", "subprotocol", "delay",
-                "drop-every", "close-after", "close-code", "close-reason", "ping-every"), Set.of("no-pong"));
+                "drop-every", "close-after", "close-code", "close-reason", "ping-every", "tls-pkcs12", "tls-password"),
+                Set.of("no-pong", "tls"));
         if (!args.positional().isEmpty()) throw new Args.UsageException("serve takes no argument '" + args.positional().get(0) + "'");
         ServerConfig config = new ServerConfig(
                 args.get("bind", ServerConfig.DEFAULT_BIND),
@@ -46,8 +49,25 @@ final class ServeCommand {
                         .withHandshakeTimeout(args.integer("handshake-timeout", ServerConfig.Limits.DEFAULT.handshakeTimeoutMs(), 1, 3_600_000))
                         .withAllowedOrigins(args.all("allow-origin")));
 
+        dev.duplex.tls.ServerIdentity tls = null;
+        if (args.has("tls") || args.has("tls-pkcs12")) {
+            try {
+                tls = args.has("tls-pkcs12")
+                        ? dev.duplex.settings.ServerCertificates.fromFile(java.nio.file.Path.of(args.get("tls-pkcs12", "")),
+                                args.get("tls-password", ""))
+                        : dev.duplex.settings.ServerCertificates.ownIn(dev.duplex.settings.ConnectionStore.defaultDir());
+            } catch (java.io.IOException e) {
+                err.println("duplex serve: " + texts.get("cli.tlsFile", String.valueOf(e.getMessage())));
+                return Cli.FAILED;
+            }
+            config = config.withTls(tls);
+        } else if (args.has("tls-password")) {
+            throw new Args.UsageException("--tls-password goes with --tls-pkcs12 FILE");
+        }
+        dev.duplex.tls.ServerIdentity served = tls;
         CountDownLatch stop = new CountDownLatch(1);
         signals.onTerminate(stop);
+        fingerprint = served == null ? null : served.fingerprint().toString();
         EchoServer server = new EchoServer(this::print);
         server.setCaptureFrames(false); // the console log has no frame view
         try {
@@ -103,6 +123,7 @@ final class ServeCommand {
         if (event instanceof WsEvent.Listening l) {
             // The first line a script waits for: it carries the URL to connect to.
             out.println(texts.get("cli.listening", l.url()));
+            if (fingerprint != null) out.println(texts.get("cli.fingerprint", fingerprint));
             if (l.allInterfaces()) out.println(format.line(event, EventText.Side.SERVER));
             return;
         }

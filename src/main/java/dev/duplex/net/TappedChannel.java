@@ -133,6 +133,10 @@ class TappedChannel implements ByteChannel {
         // connection went deaf after the 101: every later read was withheld as a "violation".
         int n = src.position() - start;
         if (n > 0) feed(src, start, n, false);
+        // A tap that failed on what we wrote ends the connection now, as one that failed on a read does;
+        // otherwise the connection would stay open but deaf (every later read withheld).
+        Violation v = violation;
+        if (v != null) closeWhenOpen(v, 0);
         return n;
     }
 

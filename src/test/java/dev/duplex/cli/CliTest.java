@@ -89,7 +89,7 @@ class CliTest {
             }).start();
         }));
         String first = out.await("listening on ");
-        Matcher m = Pattern.compile("(ws://\\S+)").matcher(first);
+        Matcher m = Pattern.compile("(wss?://\\S+)").matcher(first);
         assertTrue(m.find(), first);
         return m.group(1);
     }
@@ -199,6 +199,42 @@ class CliTest {
         Run failed = run(stdin(""), "connect", url, "--save", dir.resolve("no/such/dir/x.jsonl").toString());
         assertEquals(Cli.FAILED, failed.status());
         assertTrue(failed.err().contains("Could not write"), failed.err());
+    }
+
+    @Test
+    void serveOnWssWithItsOwnCertificateOrAGivenOneAndConnectTrustsItsFingerprint() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("duplex-data");
+        String before = System.getProperty("duplex.data.dir");
+        System.setProperty("duplex.data.dir", data.toString());
+        try {
+            Capture serverOut = new Capture();
+            String url = startServe(serverOut, "--tls");
+            assertTrue(url.startsWith("wss://127.0.0.1:"), url);
+            String line = serverOut.await("TLS certificate SHA-256 fingerprint: [0-9A-F:]{95}");
+            String fingerprint = line.substring(line.indexOf(": ") + 2).strip();
+            assertTrue(java.nio.file.Files.isRegularFile(data.resolve(dev.duplex.settings.ServerCertificates.FILE_NAME)),
+                    "the certificate is kept, so its fingerprint stays");
+            Run refused = run(stdin("x\n"), "connect", url);
+            assertEquals(Cli.FAILED, refused.status());
+            assertTrue(refused.err().contains(fingerprint), refused.err());
+            Run trusted = run(stdin("secret\n"), "connect", url, "--trust", fingerprint);
+            assertEquals(Cli.OK, trusted.status(), trusted.err());
+            assertTrue(trusted.out().contains("message received: secret"), trusted.out());
+            serverOut.await("received from 127\\.0\\.0\\.1:\\d+: secret");
+        } finally {
+            if (before == null) System.clearProperty("duplex.data.dir");
+            else System.setProperty("duplex.data.dir", before);
+        }
+    }
+
+    @Test
+    void serveRefusesAPkcs12FileItCannotOpenWithOneLine() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("duplex", ".p12");
+        dev.duplex.tls.KeyStores.save(file, dev.duplex.tls.SelfSignedCertificate.generate(), "right".toCharArray());
+        Run r = run(stdin(""), "serve", "--port", "0", "--tls-pkcs12", file.toString(), "--tls-password", "wrong");
+        assertEquals(Cli.FAILED, r.status());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("cannot use the TLS certificate"), r.err());
     }
 
     @Test
