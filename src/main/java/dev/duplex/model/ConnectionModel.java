@@ -19,6 +19,7 @@ import dev.duplex.net.ReplyTemplate;
 import dev.duplex.net.ServerBehaviour;
 import dev.duplex.session.Conversation;
 import dev.duplex.settings.ConnectionStore;
+import dev.duplex.settings.ServerCertificates;
 import dev.duplex.session.HarFormat;
 import dev.duplex.session.JsonLinesFormat;
 import dev.duplex.session.SessionFileException;
@@ -104,6 +105,15 @@ public final class ConnectionModel {
     private final javafx.collections.ObservableList<ConnectionStore.SavedConnection> savedConnections =
             javafx.collections.FXCollections.observableArrayList();
     private ConnectionStore connectionStore;
+    // ---- wss:// on the embedded server ----
+    private final BooleanProperty serverTls = new SimpleBooleanProperty(this, "serverTls", false);
+    /** A PKCS#12 file of the user's; empty serves Duplex's own self-signed certificate. */
+    private final StringProperty serverPkcs12 = new SimpleStringProperty(this, "serverPkcs12", "");
+    private final StringProperty serverPkcs12Password = new SimpleStringProperty(this, "serverPkcs12Password", "");
+    /** The SHA-256 fingerprint of the certificate served, "" on ws://. */
+    private final ReadOnlyStringWrapper serverFingerprint = new ReadOnlyStringWrapper(this, "serverFingerprint", "");
+    /** Where Duplex's own server certificate is kept (with the saved connections). */
+    private Path dataDir = ConnectionStore.defaultDir();
     private final FrameTotals serverTotals = new FrameTotals();
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
     private final StringProperty language = new SimpleStringProperty(this, "language");
@@ -172,11 +182,33 @@ public final class ConnectionModel {
         serverState.set(ServerState.STARTING);
         io.execute(() -> {
             try {
-                server.start(config);
+                server.start(withTls(config));
             } catch (ServerStartException e) {
                 dispatcher.run(() -> startFailed(e.problem()));
             }
         });
+    }
+
+    /**
+     * The configuration with the certificate the form asks for (on the background thread: reading a file,
+     * or making Duplex's own the first time); the form's fingerprint shows which one is served.
+     */
+    private ServerConfig withTls(ServerConfig config) throws ServerStartException {
+        if (!serverTls.get()) {
+            dispatcher.run(() -> serverFingerprint.set(""));
+            return config;
+        }
+        String file = text(serverPkcs12.get()).strip();
+        try {
+            var identity = file.isEmpty() ? ServerCertificates.ownIn(dataDir)
+                    : ServerCertificates.fromFile(Path.of(file), text(serverPkcs12Password.get()));
+            String fingerprint = identity.fingerprint().toString();
+            dispatcher.run(() -> serverFingerprint.set(fingerprint));
+            return config.withTls(identity);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ServerStartException(new Problem(Problem.Kind.TLS_FAILED,
+                    (file.isEmpty() ? "" : file + ": ") + e.getMessage()), e);
+        }
     }
 
     /**
@@ -195,7 +227,7 @@ public final class ConnectionModel {
                 int candidate = wanted == 0 ? 0 : wanted + offset;
                 if (candidate > 65535) break;
                 try {
-                    server.start(config.withPort(candidate));
+                    server.start(withTls(config.withPort(candidate)));
                     int used = server.url().getPort();
                     dispatcher.run(() -> firstUseStarted(wanted, used));
                     return;
@@ -385,6 +417,7 @@ public final class ConnectionModel {
     /** Where saved connections are kept; reads them now (a small local file). */
     public void useConnectionStore(ConnectionStore store) {
         connectionStore = store;
+        dataDir = store.file().getParent();
         ConnectionStore.Loaded loaded = store.load();
         savedConnections.setAll(loaded.connections());
         if (loaded.movedAside() != null) appNotice.set(Notice.of("connections.reset", loaded.movedAside().toString()));
@@ -764,6 +797,10 @@ public final class ConnectionModel {
     public StringProperty serverCloseCodeProperty() { return serverCloseCode; }
     public StringProperty serverCloseReasonProperty() { return serverCloseReason; }
     public javafx.collections.ObservableList<ConnectionStore.SavedConnection> savedConnections() { return savedConnections; }
+    public BooleanProperty serverTlsProperty() { return serverTls; }
+    public StringProperty serverPkcs12Property() { return serverPkcs12; }
+    public StringProperty serverPkcs12PasswordProperty() { return serverPkcs12Password; }
+    public ReadOnlyStringProperty serverFingerprintProperty() { return serverFingerprint.getReadOnlyProperty(); }
     public FrameTotals serverTotals() { return serverTotals; }
     public IntegerProperty logCapProperty() { return logCap; }
     public StringProperty languageProperty() { return language; }

@@ -64,6 +64,10 @@ public final class ServerController {
     @FXML private TextField closeAfterCodeField;
     @FXML private TextField closeAfterReasonField;
     @FXML private Label behaviourStateLabel;
+    @FXML private CheckBox tlsBox;
+    @FXML private TextField pkcs12Field;
+    @FXML private javafx.scene.control.PasswordField pkcs12PasswordField;
+    @FXML private Label fingerprintLabel;
     @FXML private TextField serverPingPayloadField;
     @FXML private TextField serverCloseCodeField;
     @FXML private TextField serverCloseReasonField;
@@ -106,6 +110,16 @@ public final class ServerController {
         pingIntervalField.textProperty().bindBidirectional(model.serverPingIntervalProperty());
         pingIntervalField.disableProperty().bind(stopped.not());
         bindBehaviour();
+        tlsBox.selectedProperty().bindBidirectional(model.serverTlsProperty());
+        pkcs12Field.textProperty().bindBidirectional(model.serverPkcs12Property());
+        pkcs12PasswordField.textProperty().bindBidirectional(model.serverPkcs12PasswordProperty());
+        for (var field : new javafx.scene.Node[] {tlsBox, pkcs12Field, pkcs12PasswordField}) {
+            field.disableProperty().bind(stopped.not());
+        }
+        fingerprintLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> model.serverFingerprintProperty().get().isEmpty() ? texts.get("server.tls.hint")
+                        : texts.get("server.tls.fingerprint", model.serverFingerprintProperty().get()),
+                model.serverFingerprintProperty()));
         maxMessageField.textProperty().bindBidirectional(model.serverMaxMessageProperty());
         originsField.textProperty().bindBidirectional(model.serverAllowedOriginsProperty());
         maxMessageField.disableProperty().bind(stopped.not());

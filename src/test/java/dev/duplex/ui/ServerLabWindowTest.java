@@ -20,6 +20,7 @@ import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.model.ServerClient;
 import dev.duplex.net.WsEvent;
 import javafx.scene.control.Label;
@@ -153,5 +154,33 @@ class ServerLabWindowTest {
         until(() -> label.getText().startsWith("sent 50 of 50 · answered 50 · "));
         until(() -> log(robot, ".server-pane", EventText.Side.SERVER).contains("received from 127.0.0.1"));
         assertTrue(log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: burst 50"));
+    }
+
+    @Test
+    void theServerOnWssShowsItsFingerprintAndTheClientTrustsItWithOneClick(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#labPane").queryAs(TitledPane.class).setExpanded(true);
+            robot.lookup("#tlsBox").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        robot.clickOn("#startButton");
+        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
+        String url = onFx(() -> model.serverUrlProperty().get());
+        assertTrue(url.startsWith("wss://127.0.0.1:"), url);
+        String fingerprint = onFx(() -> model.serverFingerprintProperty().get());
+        assertEquals(95, fingerprint.length(), fingerprint);
+        Label shown = robot.lookup("#fingerprintLabel").queryAs(Label.class);
+        until(() -> shown.getText().endsWith(fingerprint));
+
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
+        robot.clickOn("#connectButton");
+        javafx.scene.control.Button trust = robot.lookup("#trustButton").queryButton();
+        until(trust::isVisible);
+        assertTrue(log(robot, ".client-pane", EventText.Side.CLIENT).contains(fingerprint));
+        robot.clickOn(trust);
+        until(() -> !trust.isVisible());
+        robot.clickOn("#connectButton");
+        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+        send(robot, "over wss");
+        until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: over wss"));
     }
 }
