@@ -70,6 +70,20 @@ class SeedPageInChromiumTest {
 
     @Test
     void seedPageConnectsSendsAndClosesAgainstOurServer() throws Exception {
+        converse(null);
+    }
+
+    /**
+     * The same page on wss://, against our server serving a certificate Duplex made. Chromium is given that
+     * certificate the way it takes one for tests: the SHA-256 of its public key, in
+     * --ignore-certificate-errors-spki-list (every other certificate is still checked).
+     */
+    @Test
+    void seedPageTalksToOurServerOverWss() throws Exception {
+        converse(dev.duplex.tls.SelfSignedCertificate.generate());
+    }
+
+    private void converse(dev.duplex.tls.ServerIdentity tls) throws Exception {
         requireExecutable(CHROMIUM, "Chromium (apt-get install chromium)");
         requireExecutable(CHROMEDRIVER, "chromedriver (apt-get install chromium-driver)");
         Path page = ExternalPrograms.peersDir().resolve("seed-demo.html");
@@ -77,13 +91,15 @@ class SeedPageInChromiumTest {
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertTrue(html.contains(SEED_WS_URL), "the seed's page no longer opens " + SEED_WS_URL);
 
-        int wsPort = server.start(new ServerConfig("127.0.0.1", 0, "/shiming", ReplyTemplate.SEED)).getPort();
-        String wsUrl = "ws://127.0.0.1:" + wsPort + "/shiming";
+        int wsPort = server.start(new ServerConfig("127.0.0.1", 0, "/shiming", ReplyTemplate.SEED).withTls(tls)).getPort();
+        String wsUrl = (tls == null ? "ws" : "wss") + "://127.0.0.1:" + wsPort + "/shiming";
         int httpPort = servePage(html.replace(SEED_WS_URL, wsUrl));
         String origin = "http://127.0.0.1:" + httpPort;
         String reply = ReplyTemplate.SEED.reply(SEED_MESSAGE);
 
-        WebDriver driver = startChromium();
+        WebDriver driver = tls == null ? startChromium() : startChromium("--ignore-certificate-errors-spki-list="
+                + java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(tls.certificate().getPublicKey().getEncoded())));
         try {
             ConsoleLog console = new ConsoleLog(driver, serverEvents);
             driver.get(origin + "/seed-demo.html");
@@ -134,7 +150,7 @@ class SeedPageInChromiumTest {
     }
 
     /** Debian's Chromium and chromedriver, named explicitly so that Selenium Manager never downloads. */
-    private WebDriver startChromium() throws IOException {
+    private WebDriver startChromium(String... extra) throws IOException {
         profile = Files.createTempDirectory("duplex-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -145,6 +161,7 @@ class SeedPageInChromiumTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + profile);
+        options.addArguments(extra);
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
