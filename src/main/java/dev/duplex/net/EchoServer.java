@@ -368,7 +368,8 @@ public final class EchoServer {
                         engine.setUseClientMode(false);
                         engine.setSSLParameters(dev.duplex.tls.TlsContexts.limitProtocols(engine.getSSLParameters()));
                         TappedTlsChannel tls = new TappedTlsChannel(
-                                new org.java_websocket.SSLSocketChannel2(socket, engine, tlsTasks, key), tap);
+                                new org.java_websocket.SSLSocketChannel2(socket, engine, tlsTasks, key), tap, key);
+                        tlsHandshakes.add(tls);
                         self[0] = tls;
                         dropIfNoTls(tls, key);
                     }
@@ -499,7 +500,24 @@ public final class EchoServer {
                     return t;
                 });
 
+        /** wss:// connections still in their TLS handshake, for the write watch. */
+        private final java.util.Set<TappedTlsChannel> tlsHandshakes = ConcurrentHashMap.newKeySet();
+
         private void rearmStalledWrites() {
+            // A TLS handshake step finished on the task thread needs a write, but no one asks the selector
+            // for it (the channel said "nothing to write" while it waited for the peer): ask for it here.
+            for (TappedTlsChannel tls : tlsHandshakes) {
+                try {
+                    if (tls.tlsHandshakeDone() || !tls.key.isValid()) {
+                        tlsHandshakes.remove(tls);
+                    } else if (tls.isNeedWrite() && (tls.key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                        tls.key.interestOps(tls.key.interestOps() | SelectionKey.OP_WRITE);
+                        tls.key.selector().wakeup();
+                    }
+                } catch (java.nio.channels.CancelledKeyException closing) {
+                    tlsHandshakes.remove(tls);
+                }
+            }
             for (WebSocket c : getConnections()) {
                 if (!(c instanceof WebSocketImpl impl) || !impl.hasBufferedData()) continue;
                 SelectionKey key = impl.getSelectionKey();

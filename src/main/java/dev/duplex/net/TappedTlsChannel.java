@@ -15,10 +15,13 @@ import org.java_websocket.WrappedByteChannel;
  */
 final class TappedTlsChannel extends TappedChannel implements WrappedByteChannel {
     private final SSLSocketChannel2 tls;
+    /** The connection's key in the server's selector: write interest is set here while the handshake needs it. */
+    final java.nio.channels.SelectionKey key;
 
-    TappedTlsChannel(SSLSocketChannel2 tls, WireTap tap) {
+    TappedTlsChannel(SSLSocketChannel2 tls, WireTap tap, java.nio.channels.SelectionKey key) {
         super(tls, tap);
         this.tls = tls;
+        this.key = key;
     }
 
     /** Whether the TLS handshake is over (or never started): until then a client has proved nothing. */
@@ -27,9 +30,21 @@ final class TappedTlsChannel extends TappedChannel implements WrappedByteChannel
         return s == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING || s == SSLEngineResult.HandshakeStatus.FINISHED;
     }
 
+    /**
+     * The library's TLS channel says it needs to write for as long as its handshake is unfinished (its own
+     * FIXME): that keeps the selector polling it, which its handshake relies on (a step finished on the
+     * task thread is picked up that way). But a client that connects and never sends its ClientHello then
+     * keeps the selector spinning, more than a core, until it is dropped. So before the ClientHello (the
+     * engine waits for the peer and has no handshake session yet) the answer is "no": the selector drops
+     * its write interest, and the ClientHello's arrival (a read) starts the handshake; the server's write
+     * watch sets the interest again whenever the handshake has something to write.
+     */
     @Override
     public boolean isNeedWrite() {
-        return tls.isNeedWrite();
+        javax.net.ssl.SSLEngine engine = tls.getSSLEngine();
+        boolean waitingForClientHello = engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_UNWRAP
+                && engine.getHandshakeSession() == null;
+        return !waitingForClientHello && tls.isNeedWrite();
     }
 
     @Override
