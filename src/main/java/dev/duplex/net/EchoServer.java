@@ -436,6 +436,17 @@ public final class EchoServer {
             listener.on(new WsEvent.Ping(Instant.now(), peerOf(conn), Payload.binary(payload), answer));
         }
 
+        /**
+         * The library's own ping, every ping interval, to see that a client is still there: said in the log
+         * as the lab's other acts are (the pong comes back as its own line).
+         */
+        @Override
+        public org.java_websocket.framing.PingFrame onPreparePing(WebSocket conn) {
+            listener.on(new WsEvent.Behaved(Instant.now(), peerOf(conn), ServerBehaviour.Act.PINGED,
+                    config.pingInterval(), ""));
+            return super.onPreparePing(conn);
+        }
+
         @Override
         public void onWebsocketPong(WebSocket conn, Framedata f) {
             super.onWebsocketPong(conn, f); // the library's lost-connection check counts pongs

@@ -38,7 +38,9 @@ public record ServerBehaviour(ServerConfig.Refusal refusal, String subprotocol, 
         /** A reply left out; number: which message of the connection it answered. */
         DROPPED,
         /** A connection closed after its Nth message; number: N; detail: code and reason. */
-        CLOSED_AFTER
+        CLOSED_AFTER,
+        /** The server's own ping of a client, sent every ping interval; number: the interval in seconds. */
+        PINGED
     }
 
     public ServerBehaviour {

@@ -119,6 +119,9 @@ class ExplorerTest {
         clientEvents.next(WsEvent.Opened.class);
         WsEvent.Ping unanswered = clientEvents.next(WsEvent.Ping.class);
         assertFalse(unanswered.answered());
+        // The server said so in its log before the ping went out.
+        assertTrue(serverEvents.all().stream().anyMatch(e -> e instanceof WsEvent.Behaved b
+                && b.act() == ServerBehaviour.Act.PINGED && b.number() == 1), serverEvents.all().toString());
         WsEvent.Closed closed = clientEvents.next(WsEvent.Closed.class);
         assertTrue(closed.byServer());
         WsEvent.ClientLeft left = serverEvents.next(WsEvent.ClientLeft.class);
