@@ -75,8 +75,6 @@ public final class ConnectionModel {
             Integer.toString(ServerConfig.Limits.DEFAULT_MAX_MESSAGE));
     /** Origins allowed to connect, separated by commas or spaces; empty allows any. */
     private final StringProperty serverAllowedOrigins = new SimpleStringProperty(this, "serverAllowedOrigins", "");
-    private final javafx.collections.ObservableList<String> serverClientList =
-            javafx.collections.FXCollections.observableArrayList();
     /** The clients table: one row per connected client, in the order they came. */
     private final javafx.collections.ObservableList<ServerClient> serverClientRows =
             javafx.collections.FXCollections.observableArrayList();
@@ -570,7 +568,7 @@ public final class ConnectionModel {
 
     private String chosenClient() {
         String peer = selectedClient.get();
-        if (serverState.get() != ServerState.RUNNING || peer == null || !serverClientList.contains(peer)) {
+        if (serverState.get() != ServerState.RUNNING || peer == null || !serverClientByPeer.containsKey(peer)) {
             serverNotice.set(Notice.of("form.noClient"));
             return null;
         }
@@ -655,7 +653,6 @@ public final class ConnectionModel {
                 serverAllInterfaces.set(l.allInterfaces());
                 serverClients.set(0);
             } else if (e instanceof WsEvent.Stopped) {
-                serverClientList.clear();
                 serverClientRows.clear();
                 serverClientByPeer.clear();
                 serverState.set(ServerState.STOPPED);
@@ -663,16 +660,14 @@ public final class ConnectionModel {
                 serverClients.set(0);
             } else if (e instanceof WsEvent.ClientJoined j) {
                 serverClients.set(j.clients());
-                serverClientList.add(j.peer());
                 ServerClient row = new ServerClient(j.peer(), j.path(), j.origin(), j.subprotocol(), j.at());
                 serverClientByPeer.put(j.peer(), row);
                 serverClientRows.add(row);
-                if (selectedClient.get() == null || !serverClientList.contains(selectedClient.get())) {
+                if (selectedClient.get() == null || !serverClientByPeer.containsKey(selectedClient.get())) {
                     selectedClient.set(j.peer());
                 }
             } else if (e instanceof WsEvent.ClientLeft l) {
                 serverClients.set(l.clients());
-                serverClientList.remove(l.peer());
                 ServerClient row = serverClientByPeer.remove(l.peer());
                 if (row != null) serverClientRows.remove(row);
             } else if (e instanceof WsEvent.Received r) {
@@ -776,9 +771,6 @@ public final class ConnectionModel {
     public StringProperty serverPingIntervalProperty() { return serverPingInterval; }
     public StringProperty serverMaxMessageProperty() { return serverMaxMessage; }
     public StringProperty serverAllowedOriginsProperty() { return serverAllowedOrigins; }
-    public javafx.collections.ObservableList<String> serverClientList() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(serverClientList);
-    }
     public StringProperty selectedClientProperty() { return selectedClient; }
     public javafx.collections.ObservableList<ServerClient> serverClientRows() { return serverClientRows; }
     public BooleanProperty refuseUpgradeProperty() { return refuseUpgrade; }
