@@ -11,6 +11,9 @@ module dev.duplex {
     requires com.fasterxml.jackson.core;
 
     exports dev.duplex.net;
+    exports dev.duplex.net.server;
+    exports dev.duplex.net.client;
+    exports dev.duplex.net.wire;
     exports dev.duplex.model;
     exports dev.duplex.protocol;
     exports dev.duplex.settings;

@@ -15,11 +15,11 @@ public final class DuplexApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        SettingsStore store = new SettingsStore(SettingsStore.defaultDir());
+        SettingsStore store = new SettingsStore(AppDirs.config());
         SettingsStore.Loaded loaded = store.load();
         Dispatcher dispatcher = new Dispatcher(new NextPulse());
         ConnectionModel model = new ConnectionModel(loaded.settings(), dispatcher);
-        model.useConnectionStore(new dev.duplex.settings.ConnectionStore(dev.duplex.settings.ConnectionStore.defaultDir()));
+        model.useConnectionStore(new dev.duplex.settings.ConnectionStore(AppDirs.data()));
         if (loaded.movedAside() != null) {
             model.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
         }

@@ -1,5 +1,7 @@
 package dev.duplex.cli;
 
+import dev.duplex.protocol.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.CloseCodes;
-import dev.duplex.net.EchoClient;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.protocol.CloseCodes;
+import dev.duplex.net.client.WsClient;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import dev.duplex.protocol.PayloadCodec;
@@ -89,7 +91,7 @@ final class ConnectCommand {
         String origin = args.has("no-origin") ? null : args.get("origin", WsUrl.defaultOrigin(url));
 
         java.nio.file.Path save = args.has("save") ? java.nio.file.Path.of(args.get("save", "")) : null;
-        EchoClient client = new EchoClient(this::onEvent);
+        WsClient client = new WsClient(this::onEvent);
         List<dev.duplex.tls.Fingerprint> trusted = new java.util.ArrayList<>();
         for (String f : args.all("trust")) {
             try {
@@ -122,12 +124,12 @@ final class ConnectCommand {
             events = List.copyOf(recorded);
         }
         try (var output = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
-            dev.duplex.session.Conversation c = dev.duplex.session.Conversation.allOf(events).stream().findFirst()
+            dev.duplex.conversation.Conversation c = dev.duplex.conversation.Conversation.allOf(events).stream().findFirst()
                     .orElseThrow(() -> new java.io.IOException("no connection to save"));
             if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".har")) {
-                dev.duplex.session.HarFormat.write(c, output);
+                dev.duplex.conversation.HarFormat.write(c, output);
             } else {
-                dev.duplex.session.JsonLinesFormat.write(c, output);
+                dev.duplex.conversation.JsonLinesFormat.write(c, output);
             }
             return true;
         } catch (java.io.IOException | RuntimeException e) {
@@ -136,7 +138,7 @@ final class ConnectCommand {
         }
     }
 
-    private int converse(EchoClient client, int waitMs) throws InterruptedException {
+    private int converse(WsClient client, int waitMs) throws InterruptedException {
         synchronized (progress) {
             while (!opened && closed == null) progress.wait();
             if (!opened) return Cli.FAILED;
@@ -194,11 +196,11 @@ final class ConnectCommand {
      *
      * @return false for an unknown command (after saying so)
      */
-    private boolean command(EchoClient client, String line) {
+    private boolean command(WsClient client, String line) {
         String[] parts = line.substring(1).split(" ", 2);
         String rest = parts.length > 1 ? parts[1] : "";
         switch (parts[0]) {
-            case "ping" -> client.ping(EchoClient.utf8(rest));
+            case "ping" -> client.ping(Utf8.bytes(rest));
             case "close" -> {
                 closeTyped = true;
                 String[] cr = rest.strip().split(" ", 2);
@@ -214,8 +216,8 @@ final class ConnectCommand {
                 String reason = cr.length > 1 ? cr[1] : "";
                 // Codes a close frame may carry go through the normal closing handshake; others (999,
                 // 1005, 1006, a reason over 123 bytes) go out as they are, to see what the server does.
-                if (CloseCodes.sendable(code) && EchoClient.utf8(reason).length <= 123) client.close(code, reason);
-                else client.closeRaw(code, EchoClient.utf8(reason));
+                if (CloseCodes.sendable(code) && Utf8.bytes(reason).length <= 123) client.close(code, reason);
+                else client.closeRaw(code, Utf8.bytes(reason));
             }
             default -> {
                 err.println("duplex connect: unknown command /" + parts[0] + " (try /ping [text], /close [code] [reason], or // to send a line starting with /)");

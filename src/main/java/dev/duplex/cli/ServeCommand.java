@@ -7,11 +7,11 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.net.EchoServer;
-import dev.duplex.net.ReplyTemplate;
-import dev.duplex.net.ServerBehaviour;
-import dev.duplex.net.ServerConfig;
-import dev.duplex.net.ServerStartException;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.net.server.ServerBehaviour;
+import dev.duplex.net.server.ServerConfig;
+import dev.duplex.net.server.ServerStartException;
 import dev.duplex.net.WsEvent;
 
 /** {@code duplex serve}: the window's echo server with its log on standard output. */
@@ -55,7 +55,7 @@ final class ServeCommand {
                 tls = args.has("tls-pkcs12")
                         ? dev.duplex.settings.ServerCertificates.fromFile(java.nio.file.Path.of(args.get("tls-pkcs12", "")),
                                 args.get("tls-password", ""))
-                        : dev.duplex.settings.ServerCertificates.ownIn(dev.duplex.settings.ConnectionStore.defaultDir());
+                        : dev.duplex.settings.ServerCertificates.ownIn(dev.duplex.AppDirs.data());
             } catch (java.io.IOException e) {
                 err.println("duplex serve: " + texts.get("cli.tlsFile", String.valueOf(e.getMessage())));
                 return Cli.FAILED;
@@ -68,7 +68,7 @@ final class ServeCommand {
         CountDownLatch stop = new CountDownLatch(1);
         signals.onTerminate(stop);
         fingerprint = served == null ? null : served.fingerprint().toString();
-        EchoServer server = new EchoServer(this::print);
+        LabServer server = new LabServer(this::print);
         server.setCaptureFrames(false); // the console log has no frame view
         try {
             server.start(config);
@@ -103,7 +103,7 @@ final class ServeCommand {
             throw new Args.UsageException("--close-code and --close-reason go with --close-after N");
         }
         int closeCode = args.integer("close-code", 1000, 1000, 4999);
-        if (!dev.duplex.net.CloseCodes.sendable(closeCode)) {
+        if (!dev.duplex.protocol.CloseCodes.sendable(closeCode)) {
             throw new Args.UsageException("--close-code " + closeCode + " may not be sent (RFC 6455 7.4)");
         }
         try {

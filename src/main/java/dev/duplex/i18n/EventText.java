@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import dev.duplex.net.CloseCodes;
+import dev.duplex.protocol.CloseCodes;
 import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
@@ -141,17 +141,17 @@ public final class EventText {
      * One frame in a line: opcode, FIN, RSV bits, mask, sizes and the start of the payload, such as
      * {@code text FIN rsv=000 masked(1a2b3c4d) payload 5 B, wire 11 B: hello}.
      */
-    public String frame(dev.duplex.net.FrameInfo f) {
+    public String frame(dev.duplex.net.wire.FrameInfo f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.opcodeName()).append(f.fin() ? " FIN" : " —").append(" rsv=")
                 .append(f.rsv1() ? '1' : '0').append(f.rsv2() ? '1' : '0').append(f.rsv3() ? '1' : '0');
         if (f.masked()) sb.append(" masked(").append(Payload.binary(f.maskKey()).hexPreview(4).replace(" ", "")).append(')');
         sb.append(' ').append(texts.get("frame.sizes", f.payloadLength(), f.wireLength()));
-        if (f.opcode() == dev.duplex.net.FrameInfo.CLOSE) {
+        if (f.opcode() == dev.duplex.net.wire.FrameInfo.CLOSE) {
             sb.append(": ").append(f.payload().length >= 2 ? f.closeCode() + " " + closeMeaning(f.closeCode())
                     + (f.closeReason().isEmpty() ? "" : " \"" + f.closeReason() + "\"") : texts.get("frame.noCode"));
         } else if (f.payload().length > 0) {
-            boolean text = f.opcode() == dev.duplex.net.FrameInfo.TEXT && !f.rsv1();
+            boolean text = f.opcode() == dev.duplex.net.wire.FrameInfo.TEXT && !f.rsv1();
             sb.append(": ").append(text ? cut(new String(f.payload(), java.nio.charset.StandardCharsets.UTF_8))
                     : Payload.binary(f.payload()).hexPreview(24));
         }

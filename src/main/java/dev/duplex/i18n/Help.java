@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-import dev.duplex.net.CloseCodes;
+import dev.duplex.protocol.CloseCodes;
 
 /**
  * Short plain-language explanations of the protocol, drawn from RFC 6455, in the user's language: close

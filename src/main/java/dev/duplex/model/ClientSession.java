@@ -1,5 +1,7 @@
 package dev.duplex.model;
 
+import dev.duplex.protocol.Utf8;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,17 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.CloseCodes;
-import dev.duplex.net.EchoClient;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.protocol.CloseCodes;
+import dev.duplex.net.client.WsClient;
 import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import dev.duplex.protocol.CloseRequest;
-import dev.duplex.session.Conversation;
-import dev.duplex.session.HarFormat;
-import dev.duplex.session.JsonLinesFormat;
-import dev.duplex.session.SessionFileException;
+import dev.duplex.conversation.Conversation;
+import dev.duplex.conversation.HarFormat;
+import dev.duplex.conversation.JsonLinesFormat;
+import dev.duplex.conversation.ConversationFileException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -94,7 +96,7 @@ public final class ClientSession {
     private final LogBuffer clientFrames;
     private final ReadOnlyObjectWrapper<WsEvent.Handshake> clientHandshake =
             new ReadOnlyObjectWrapper<>(this, "clientHandshake");
-    private final EchoClient client;
+    private final WsClient client;
     private final javafx.beans.property.ReadOnlyStringWrapper refusedCertificate =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "refusedCertificate");
     private final java.util.Set<dev.duplex.tls.Fingerprint> trustedCertificates = new java.util.LinkedHashSet<>();
@@ -112,7 +114,7 @@ public final class ClientSession {
         this.dispatcher = dispatcher;
         // One sink object for this session: the dispatcher groups consecutive events by sink identity.
         Consumer<List<WsEvent>> sink = this::onClientEvents;
-        this.client = new EchoClient(event -> dispatcher.post(sink, event));
+        this.client = new WsClient(event -> dispatcher.post(sink, event));
         clientLog = new LogBuffer(logCap);
         clientFrames = new LogBuffer(logCap);
         url.set(initialUrl);
@@ -319,7 +321,7 @@ public final class ClientSession {
             Notice problem = null;
             try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
                 found = har ? HarFormat.read(in) : List.of(JsonLinesFormat.read(in));
-            } catch (SessionFileException e) {
+            } catch (ConversationFileException e) {
                 found = List.of();
                 problem = Notice.of("file.bad", name, e.line(), e.problem());
             } catch (java.io.IOException | RuntimeException e) {
@@ -455,14 +457,14 @@ public final class ClientSession {
     /** Pings with the lab's payload (UTF-8 of what is typed). */
     public void ping() {
         if (!checkOpen()) return;
-        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
+        byte[] payload = Utf8.bytes(pingPayload.get() == null ? "" : pingPayload.get());
         onClient(() -> client.ping(payload));
     }
 
     /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
     public void pong() {
         if (!checkOpen()) return;
-        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
+        byte[] payload = Utf8.bytes(pingPayload.get() == null ? "" : pingPayload.get());
         onClient(() -> client.pong(payload));
     }
 
@@ -481,7 +483,7 @@ public final class ClientSession {
             clientNotice.set(Notice.of("form.pingEvery"));
             return;
         }
-        byte[] payload = EchoClient.utf8(pingPayload.get() == null ? "" : pingPayload.get());
+        byte[] payload = Utf8.bytes(pingPayload.get() == null ? "" : pingPayload.get());
         long period = (long) (seconds * 1000);
         periodicPing = pingTimer.scheduleAtFixedRate(() -> io.execute(() -> {
             try {
@@ -513,7 +515,7 @@ public final class ClientSession {
         }
         int code = typed;
         String reason = closeReason.get() == null ? "" : closeReason.get();
-        byte[] reasonBytes = EchoClient.utf8(reason);
+        byte[] reasonBytes = Utf8.bytes(reason);
         boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
         clientState.set(ClientState.CLOSING);
         onClient(() -> {

@@ -83,15 +83,9 @@ public final class Composer {
 
     /** Puts a file's bytes in the box: as text when they are valid UTF-8, else as hex. */
     public void loadBytes(byte[] data) {
-        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
-        try {
-            String decoded = utf8.decode(java.nio.ByteBuffer.wrap(data)).toString();
-            mode.set(Mode.TEXT);
-            text.set(decoded);
-        } catch (java.nio.charset.CharacterCodingException binary) {
-            mode.set(Mode.HEX);
-            text.set(PayloadCodec.hex(data));
-        }
+        String decoded = dev.duplex.protocol.Utf8.decodeOrNull(data);
+        mode.set(decoded == null ? Mode.HEX : Mode.TEXT);
+        text.set(decoded == null ? PayloadCodec.hex(data) : decoded);
     }
 
     /** Says why a file could not be loaded, where the size usually shows. */

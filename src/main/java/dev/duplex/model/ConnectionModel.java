@@ -1,5 +1,7 @@
 package dev.duplex.model;
 
+import dev.duplex.protocol.Utf8;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,22 +12,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.CloseCodes;
-import dev.duplex.net.EchoClient;
-import dev.duplex.net.EchoServer;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.protocol.CloseCodes;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.net.server.LabServer;
 import dev.duplex.net.Problem;
-import dev.duplex.net.ReplyTemplate;
-import dev.duplex.net.ServerBehaviour;
-import dev.duplex.session.Conversation;
+import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.net.server.ServerBehaviour;
+import dev.duplex.conversation.Conversation;
 import dev.duplex.settings.ConnectionStore;
 import dev.duplex.settings.ServerCertificates;
-import dev.duplex.session.HarFormat;
-import dev.duplex.session.JsonLinesFormat;
-import dev.duplex.session.SessionFileException;
+import dev.duplex.conversation.HarFormat;
+import dev.duplex.conversation.JsonLinesFormat;
+import dev.duplex.conversation.ConversationFileException;
 import java.nio.file.Path;
-import dev.duplex.net.ServerConfig;
-import dev.duplex.net.ServerStartException;
+import dev.duplex.net.server.ServerConfig;
+import dev.duplex.net.server.ServerStartException;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import dev.duplex.net.Payload;
@@ -111,7 +113,7 @@ public final class ConnectionModel {
     /** The SHA-256 fingerprint of the certificate served, "" on ws://. */
     private final ReadOnlyStringWrapper serverFingerprint = new ReadOnlyStringWrapper(this, "serverFingerprint", "");
     /** Where Duplex's own server certificate is kept (with the saved connections). */
-    private Path dataDir = ConnectionStore.defaultDir();
+    private Path dataDir = dev.duplex.AppDirs.data();
     private final FrameTotals serverTotals = new FrameTotals();
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
     private final StringProperty language = new SimpleStringProperty(this, "language");
@@ -138,7 +140,7 @@ public final class ConnectionModel {
         t.setDaemon(true);
         return t;
     });
-    private final EchoServer server;
+    private final LabServer server;
     private final javafx.collections.ObservableList<ClientSession> sessions = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<ClientSession> current = new SimpleObjectProperty<>(this, "currentSession");
     private CompletableFuture<Void> shutdown;
@@ -148,7 +150,7 @@ public final class ConnectionModel {
         // One sink object per log: the dispatcher groups consecutive events by sink identity, and a
         // method reference written at each post would be a new object every time (batches of one).
         Consumer<List<WsEvent>> serverSink = this::onServerEvents;
-        this.server = new EchoServer(event -> dispatcher.post(serverSink, event));
+        this.server = new LabServer(event -> dispatcher.post(serverSink, event));
         serverLog = new LogBuffer(settings.logCap());
         serverFrames = new LogBuffer(settings.logCap());
         port.set(Integer.toString(settings.port()));
@@ -334,7 +336,7 @@ public final class ConnectionModel {
             return null;
         }
         Integer code = intIn(closeAfterCode.get(), 1000, 4999);
-        if (code == null || !dev.duplex.net.CloseCodes.sendable(code)) {
+        if (code == null || !dev.duplex.protocol.CloseCodes.sendable(code)) {
             serverNotice.set(Notice.of("form.closeCode"));
             return null;
         }
@@ -543,7 +545,7 @@ public final class ConnectionModel {
     public void pingClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        byte[] payload = EchoClient.utf8(serverPingPayload.get() == null ? "" : serverPingPayload.get());
+        byte[] payload = Utf8.bytes(serverPingPayload.get() == null ? "" : serverPingPayload.get());
         onServer(() -> server.ping(peer, payload));
     }
 
@@ -558,7 +560,7 @@ public final class ConnectionModel {
         }
         int code = typed;
         String reason = serverCloseReason.get() == null ? "" : serverCloseReason.get();
-        byte[] reasonBytes = EchoClient.utf8(reason);
+        byte[] reasonBytes = Utf8.bytes(reason);
         boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
         onServer(() -> {
             if (valid) server.close(peer, code, reason);

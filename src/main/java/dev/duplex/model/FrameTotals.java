@@ -2,7 +2,7 @@ package dev.duplex.model;
 
 import java.util.List;
 
-import dev.duplex.net.FrameInfo;
+import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.net.WsEvent;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;

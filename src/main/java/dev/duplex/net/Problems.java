@@ -8,10 +8,10 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 
 /** Turns the exceptions of the JDK and of Java-WebSocket into a {@link Problem} a person can read. */
-final class Problems {
+public final class Problems {
     private Problems() { }
 
-    static Problem of(Throwable t) {
+   public  static Problem of(Throwable t) {
         if (t instanceof org.java_websocket.exceptions.InvalidDataException bad) {
             // The library found the peer's frames broken (a reserved opcode, bad UTF-8, too big …).
             return new Problem(Problem.Kind.PEER_BROKE_PROTOCOL, bad.getCloseCode() + " " + message(bad));

@@ -1,5 +1,8 @@
 package dev.duplex.net;
 
+import dev.duplex.net.server.ServerBehaviour;
+import dev.duplex.net.wire.FrameInfo;
+
 import java.net.URI;
 import java.time.Instant;
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.duplex.net.CloseCodes;
+import dev.duplex.protocol.CloseCodes;
 
 /**
  * A close code and reason a user typed, to send in a close frame (RFC 6455 section 5.5.1). It is not refused

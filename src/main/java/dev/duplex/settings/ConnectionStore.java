@@ -57,20 +57,6 @@ public final class ConnectionStore {
         this.dir = dir;
     }
 
-    /**
-     * The data directory: {@code -Dduplex.data.dir} if set (tests use it), else %APPDATA%\Duplex,
-     * ~/Library/Application Support/Duplex, or $XDG_DATA_HOME/duplex (~/.local/share/duplex).
-     */
-    public static Path defaultDir() {
-        String override = System.getProperty("duplex.data.dir");
-        if (override != null && !override.isBlank()) return Path.of(override);
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win") || os.contains("mac")) return SettingsStore.defaultDir();
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "duplex") : Path.of(home, ".local", "share", "duplex");
-    }
-
     public Path file() {
         return dir.resolve(FILE_NAME);
     }

@@ -23,24 +23,6 @@ public final class SettingsStore {
         this.dir = dir;
     }
 
-    /**
-     * The config directory: {@code -Dduplex.config.dir} if set (tests use it), else the platform's
-     * place: %APPDATA%\Duplex, ~/Library/Application Support/Duplex, or $XDG_CONFIG_HOME/duplex.
-     */
-    public static Path defaultDir() {
-        String override = System.getProperty("duplex.config.dir");
-        if (override != null && !override.isBlank()) return Path.of(override);
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return appData != null ? Path.of(appData, "Duplex") : Path.of(home, "AppData", "Roaming", "Duplex");
-        }
-        if (os.contains("mac")) return Path.of(home, "Library", "Application Support", "Duplex");
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "duplex") : Path.of(home, ".config", "duplex");
-    }
-
     public Path file() {
         return dir.resolve(FILE_NAME);
     }

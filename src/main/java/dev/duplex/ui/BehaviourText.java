@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.net.ServerBehaviour;
+import dev.duplex.net.server.ServerBehaviour;
 
 /** The one line under the behaviour switches that says what the server does now. */
 final class BehaviourText {

@@ -1,5 +1,7 @@
 package dev.duplex.ui;
 
+import dev.duplex.protocol.Utf8;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -289,13 +291,13 @@ public final class ClientController {
     /** Says, as the user types, whether the close goes out as a proper closing handshake or as typed. */
     private String closeHintText() {
         String code = session.closeCodeProperty().get() == null ? "" : session.closeCodeProperty().get().strip();
-        int bytes = dev.duplex.net.EchoClient.utf8(session.closeReasonProperty().get() == null ? ""
+        int bytes = Utf8.bytes(session.closeReasonProperty().get() == null ? ""
                 : session.closeReasonProperty().get()).length;
         if (code.isEmpty()) return texts.get("lab.close.noCode");
         try {
             int c = Integer.parseInt(code);
             String meaning = new EventText(texts).closeMeaning(c);
-            if (!dev.duplex.net.CloseCodes.sendable(c)) return texts.get("lab.close.invalidCode", c, meaning);
+            if (!dev.duplex.protocol.CloseCodes.sendable(c)) return texts.get("lab.close.invalidCode", c, meaning);
             if (bytes > 123) return texts.get("lab.close.longReason", bytes);
             return texts.get("lab.close.valid", c, meaning, bytes);
         } catch (NumberFormatException e) {

@@ -12,7 +12,7 @@ import dev.duplex.i18n.Help;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.FrameTotals;
 import dev.duplex.model.LogBuffer;
-import dev.duplex.net.FrameInfo;
+import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
 import dev.duplex.protocol.PayloadCodec;

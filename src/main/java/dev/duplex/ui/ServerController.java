@@ -4,7 +4,7 @@ import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.ConnectionModel.ServerState;
-import dev.duplex.net.ReplyTemplate;
+import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.net.WsEvent;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -186,10 +186,10 @@ class CliTest {
             assertEquals(Cli.OK, r.status(), r.err());
             try (var in = java.nio.file.Files.newInputStream(file)) {
                 if (name.endsWith(".har")) {
-                    var c = dev.duplex.session.HarFormat.read(in).get(0);
+                    var c = dev.duplex.conversation.HarFormat.read(in).get(0);
                     assertEquals(2, c.frames().size(), "the message and its echo");
                 } else {
-                    var c = dev.duplex.session.JsonLinesFormat.read(in);
+                    var c = dev.duplex.conversation.JsonLinesFormat.read(in);
                     assertEquals(url, c.url().toString());
                     assertEquals(1000, c.close().code());
                     assertTrue(c.frames().size() >= 4, "message, echo and both close frames: " + c.frames());

@@ -44,8 +44,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.duplex.net.EchoServer;
-import dev.duplex.net.ServerConfig;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.WsEvent;
 
 /**
@@ -61,7 +61,7 @@ class ServerConformanceTest {
 
     /** The server's reports of clients joining and leaving (its other events are not kept). */
     private static final LinkedBlockingQueue<WsEvent> SERVER_EVENTS = new LinkedBlockingQueue<>();
-    private static final EchoServer SERVER = new EchoServer(e -> {
+    private static final LabServer SERVER = new LabServer(e -> {
         if (e instanceof WsEvent.ClientJoined || e instanceof WsEvent.ClientLeft) SERVER_EVENTS.add(e);
     });
     private static InetSocketAddress address;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.EchoServer;
-import dev.duplex.net.ServerConfig;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.WsEvent;
 
 /**
@@ -34,7 +34,7 @@ class ServerLimitsTest {
 
     private final LinkedBlockingQueue<WsEvent.ClientLeft> left = new LinkedBlockingQueue<>();
     /** A server per case: one that a case takes down must not take the next case with it. */
-    private final EchoServer server = new EchoServer(e -> {
+    private final LabServer server = new LabServer(e -> {
         if (e instanceof WsEvent.ClientLeft l) left.add(l);
     });
     private InetSocketAddress address;

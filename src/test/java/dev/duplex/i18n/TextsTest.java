@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.CloseCodes;
+import dev.duplex.protocol.CloseCodes;
 import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;

@@ -1,5 +1,10 @@
 package dev.duplex.net;
 
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.net.wire.FrameInfo;
+import dev.duplex.net.wire.FrameReader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClosingHandshakeTest {
     private final Recorder events = new Recorder();
-    private final EchoClient client = new EchoClient(events);
+    private final WsClient client = new WsClient(events);
 
     private void open(RawServer server) throws Exception {
         client.connect(server.url(), new ClientOptions(null, Map.of(), 5_000));

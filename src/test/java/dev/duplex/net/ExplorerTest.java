@@ -1,5 +1,12 @@
 package dev.duplex.net;
 
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerBehaviour;
+import dev.duplex.net.server.ServerConfig;
+import dev.duplex.net.wire.FrameInfo;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class ExplorerTest {
     private final Recorder serverEvents = new Recorder();
     private final Recorder clientEvents = new Recorder();
-    private final EchoServer server = new EchoServer(serverEvents);
-    private final EchoClient client = new EchoClient(clientEvents);
+    private final LabServer server = new LabServer(serverEvents);
+    private final WsClient client = new WsClient(clientEvents);
 
     @AfterEach
     void tearDown() {

@@ -1,5 +1,10 @@
 package dev.duplex.net;
 
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class LimitsTest {
     private final Recorder serverEvents = new Recorder();
-    private final EchoServer server = new EchoServer(serverEvents);
+    private final LabServer server = new LabServer(serverEvents);
     private final Recorder clientEvents = new Recorder();
-    private final EchoClient client = new EchoClient(clientEvents);
+    private final WsClient client = new WsClient(clientEvents);
 
     @AfterEach
     void tearDown() {
@@ -38,7 +43,7 @@ class LimitsTest {
     /** A fresh client connects and gets its echo: the server is still serving. */
     private void stillServes(URI url) throws Exception {
         Recorder events = new Recorder();
-        EchoClient fresh = new EchoClient(events);
+        WsClient fresh = new WsClient(events);
         fresh.connect(url, ClientOptions.browserLike(url));
         events.next(WsEvent.Opened.class);
         fresh.send("still there?");
@@ -137,7 +142,7 @@ class LimitsTest {
         assertEquals("HTTP 403 Forbidden", failed.problem().detail());
         assertEquals(Problem.Kind.ORIGIN_REFUSED, serverEvents.next(WsEvent.Failed.class).problem().kind());
         Recorder ok = new Recorder();
-        EchoClient good = new EchoClient(ok);
+        WsClient good = new WsClient(ok);
         good.connect(url, new ClientOptions("http://good.test", Map.of(), 5_000));
         ok.next(WsEvent.Opened.class);
         good.close(1000, "");
@@ -149,7 +154,7 @@ class LimitsTest {
         client.connect(url, ClientOptions.browserLike(url));
         clientEvents.next(WsEvent.Opened.class);
         Recorder second = new Recorder();
-        EchoClient other = new EchoClient(second);
+        WsClient other = new WsClient(second);
         other.connect(url, ClientOptions.browserLike(url));
         assertEquals("HTTP 503 Service Unavailable", second.next(WsEvent.Failed.class).problem().detail());
     }

@@ -1,5 +1,8 @@
 package dev.duplex.net;
 
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Our client against hand-written servers that misbehave: each failure comes with a clear cause. */
 class MisbehavingServerTest {
     private final Recorder events = new Recorder();
-    private final EchoClient client = new EchoClient(events);
+    private final WsClient client = new WsClient(events);
 
     private static void holdOpen(RawServer.Connection c) throws java.io.IOException {
         c.in.read(); // until the client goes

@@ -1,5 +1,8 @@
 package dev.duplex.net;
 
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerConfig;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -24,7 +27,7 @@ class SequentialEchoTest {
 
     @Test
     void noEchoIsHeldBack() throws Exception {
-        EchoServer server = new EchoServer(e -> { });
+        LabServer server = new LabServer(e -> { });
         server.start(new ServerConfig("127.0.0.1", 0, "", null));
         try {
             SynchronousQueue<String> echoes = new SynchronousQueue<>();

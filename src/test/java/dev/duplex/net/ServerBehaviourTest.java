@@ -1,5 +1,11 @@
 package dev.duplex.net;
 
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerBehaviour;
+import dev.duplex.net.server.ServerConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ServerBehaviourTest {
     private final Recorder serverEvents = new Recorder();
     private final Recorder clientEvents = new Recorder();
-    private final EchoServer server = new EchoServer(serverEvents);
-    private final EchoClient client = new EchoClient(clientEvents);
+    private final LabServer server = new LabServer(serverEvents);
+    private final WsClient client = new WsClient(clientEvents);
 
     @AfterEach
     void tearDown() {
@@ -177,7 +183,7 @@ class ServerBehaviourTest {
     void broadcastReachesEveryClient() throws Exception {
         URI url = start(ServerBehaviour.NORMAL);
         Recorder otherEvents = new Recorder();
-        EchoClient other = new EchoClient(otherEvents);
+        WsClient other = new WsClient(otherEvents);
         try {
             client.connect(url, ClientOptions.browserLike(url));
             other.connect(url, ClientOptions.browserLike(url));

@@ -1,5 +1,8 @@
 package dev.duplex.net;
 
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerConfig;
+
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,7 @@ class SilentTlsClientBenchmark {
 
     @Test
     void cpuWhileASilentTlsClientIsConnected() throws Exception {
-        EchoServer server = new EchoServer(e -> { });
+        LabServer server = new LabServer(e -> { });
         server.start(new ServerConfig("127.0.0.1", 0, "", null).withTls(SelfSignedCertificate.generate()));
         try (Socket silent = new Socket("127.0.0.1", server.url().getPort())) {
             long cpuBefore = cpuMs();

@@ -1,5 +1,9 @@
 package dev.duplex.net;
 
+import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.net.server.ServerConfig;
+import dev.duplex.protocol.CloseCodes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

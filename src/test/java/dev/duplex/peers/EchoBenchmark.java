@@ -24,8 +24,8 @@ import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.EchoServer;
-import dev.duplex.net.ServerConfig;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerConfig;
 
 /**
  * Echo throughput and sequential latency of three servers side by side, driven by the same load client
@@ -59,7 +59,7 @@ class EchoBenchmark {
         }
 
         // As `duplex serve` runs it: frames checked, not captured for a view.
-        EchoServer duplex = new EchoServer(e -> { });
+        LabServer duplex = new LabServer(e -> { });
         duplex.setCaptureFrames(false);
         duplex.start(new ServerConfig("127.0.0.1", 0, "", null));
         try {

@@ -26,14 +26,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.EchoServer;
+import dev.duplex.net.server.LabServer;
 import dev.duplex.net.Problem;
-import dev.duplex.net.ReplyTemplate;
-import dev.duplex.net.ServerConfig;
+import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.WsEvent;
 
 /**
- * Another real client, the JDK's own {@link java.net.http.WebSocket}, against our {@link EchoServer} on an
+ * Another real client, the JDK's own {@link java.net.http.WebSocket}, against our {@link LabServer} on an
  * ephemeral loopback port: nothing in common with Java-WebSocket but the RFC.
  */
 class JdkClientAgainstServerTest {
@@ -41,7 +41,7 @@ class JdkClientAgainstServerTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final EventRecorder serverEvents = new EventRecorder();
-    private final EchoServer server = new EchoServer(serverEvents);
+    private final LabServer server = new LabServer(serverEvents);
     private WebSocket socket;
 
     @AfterEach

@@ -10,16 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.EchoServer;
-import dev.duplex.net.ServerBehaviour;
-import dev.duplex.net.ServerConfig;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ServerBehaviour;
+import dev.duplex.net.server.ServerConfig;
 
 /**
  * Each switch of the server lab against a client nobody here wrote, Node's ws: what it sees is what the
  * switch promises.
  */
 class NodeClientAgainstBehavioursTest {
-    private final EchoServer server = new EchoServer(event -> { });
+    private final LabServer server = new LabServer(event -> { });
 
     @AfterEach
     void stop() {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.duplex.i18n.HandshakeText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.EchoClient;
-import dev.duplex.net.FrameInfo;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.net.WsEvent;
 
 /**
@@ -25,7 +25,7 @@ import dev.duplex.net.WsEvent;
  */
 class OurClientAgainstNodeWsTest {
     private final EventRecorder events = new EventRecorder();
-    private final EchoClient client = new EchoClient(events);
+    private final WsClient client = new WsClient(events);
     private NodeWsServer server;
 
     @AfterEach

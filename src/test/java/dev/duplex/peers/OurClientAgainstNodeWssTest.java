@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.EchoClient;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
 import dev.duplex.net.Problem;
 import dev.duplex.net.Recorder;
 import dev.duplex.net.WsEvent;
@@ -34,7 +34,7 @@ import dev.duplex.tls.ServerIdentity;
  */
 class OurClientAgainstNodeWssTest {
     private final Recorder events = new Recorder();
-    private final EchoClient client = new EchoClient(events);
+    private final WsClient client = new WsClient(events);
     private Process node;
 
     @AfterEach

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.EchoClient;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
 
 /**
- * Our {@link EchoClient} against the seed's own Go server (golang.org/x/net/websocket), built from
+ * Our {@link WsClient} against the seed's own Go server (golang.org/x/net/websocket), built from
  * {@code ../shared/peers/seed-go-server}. It can only listen on :8080, at /shiming.
  */
 class SeedGoServerTest {
@@ -46,7 +46,7 @@ class SeedGoServerTest {
     private static Path serverLog;
 
     private final EventRecorder events = new EventRecorder();
-    private final EchoClient client = new EchoClient(events);
+    private final WsClient client = new WsClient(events);
 
     /** Why the server cannot run here (a missing program, port 8080 taken), or null once it runs. */
     private static String unavailable;
@@ -185,7 +185,7 @@ class SeedGoServerTest {
         WsEvent.Closed closed = events.next(WsEvent.Closed.class);
         // The server never answers our close frame (see the test above): it just drops the connection.
         // Chromium then reports onclose(1006, wasClean false), and so do we. (Java-WebSocket on its own
-        // would report the code *we* sent as a clean close: EchoClient reads on for the server's answer.)
+        // would report the code *we* sent as a clean close: WsClient reads on for the server's answer.)
         assertEquals(1006, closed.code(), () -> "events " + events.history());
         assertEquals("", closed.reason());
         assertFalse(closed.wasClean());

@@ -38,13 +38,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.duplex.net.EchoServer;
-import dev.duplex.net.ReplyTemplate;
-import dev.duplex.net.ServerConfig;
+import dev.duplex.net.server.LabServer;
+import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.WsEvent;
 
 /**
- * The seed's own browser page, as written, in Debian's Chromium, against our {@link EchoServer}: the
+ * The seed's own browser page, as written, in Debian's Chromium, against our {@link LabServer}: the
  * most browser-like client there is. The page is served over http so that Chromium sends a real Origin,
  * with its hard-wired {@code ws://localhost:8080/shiming} pointed at our server's ephemeral port.
  */
@@ -57,7 +57,7 @@ class SeedPageInChromiumTest {
     private static final Duration WAIT = EventRecorder.TIMEOUT;
 
     private final EventRecorder serverEvents = new EventRecorder();
-    private final EchoServer server = new EchoServer(serverEvents);
+    private final LabServer server = new LabServer(serverEvents);
     private HttpServer http;
     private Path profile;
 

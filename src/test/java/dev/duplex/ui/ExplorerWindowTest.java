@@ -254,6 +254,6 @@ class ExplorerWindowTest {
         selectTab(robot, ".client-pane", 1);
         TableView<WsEvent> table = clientFrames(robot);
         until(() -> table.getItems().stream().anyMatch(e -> !((WsEvent.Frame) e).frame().inbound()
-                && ((WsEvent.Frame) e).frame().opcode() == dev.duplex.net.FrameInfo.PONG));
+                && ((WsEvent.Frame) e).frame().opcode() == dev.duplex.net.wire.FrameInfo.PONG));
     }
 }

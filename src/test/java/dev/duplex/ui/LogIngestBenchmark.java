@@ -20,8 +20,8 @@ import org.testfx.framework.junit5.Start;
 
 import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.LogBuffer;
-import dev.duplex.net.ClientOptions;
-import dev.duplex.net.EchoClient;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.client.WsClient;
 import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
 import javafx.animation.AnimationTimer;
@@ -61,7 +61,7 @@ class LogIngestBenchmark {
 
         int messages = 200_000;
         CompletableFuture<Void> opened = new CompletableFuture<>();
-        EchoClient flooder = new EchoClient(e -> {
+        WsClient flooder = new WsClient(e -> {
             if (e instanceof WsEvent.Opened) opened.complete(null);
         });
         flooder.connect(url, ClientOptions.browserLike(url));

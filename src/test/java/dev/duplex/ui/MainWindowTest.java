@@ -219,11 +219,11 @@ class MainWindowTest {
         int messages = 100_000;
         java.util.concurrent.CountDownLatch echoed = new java.util.concurrent.CountDownLatch(messages);
         java.util.concurrent.CompletableFuture<WsEvent.Opened> opened = new java.util.concurrent.CompletableFuture<>();
-        dev.duplex.net.EchoClient flooder = new dev.duplex.net.EchoClient(e -> {
+        dev.duplex.net.client.WsClient flooder = new dev.duplex.net.client.WsClient(e -> {
             if (e instanceof WsEvent.Opened o) opened.complete(o);
             if (e instanceof WsEvent.Received) echoed.countDown();
         });
-        flooder.connect(url, dev.duplex.net.ClientOptions.browserLike(url));
+        flooder.connect(url, dev.duplex.net.client.ClientOptions.browserLike(url));
         opened.get(10, TimeUnit.SECONDS);
         for (int i = 0; i < messages; i++) {
             flooder.send("m" + i);

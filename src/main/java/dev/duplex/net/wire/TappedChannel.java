@@ -1,0 +1,182 @@
+package dev.duplex.net.wire;
+
+import dev.duplex.net.HandshakeRecord;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+
+import org.java_websocket.WebSocket;
+
+/**
+ * The server side's wire tap: a socket channel that passes every byte Java-WebSocket reads or writes
+ * past a {@link WireTap}. It can also put a chosen HTTP answer in place of the library's refusal (the
+ * library only knows how to refuse with 404).
+ */
+public class TappedChannel implements ByteChannel {
+    /** The socket, or for wss:// the library's TLS channel over it: the tap then sees the plain bytes. */
+    final ByteChannel channel;
+    final WireTap tap;
+    private volatile ByteBuffer replacement;
+    /** The connection these bytes belong to, to close it when a frame breaks the protocol. */
+    private volatile WebSocket connection;
+    /** Set by a check of the frames just read: the close it calls for. */
+    private volatile Violation violation;
+
+    /** A frame that RFC 6455 says ends the connection, and with which close code. */
+    record Violation(int code, String reason) { }
+
+    public TappedChannel(ByteChannel channel, WireTap tap) {
+        this.channel = channel;
+        this.tap = tap;
+    }
+
+    public void attach(WebSocket conn) {
+        this.connection = conn;
+    }
+
+    /** Called (on the reading thread) by a check of the frames: the bytes being read are not handed on. */
+    public void violated(int code, String reason) {
+        if (violation == null) violation = new Violation(code, reason);
+    }
+
+    /** The next write (the library's own refusal) is replaced by these bytes. */
+    public void replaceNextWrite(byte[] bytes) {
+        replacement = ByteBuffer.wrap(bytes);
+    }
+
+    /**
+     * Reads, shows the bytes to the tap, and hands them to the library unless a frame in them breaks the
+     * protocol in a way the library would let pass (an unmasked client frame, a close reason that is not
+     * UTF-8): then they are withheld and the connection is closed with the code RFC 6455 asks for.
+     */
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        if (violation != null) {
+            // After a violation nothing more reaches the library; the peer's close answer is read and dropped.
+            ByteBuffer scratch = ByteBuffer.allocate(4096);
+            return channel.read(scratch) < 0 ? -1 : 0;
+        }
+        int start = dst.position();
+        return afterRead(dst, start, channel.read(dst));
+    }
+
+    /** Shows what was just read to the tap, and withholds it if it broke the protocol. */
+    int afterRead(ByteBuffer dst, int start, int n) {
+        if (n > 0) feed(dst, start, n, true);
+        Violation v = violation;
+        if (v != null) {
+            dst.position(start);
+            closeWhenOpen(v, 0);
+            return 0;
+        }
+        return n;
+    }
+
+    /**
+     * Closes with the violation's code once the library has marked the connection open: a frame can
+     * arrive right behind the handshake, before that, and a close sent then would be lost (and the
+     * library would keep the connection as a client for ever).
+     */
+    private void closeWhenOpen(Violation v, int attempt) {
+        WebSocket conn = connection;
+        if (conn == null) return;
+        if (conn.isOpen() || attempt >= 200) {
+            conn.close(v.code(), v.reason());
+            return;
+        }
+        java.util.concurrent.CompletableFuture.runAsync(() -> closeWhenOpen(v, attempt + 1),
+                java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        if (!answered) {
+            answered = true;
+            HandshakeRecord r = tap.handshake();
+            String version = r.requestHeader("Sec-WebSocket-Version");
+            if (replacement == null && !version.isEmpty() && !version.equals("13")) {
+                // RFC 6455 4.2.2: answer an unsupported version with the one we speak (the library says 404).
+                replacement = ByteBuffer.wrap(("HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+        int written = writeOrReplace(src);
+        HandshakeRecord r = tap.handshake();
+        if (!src.hasRemaining() && r.status() > 0 && r.status() != 101) {
+            // A refused upgrade ends here; the library would keep the socket until the handshake timeout.
+            channel.close();
+        }
+        return written;
+    }
+
+    /** Whether the first write (the answer to the upgrade) has gone out. */
+    private boolean answered;
+
+    private int writeOrReplace(ByteBuffer src) throws IOException {
+        ByteBuffer instead = replacement;
+        if (instead != null) {
+            replacement = null;
+            int start = instead.position();
+            // A refusal is a few hundred bytes on a fresh connection: the socket buffer takes it whole.
+            while (instead.hasRemaining()) {
+                if (channel.write(instead) == 0) Thread.onSpinWait();
+            }
+            feed(instead, start, instead.position() - start, false);
+            int skipped = src.remaining();
+            src.position(src.limit());
+            return skipped;
+        }
+        int start = src.position();
+        channel.write(src);
+        // Count what left src, not what write returns: over wss:// the channel is the library's
+        // SSLSocketChannel2, whose write returns the bytes put on the wire (the plain bytes plus each TLS
+        // record's header and tag). Fed that count, the tap read past the plain bytes, failed, and the
+        // connection went deaf after the 101: every later read was withheld as a "violation".
+        int n = src.position() - start;
+        if (n > 0) feed(src, start, n, false);
+        // A tap that failed on what we wrote ends the connection now, as one that failed on a read does;
+        // otherwise the connection would stay open but deaf (every later read withheld).
+        Violation v = violation;
+        if (v != null) closeWhenOpen(v, 0);
+        return n;
+    }
+
+    /**
+     * Shows bytes to the tap. Nothing the tap does may throw into the library's selector thread (the
+     * library would stop serving everyone): a failure of the tap fails this connection only.
+     */
+    private void feed(ByteBuffer buffer, int start, int length, boolean inbound) {
+        try {
+            feedTap(buffer, start, length, inbound);
+        } catch (RuntimeException e) {
+            violated(1011, "Duplex could not follow this connection: " + e);
+        }
+    }
+
+    private void feedTap(ByteBuffer buffer, int start, int length, boolean inbound) {
+        byte[] bytes;
+        int offset;
+        if (buffer.hasArray()) {
+            // The library's buffers are heap buffers: read them in place, no copy.
+            bytes = buffer.array();
+            offset = buffer.arrayOffset() + start;
+        } else {
+            bytes = new byte[length];
+            offset = 0;
+            buffer.duplicate().position(start).get(bytes);
+        }
+        if (inbound) tap.inbound(bytes, offset, length);
+        else tap.outbound(bytes, offset, length);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
