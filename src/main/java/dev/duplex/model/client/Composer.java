@@ -1,44 +1,50 @@
-package dev.duplex.model;
+package dev.duplex.model.client;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import dev.duplex.model.Background;
+import dev.duplex.model.Notice;
+import dev.duplex.model.library.MessageLibrary;
 import dev.duplex.net.Payload;
 import dev.duplex.protocol.JsonText;
+import dev.duplex.protocol.MessageMode;
 import dev.duplex.protocol.PayloadCodec;
+import dev.duplex.protocol.Utf8;
+import dev.duplex.settings.SavedMessage;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.FXCollections;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * The client's message box: what is typed, how it is meant (text, JSON, hex, base64), what it comes to
- * on the wire (size, or what is wrong with it) as the user types, the history of sent messages (up and
- * down), and the saved messages. UI thread only.
+ * A client tab's message box: what is typed, how it is meant (text, JSON, hex, base64), what it comes to
+ * on the wire (size, or what is wrong with it) as the user types, and a walk through the app's history of
+ * sent messages (up and down). Saved messages and the history live in the app's {@link MessageLibrary},
+ * shared by every tab. FX thread only; files are read in the background.
  */
 public final class Composer {
-
-    /** How the message box is read. */
-    public enum Mode { TEXT, JSON, HEX, BASE64 }
-
-    /** A message kept under a name, across restarts. */
-    public record Saved(String name, Mode mode, String text) { }
-
-    static final int HISTORY_SIZE = 100;
+    /** Files larger than this are not loaded into the box: a message box is no place for them. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.TEXT);
+    private final ObjectProperty<MessageMode> mode = new SimpleObjectProperty<>(this, "mode", MessageMode.TEXT);
     /** "12 bytes" or the reason the message cannot be sent as it is. */
     private final ReadOnlyObjectWrapper<Notice> status = new ReadOnlyObjectWrapper<>(this, "status");
-    private final List<String> history = new ArrayList<>();
+    private final MessageLibrary library;
+    private final Background io;
+    /** Where Up and Down are in the library's history; its size means "past the newest". */
     private int historyIndex;
-    private final ObservableList<Saved> saved = FXCollections.observableArrayList();
 
-    Composer() {
+    Composer(MessageLibrary library, Background io) {
+        this.library = library;
+        this.io = io;
+        historyIndex = library.history().size();
         text.addListener((o, a, b) -> updateStatus());
         mode.addListener((o, a, b) -> updateStatus());
         updateStatus();
@@ -78,39 +84,44 @@ public final class Composer {
         status.set(e instanceof Ready r ? Notice.of("composer.size", r.payload().size()) : ((Invalid) e).why());
     }
 
-    /** Files larger than this are not loaded into the box: a message box is no place for them. */
-    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /**
+     * Puts a file in the box, read off the FX thread: as text when it is valid UTF-8, else as hex. A file
+     * too large or unreadable is said where the size usually shows.
+     */
+    public void loadFile(Path file) {
+        String name = String.valueOf(file.getFileName());
+        io.call(() -> {
+            if (Files.size(file) > MAX_FILE_BYTES) return null;
+            return Files.readAllBytes(file);
+        }, data -> {
+            if (data == null) status.set(Notice.of("composer.tooBig", name, MAX_FILE_BYTES));
+            else loadBytes(data);
+        }, e -> status.set(Notice.of("composer.cannotRead", name,
+                String.valueOf(e instanceof IOException ? e.getMessage() : e))));
+    }
 
-    /** Puts a file's bytes in the box: as text when they are valid UTF-8, else as hex. */
-    public void loadBytes(byte[] data) {
-        String decoded = dev.duplex.protocol.Utf8.decodeOrNull(data);
-        mode.set(decoded == null ? Mode.HEX : Mode.TEXT);
+    void loadBytes(byte[] data) {
+        String decoded = Utf8.decodeOrNull(data);
+        mode.set(decoded == null ? MessageMode.HEX : MessageMode.TEXT);
         text.set(decoded == null ? PayloadCodec.hex(data) : decoded);
     }
 
-    /** Says why a file could not be loaded, where the size usually shows. */
-    public void loadFailed(Notice why) {
-        status.set(why);
-    }
-
-    /** Remembers a sent message for the up and down keys. */
+    /** Remembers a sent message for the up and down keys (of every tab). */
     void remember(String sent) {
-        if (!history.isEmpty() && history.get(history.size() - 1).equals(sent)) {
-            historyIndex = history.size();
-            return;
-        }
-        history.add(sent);
-        if (history.size() > HISTORY_SIZE) history.remove(0);
-        historyIndex = history.size();
+        library.remember(sent);
+        historyIndex = library.history().size();
     }
 
     /** Up: the message sent before the one shown. */
     public void previous() {
+        List<String> history = library.history();
+        historyIndex = Math.min(historyIndex, history.size());
         if (historyIndex > 0) text.set(history.get(--historyIndex));
     }
 
     /** Down: the message sent after the one shown, or an empty box past the newest. */
     public void next() {
+        List<String> history = library.history();
         if (historyIndex < history.size() - 1) {
             text.set(history.get(++historyIndex));
         } else if (historyIndex < history.size()) {
@@ -119,37 +130,21 @@ public final class Composer {
         }
     }
 
-    public List<String> history() {
-        return List.copyOf(history);
-    }
-
-    /** Puts back what was saved in an earlier run. */
-    public void restore(List<Saved> savedMessages, List<String> sent) {
-        saved.setAll(savedMessages);
-        history.clear();
-        history.addAll(sent.subList(Math.max(0, sent.size() - HISTORY_SIZE), sent.size()));
-        historyIndex = history.size();
-    }
-
-    /** Saves the box under a name (replacing a message of the same name). */
+    /** Saves the box in the app's library under a name (replacing a message of the same name). */
     public void save(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) return;
-        saved.removeIf(s -> s.name().equals(n));
-        saved.add(new Saved(n, mode.get(), text.get()));
+        library.save(new SavedMessage(n, mode.get(), text.get()));
     }
 
-    public void load(Saved s) {
+    public void load(SavedMessage s) {
         mode.set(s.mode());
         text.set(s.text());
     }
 
-    public void delete(Saved s) {
-        saved.remove(s);
-    }
-
     public StringProperty textProperty() { return text; }
-    public ObjectProperty<Mode> modeProperty() { return mode; }
+    public ObjectProperty<MessageMode> modeProperty() { return mode; }
     public ReadOnlyObjectProperty<Notice> statusProperty() { return status.getReadOnlyProperty(); }
-    public ObservableList<Saved> saved() { return saved; }
+    /** The app's saved messages, the same list in every tab. */
+    public ObservableList<SavedMessage> saved() { return library.saved(); }
 }
