@@ -38,13 +38,12 @@ public final class Composer {
     private final ReadOnlyObjectWrapper<Notice> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final MessageLibrary library;
     private final Background io;
-    /** Where Up and Down are in the library's history; its size means "past the newest". */
-    private int historyIndex;
+    /** Where Up and Down are in the library's history; -1 is "past the newest", where every walk starts. */
+    private int historyIndex = -1;
 
     Composer(MessageLibrary library, Background io) {
         this.library = library;
         this.io = io;
-        historyIndex = library.history().size();
         text.addListener((o, a, b) -> updateStatus());
         mode.addListener((o, a, b) -> updateStatus());
         updateStatus();
@@ -109,23 +108,27 @@ public final class Composer {
     /** Remembers a sent message for the up and down keys (of every tab). */
     void remember(String sent) {
         library.remember(sent);
-        historyIndex = library.history().size();
+        historyIndex = -1;
     }
 
     /** Up: the message sent before the one shown. */
     public void previous() {
         List<String> history = library.history();
-        historyIndex = Math.min(historyIndex, history.size());
-        if (historyIndex > 0) text.set(history.get(--historyIndex));
+        int at = historyIndex < 0 ? history.size() : Math.min(historyIndex, history.size());
+        if (at > 0) {
+            historyIndex = at - 1;
+            text.set(history.get(historyIndex));
+        }
     }
 
     /** Down: the message sent after the one shown, or an empty box past the newest. */
     public void next() {
+        if (historyIndex < 0) return;
         List<String> history = library.history();
         if (historyIndex < history.size() - 1) {
             text.set(history.get(++historyIndex));
-        } else if (historyIndex < history.size()) {
-            historyIndex = history.size();
+        } else {
+            historyIndex = -1;
             text.set("");
         }
     }
