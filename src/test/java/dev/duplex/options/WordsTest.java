@@ -45,6 +45,7 @@ class WordsTest {
         all.add(ClientInput.connectTimeout("0").problem());
         all.add(ClientInput.replyWaitMs("x").problem());
         all.add(ClientInput.trusted(List.of("x")).problem());
+        all.add(new CloseInput("x", "").request().problem());
         all.add(LabInput.pingEveryMs("0").problem());
         all.add(LabInput.fragmentSize("0").problem());
         all.add(LabInput.burst("0", "0").problem());
