@@ -55,7 +55,10 @@ final class ConnectCommand {
     private final Object progress = new Object();
     private boolean opened;
     private WsEvent.Closed closed;
+    /** Replies counted so far: messages and pongs (a /ping's pong is an answer worth waiting for too). */
     private int received;
+    /** What was sent that expects an answer: messages and pings. */
+    private int awaited;
 
     ConnectCommand(Texts texts, InputStream in, PrintStream out, PrintStream err) {
         this.texts = texts;
@@ -144,7 +147,6 @@ final class ConnectCommand {
             if (!opened) return Cli.FAILED;
         }
         startReadingInput();
-        int sent = 0;
         while (true) {
             Signal s = signals.take();
             if (s instanceof ConnectionEnded e) return statusFor(e.close());
@@ -168,7 +170,9 @@ final class ConnectCommand {
                 } else {
                     client.send(line);
                 }
-                sent++;
+                synchronized (progress) {
+                    awaited++;
+                }
             } catch (IllegalStateException notOpen) {
                 // The server closed while we were reading: its onclose is already on the way.
                 WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
@@ -179,7 +183,7 @@ final class ConnectCommand {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         synchronized (progress) {
             long left;
-            while (received < sent && closed == null && (left = deadline - System.nanoTime()) > 0) {
+            while (received < awaited && closed == null && (left = deadline - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.timedWait(progress, left);
             }
             if (closed != null) return statusFor(closed);
@@ -200,7 +204,12 @@ final class ConnectCommand {
         String[] parts = line.substring(1).split(" ", 2);
         String rest = parts.length > 1 ? parts[1] : "";
         switch (parts[0]) {
-            case "ping" -> client.ping(Utf8.bytes(rest));
+            case "ping" -> {
+                synchronized (progress) {
+                    awaited++;
+                }
+                client.ping(Utf8.bytes(rest));
+            }
             case "close" -> {
                 closeTyped = true;
                 String[] cr = rest.strip().split(" ", 2);
@@ -283,7 +292,7 @@ final class ConnectCommand {
         if (shown(event)) (event instanceof WsEvent.Failed ? err : out).println(format.line(event, EventText.Side.CLIENT));
         synchronized (progress) {
             if (event instanceof WsEvent.Opened) opened = true;
-            if (event instanceof WsEvent.Received) received++;
+            if (event instanceof WsEvent.Received || event instanceof WsEvent.Pong) received++;
             if (event instanceof WsEvent.Closed c) {
                 closed = c;
                 signals.add(new ConnectionEnded(c));

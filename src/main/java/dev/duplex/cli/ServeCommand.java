@@ -85,38 +85,21 @@ final class ServeCommand {
         return Cli.OK;
     }
 
-    /** The misbehaviour switches, checked here so that a bad one is a usage error, not a stack trace. */
+    /** The misbehaviour switches, checked by the options layer the window uses too. */
     static ServerBehaviour behaviour(Args args) throws Args.UsageException {
-        ServerConfig.Refusal refusal = null;
-        if (args.has("refuse")) {
-            int status = args.integer("refuse", 403, 200, 599);
-            if (status == 101) throw new Args.UsageException("--refuse 101 would accept the upgrade; use a refusing status");
-            try {
-                refusal = new ServerConfig.Refusal(status, null, args.get("refuse-body", ""), args.all("refuse-header"));
-            } catch (IllegalArgumentException e) {
-                throw new Args.UsageException("--refuse-header must be 'Name: value' on one line");
-            }
-        } else if (args.has("refuse-header") || args.has("refuse-body")) {
+        if (!args.has("refuse") && (args.has("refuse-header") || args.has("refuse-body"))) {
             throw new Args.UsageException("--refuse-header and --refuse-body go with --refuse STATUS");
         }
         if (!args.has("close-after") && (args.has("close-code") || args.has("close-reason"))) {
             throw new Args.UsageException("--close-code and --close-reason go with --close-after N");
         }
-        int closeCode = args.integer("close-code", 1000, 1000, 4999);
-        if (!dev.duplex.protocol.CloseCodes.sendable(closeCode)) {
-            throw new Args.UsageException("--close-code " + closeCode + " may not be sent (RFC 6455 7.4)");
-        }
-        try {
-            return new ServerBehaviour(refusal, args.get("subprotocol", ""),
-                    args.integer("delay", 0, 0, ServerBehaviour.MAX_DELAY_MS),
-                    args.integer("drop-every", 0, 0, Integer.MAX_VALUE),
-                    args.integer("close-after", 0, 0, Integer.MAX_VALUE), closeCode,
-                    args.get("close-reason", ""), !args.has("no-pong"));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage().startsWith("subprotocol")
-                    ? "--subprotocol must be a name without spaces or separators, or *"
-                    : "--close-reason must be at most 123 bytes");
-        }
+        dev.duplex.options.Checked<ServerBehaviour> b = new dev.duplex.options.BehaviourInput(args.has("refuse"),
+                args.get("refuse", null), args.has("refuse-header") ? String.join("\n", args.all("refuse-header")) : null,
+                args.get("refuse-body", null), args.get("subprotocol", null), args.get("delay", null),
+                args.get("drop-every", null), args.get("close-after", null), args.get("close-code", null),
+                args.get("close-reason", null), !args.has("no-pong")).parse();
+        if (!b.isOk()) throw new Args.UsageException(b.problem().key());
+        return b.value();
     }
 
     private void print(WsEvent event) {
