@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.server.ServerModel;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.net.server.ServerBehaviour;
 import dev.duplex.net.server.ServerConfig;
@@ -20,7 +20,8 @@ import dev.duplex.settings.Settings;
  * the same refusal (status, reason phrase, headers, body), subprotocol answer, delay, drops and close.
  */
 class WindowAndCliAgreeTest {
-    private final ConnectionModel window = new ConnectionModel(Settings.defaults(), new Dispatcher(Runnable::run));
+    private final ServerModel window = new ServerModel(Settings.defaults(), new Dispatcher(Runnable::run),
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
 
     @AfterEach
     void shutdown() throws Exception {
@@ -29,9 +30,9 @@ class WindowAndCliAgreeTest {
 
     /** What the window's Behaviours pane makes of its fields, as Apply reads them. */
     private ServerBehaviour windowBehaviour() {
-        window.applyBehaviour();
-        assertNull(window.serverNoticeProperty().get(), "the window accepted the form");
-        return window.behaviourProperty().get();
+        window.behaviours().apply();
+        assertNull(window.noticeProperty().get(), "the window accepted the form");
+        return window.behaviours().inForceProperty().get();
     }
 
     /** What `duplex serve ARGS` makes of its options. */
@@ -44,10 +45,10 @@ class WindowAndCliAgreeTest {
 
     @Test
     void aRefusalWithHeadersAndBodyIsTheSameAnswerWith403Forbidden() throws Exception {
-        window.refuseUpgradeProperty().set(true);
-        window.refuseStatusProperty().set("403");
-        window.refuseHeadersProperty().set("X-Lab: on\nRetry-After: 5");
-        window.refuseBodyProperty().set("go away");
+        window.behaviours().refuseUpgradeProperty().set(true);
+        window.behaviours().refuseStatusProperty().set("403");
+        window.behaviours().refuseHeadersProperty().set("X-Lab: on\nRetry-After: 5");
+        window.behaviours().refuseBodyProperty().set("go away");
         ServerBehaviour cli = cliBehaviour("--refuse", "403", "--refuse-header", "X-Lab: on",
                 "--refuse-header", "Retry-After: 5", "--refuse-body", "go away");
         ServerBehaviour shown = windowBehaviour();
@@ -59,21 +60,21 @@ class WindowAndCliAgreeTest {
     @Test
     void otherStatusesHaveTheSameReasonPhraseBothWays() throws Exception {
         for (String status : new String[] {"400", "401", "404", "429", "500", "503"}) {
-            window.refuseUpgradeProperty().set(true);
-            window.refuseStatusProperty().set(status);
+            window.behaviours().refuseUpgradeProperty().set(true);
+            window.behaviours().refuseStatusProperty().set(status);
             assertEquals(windowBehaviour().refusal(), cliBehaviour("--refuse", status).refusal(), "HTTP " + status);
         }
     }
 
     @Test
     void theOtherSwitchesAgree() throws Exception {
-        window.subprotocolAnswerProperty().set("*");
-        window.replyDelayProperty().set("20");
-        window.dropEveryProperty().set("2");
-        window.closeAfterProperty().set("3");
-        window.closeAfterCodeProperty().set("4003");
-        window.closeAfterReasonProperty().set("lab");
-        window.serverAutoPongProperty().set(false);
+        window.behaviours().subprotocolAnswerProperty().set("*");
+        window.behaviours().replyDelayProperty().set("20");
+        window.behaviours().dropEveryProperty().set("2");
+        window.behaviours().closeAfterProperty().set("3");
+        window.behaviours().closeAfterCodeProperty().set("4003");
+        window.behaviours().closeAfterReasonProperty().set("lab");
+        window.behaviours().autoPongProperty().set(false);
         assertEquals(windowBehaviour(), cliBehaviour("--subprotocol", "*", "--delay", "20", "--drop-every", "2",
                 "--close-after", "3", "--close-code", "4003", "--close-reason", "lab", "--no-pong"));
     }

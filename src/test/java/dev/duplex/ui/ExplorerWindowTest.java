@@ -190,7 +190,7 @@ class ExplorerWindowTest {
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the pane has grown: lay it out before clicking
         robot.clickOn("#pingButton");
-        until(() -> clientLog(robot).contains("pong received, 4 bytes: 72 74 74 3f; round trip"));
+        until(() -> clientLog(robot).contains("pong received, 4 bytes: \"rtt?\" (72 74 74 3f); round trip"));
 
         until(() -> onFx(() -> model.server().clients().selectedProperty().get()) != null);
         robot.interact(() -> {
