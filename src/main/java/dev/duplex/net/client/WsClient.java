@@ -3,7 +3,7 @@ package dev.duplex.net.client;
 import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsListener;
-import dev.duplex.net.wire.RawFrame;
+import dev.duplex.net.wire.ControlFrames;
 import dev.duplex.tls.Fingerprint;
 
 import java.net.URI;
@@ -106,7 +106,7 @@ public final class WsClient {
 
     /** Sends an unsolicited pong (a heartbeat that needs no answer). */
     public void pong(byte[] payload) {
-        openConnection().sendFrame(new RawFrame(Opcode.PONG, payload));
+        openConnection().sendFrame(ControlFrames.pong(payload));
     }
 
     /**

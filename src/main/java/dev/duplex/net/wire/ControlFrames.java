@@ -7,15 +7,15 @@ import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 
 /**
- * The control frames that both ends send by hand (the labs' pings and raw closes), and the payload of a
- * control frame that came in.
+ * The control frames that both ends send by hand (the labs' pings, pongs and raw closes), and the payload
+ * of a control frame that came in.
  */
 public final class ControlFrames {
     private ControlFrames() { }
 
     /**
      * A ping with this payload: the library's own frame while the payload is valid, and over 125 bytes a
-     * {@link RawFrame}, sent as asked (the peer should close with 1002).
+     * frame of our own, sent as asked (the peer should close with 1002).
      */
     public static Framedata ping(byte[] payload) {
         if (payload.length > 125) return new RawFrame(Opcode.PING, payload);
@@ -24,11 +24,16 @@ public final class ControlFrames {
         return frame;
     }
 
+    /** A pong with this payload, unsolicited (a heartbeat that needs no answer) or not. */
+    public static Framedata pong(byte[] payload) {
+        return new RawFrame(Opcode.PONG, payload);
+    }
+
     /**
      * A close frame exactly as given, valid or not: {@code code} -1 sends none (an empty payload, the
      * reason ignored); any other code and any reason length go out as they are.
      */
-    public static RawFrame close(int code, byte[] reason) {
+    public static Framedata close(int code, byte[] reason) {
         if (code < 0) return new RawFrame(Opcode.CLOSING, new byte[0]);
         byte[] payload = new byte[2 + reason.length];
         payload[0] = (byte) (code >> 8);
