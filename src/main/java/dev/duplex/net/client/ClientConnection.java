@@ -56,7 +56,7 @@ final class ClientConnection extends WebSocketClient {
     private static final long CLOSE_TIMEOUT_MS = 3_000;
 
     /** The URL, as the events name this connection. */
-    final String peer;
+    private final String peer;
     private final PingsInFlight pings = new PingsInFlight();
     private final WsListener listener;
     private final BooleanSupplier autoPong;

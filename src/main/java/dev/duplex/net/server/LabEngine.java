@@ -29,7 +29,7 @@ import org.java_websocket.server.WebSocketServer;
  * {@link ReplyScheduler}, the sockets to {@link TappedConnectionFactory}, and says each in the log.
  */
 final class LabEngine extends WebSocketServer {
-    final ServerConfig config;
+    private final ServerConfig config;
     /** Where clients reach this run. */
     final URI url;
     final ClientTable clients = new ClientTable(this);
