@@ -202,7 +202,7 @@ class ExplorerWindowTest {
         robot.clickOn("#pushField").type(javafx.scene.input.KeyCode.ENTER);
         until(() -> clientLog(robot).contains("message received: server speaks first"));
         robot.clickOn("#serverPingButton");
-        until(() -> clientLog(robot).contains("ping received, 11 bytes: 66 72 6f 6d"));
+        until(() -> clientLog(robot).contains("ping received, 11 bytes: \"from server\" (66 72 6f 6d"));
 
         robot.interact(() -> {
             robot.lookup("#closeCodeField").queryTextInputControl().setText("4001");
