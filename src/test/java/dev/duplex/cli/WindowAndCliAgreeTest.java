@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,8 @@ class WindowAndCliAgreeTest {
     }
 
     /** What `duplex serve ARGS` makes of its options. */
-    private static ServerBehaviour cliBehaviour(String... args) throws Exception {
-        return ServeCommand.behaviour(Args.parse(List.of(args), Set.of("port", "bind", "path", "reply", "max-message",
-                "max-connections", "allow-origin", "handshake-timeout", "refuse", "refuse-header", "refuse-body",
-                "subprotocol", "delay", "drop-every", "close-after", "close-code", "close-reason", "ping-every",
-                "tls-pkcs12", "tls-password"), Set.of("no-pong", "tls")));
+    private static ServerBehaviour cliBehaviour(String... args) {
+        return CliParsing.serve(args).config().value().behaviour();
     }
 
     @Test
