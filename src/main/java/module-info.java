@@ -7,6 +7,8 @@ module dev.duplex {
     requires jdk.unsupported;
     // Java-WebSocket logs through SLF4J; this provider hands those lines to java.util.logging.
     requires org.slf4j.jul;
+    // Java-WebSocket's log, through that provider: kept off the console, where our own lines say what happened.
+    requires java.logging;
     // The composer's JSON check and pretty-printer (streaming API only).
     requires com.fasterxml.jackson.core;
     // The command line's parser; it reads and sets the annotated fields of the commands reflectively.

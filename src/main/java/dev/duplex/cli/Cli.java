@@ -39,6 +39,13 @@ public final class Cli {
         SignalHook SYSTEM = Signals::install;
     }
 
+    /**
+     * Java-WebSocket's own log. It reports a peer's protocol error as a SEVERE record with a stack trace on
+     * stderr, before our one clear onerror line says the same; the console shows only ours. Held here, as
+     * java.util.logging forgets the level of a logger nobody holds.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("org.java_websocket");
+
     private Cli() { }
 
     /** Runs one command line in the user's language (as {@code Texts.localeFor("")} chooses it). */
@@ -47,6 +54,7 @@ public final class Cli {
     }
 
     static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, SignalHook signals, Locale locale) {
+        LIBRARY_LOG.setLevel(java.util.logging.Level.OFF);
         Console console = new Console(in, out, err, signals, Texts.of(locale));
         CommandLine line = commandLine(new DuplexCommand(console), locale);
         line.setOut(writer(out));

@@ -62,4 +62,36 @@ class ServeProcessTest {
             serve.destroyForcibly();
         }
     }
+
+    /**
+     * A client that breaks the protocol (a close frame with code 999) gets serve's one clear line, not the
+     * library's SEVERE record and stack trace on the terminal as well.
+     */
+    @Test
+    void aPeersProtocolErrorIsOneLineWithNoStackTrace() throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-cp", classpath, "-Duser.language=en", Main.class.getName(),
+                "serve", "--port", "0").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile("ws://[^:/]+:(\\d+)").matcher(String.valueOf(out.readLine()));
+            assertTrue(m.find());
+            try (java.net.Socket raw = new java.net.Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+                raw.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                // A masked close frame with code 999 (0x03e7), the mask all zero.
+                raw.getOutputStream().write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xe7});
+                StringBuilder seen = new StringBuilder();
+                String line;
+                while ((line = out.readLine()) != null && !line.contains("disconnected")) seen.append(line).append('\n');
+                assertTrue(line != null, "serve said the client left: " + seen);
+                String all = seen.toString();
+                assertTrue(!all.contains("SEVERE") && !all.contains("Exception") && !all.contains("\tat "), all);
+            }
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
 }
