@@ -86,6 +86,11 @@ final class ProgramRun implements AutoCloseable {
         process.destroy();
     }
 
+    /** The lines of standard output so far. */
+    synchronized List<String> outLines() {
+        return List.copyOf(out);
+    }
+
     /** Every line printed so far, standard output's then standard error's. */
     synchronized List<String> allLines() {
         List<String> all = new ArrayList<>(out);
