@@ -3,15 +3,17 @@ package dev.duplex.ui;
 import dev.duplex.protocol.Utf8;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.Composer;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.client.Composer;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.library.SavedConnections;
+import dev.duplex.model.client.Burst;
+import dev.duplex.protocol.MessageMode;
+import dev.duplex.settings.SavedMessage;
+import dev.duplex.model.client.ClientState;
 import dev.duplex.model.Notice;
 import dev.duplex.settings.ConnectionStore;
 import dev.duplex.net.WsEvent;
@@ -38,9 +40,9 @@ import javafx.util.StringConverter;
  * the checks live in the model.
  */
 public final class ClientController {
-    private final ConnectionModel model;
+    private final Workbench workbench;
     /** The client tab this pane shows. */
-    private final ClientSession session;
+    private final ClientTab tab;
     private final Texts texts;
 
     @FXML private TextField urlField;
@@ -52,12 +54,12 @@ public final class ClientController {
     @FXML private TextField subprotocolsField;
     @FXML private TextField timeoutField;
     @FXML private CheckBox deflateBox;
-    @FXML private ComboBox<Composer.Mode> modeBox;
+    @FXML private ComboBox<MessageMode> modeBox;
     @FXML private TextArea messageField;
     @FXML private Button sendButton;
     @FXML private Label sizeLabel;
     @FXML private Button formatButton;
-    @FXML private ComboBox<Composer.Saved> savedBox;
+    @FXML private ComboBox<SavedMessage> savedBox;
     @FXML private TextField saveNameField;
     @FXML private TextField pingPayloadField;
     @FXML private TextField pingEveryField;
@@ -89,18 +91,18 @@ public final class ClientController {
     @FXML private FramesController framesController;
     @FXML private HandshakeController handshakeController;
 
-    public ClientController(ConnectionModel model, ClientSession session, Texts texts) {
-        this.model = model;
-        this.session = session;
+    public ClientController(Workbench workbench, ClientTab tab, Texts texts) {
+        this.workbench = workbench;
+        this.tab = tab;
         this.texts = texts;
     }
 
     /** Saving the connection under a collection and name, and opening a saved one again. */
     private void bindSavedConnections() {
-        collectionField.setPromptText(ConnectionModel.DEFAULT_COLLECTION);
-        collectionField.textProperty().bindBidirectional(session.connectionCollectionProperty());
-        connectionNameField.textProperty().bindBidirectional(session.connectionNameProperty());
-        savedConnectionsBox.setItems(model.savedConnections());
+        collectionField.setPromptText(SavedConnections.DEFAULT_COLLECTION);
+        collectionField.textProperty().bindBidirectional(tab.options().collectionProperty());
+        connectionNameField.textProperty().bindBidirectional(tab.options().nameProperty());
+        savedConnectionsBox.setItems(workbench.connections().all());
         savedConnectionsBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(ConnectionStore.SavedConnection c) {
@@ -119,43 +121,43 @@ public final class ClientController {
 
     @FXML
     private void saveConnection() {
-        model.saveConnection();
+        workbench.connections().save(tab);
     }
 
     @FXML
     private void openConnection() {
-        model.openConnection(savedConnectionsBox.getValue());
+        workbench.connections().open(savedConnectionsBox.getValue(), tab);
     }
 
     @FXML
     private void deleteConnection() {
-        model.deleteConnection(savedConnectionsBox.getValue());
+        workbench.connections().delete(savedConnectionsBox.getValue(), tab);
         savedConnectionsBox.setValue(null);
     }
 
     /** Burst and periodic sending: the form, the running numbers and the live round-trip chart. */
     private void bindBurst() {
         burstTemplateLabel.setText(texts.get("burst.template"));
-        burstTemplateField.textProperty().bindBidirectional(session.burstTemplateProperty());
-        burstCountField.textProperty().bindBidirectional(session.burstCountProperty());
-        burstEveryField.textProperty().bindBidirectional(session.burstEveryProperty());
-        var open = session.clientStateProperty().isEqualTo(ClientState.OPEN);
-        burstStartButton.disableProperty().bind(open.not().or(session.burstingProperty()));
-        burstStopButton.disableProperty().bind(session.burstingProperty().not());
+        burstTemplateField.textProperty().bindBidirectional(tab.burst().templateProperty());
+        burstCountField.textProperty().bindBidirectional(tab.burst().countProperty());
+        burstEveryField.textProperty().bindBidirectional(tab.burst().everyProperty());
+        var open = tab.stateProperty().isEqualTo(ClientState.OPEN);
+        burstStartButton.disableProperty().bind(open.not().or(tab.burst().runningProperty()));
+        burstStopButton.disableProperty().bind(tab.burst().runningProperty().not());
         burstStatsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            ClientSession.BurstStats b = session.burstStatsProperty().get();
+            Burst.Stats b = tab.burst().statsProperty().get();
             if (b == null) return texts.get("burst.idle");
             return texts.get("burst.stats", Integer.toString(b.sent()), Integer.toString(b.count()),
                     Integer.toString(b.answered()), String.format(java.util.Locale.ROOT, "%.0f", b.perSecond()),
                     ms(b.p50()), ms(b.p90()), ms(b.p99()), ms(b.max()));
-        }, session.burstStatsProperty()));
+        }, tab.burst().statsProperty()));
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         rttChart.getData().add(series);
         // Rebuilt once per batch of replies (the model changes the list once per batch), at most 300 points.
-        session.recentRoundTrips().addListener((javafx.collections.ListChangeListener<Double>) change -> {
-            var points = new java.util.ArrayList<XYChart.Data<Number, Number>>(session.recentRoundTrips().size());
+        tab.burst().recentRoundTrips().addListener((javafx.collections.ListChangeListener<Double>) change -> {
+            var points = new java.util.ArrayList<XYChart.Data<Number, Number>>(tab.burst().recentRoundTrips().size());
             int i = 0;
-            for (Double ms : session.recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
+            for (Double ms : tab.burst().recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
             series.getData().setAll(points);
         });
     }
@@ -166,51 +168,51 @@ public final class ClientController {
 
     @FXML
     private void trustCertificate() {
-        session.trustRefusedCertificate();
+        tab.trustRefusedCertificate();
     }
 
     @FXML
     private void startBurst() {
-        session.startBurst();
+        tab.burst().start();
     }
 
     @FXML
     private void stopBurst() {
-        session.stopBurst();
+        tab.burst().stop();
     }
 
     @FXML
     private void initialize() {
-        urlField.textProperty().bindBidirectional(session.urlProperty());
-        sendOriginBox.selectedProperty().bindBidirectional(session.sendOriginProperty());
-        originField.textProperty().bindBidirectional(session.originProperty());
+        urlField.textProperty().bindBidirectional(tab.urlProperty());
+        sendOriginBox.selectedProperty().bindBidirectional(tab.options().sendOriginProperty());
+        originField.textProperty().bindBidirectional(tab.options().originProperty());
         originField.disableProperty().bind(sendOriginBox.selectedProperty().not());
         // The prompt shows the Origin that goes out when the box is left empty.
         originField.promptTextProperty().bind(Bindings.createStringBinding(() -> {
             try {
-                return WsUrl.defaultOrigin(WsUrl.parse(session.urlProperty().get()));
+                return WsUrl.defaultOrigin(WsUrl.parse(tab.urlProperty().get()));
             } catch (WsUrl.InvalidUrlException e) {
                 return texts.get("client.origin.prompt");
             }
-        }, session.urlProperty()));
-        headersArea.textProperty().bindBidirectional(session.headersProperty());
-        subprotocolsField.textProperty().bindBidirectional(session.subprotocolsProperty());
-        timeoutField.textProperty().bindBidirectional(session.connectTimeoutProperty());
-        deflateBox.selectedProperty().bindBidirectional(session.deflateProperty());
+        }, tab.urlProperty()));
+        headersArea.textProperty().bindBidirectional(tab.options().headersProperty());
+        subprotocolsField.textProperty().bindBidirectional(tab.options().subprotocolsProperty());
+        timeoutField.textProperty().bindBidirectional(tab.options().connectTimeoutProperty());
+        deflateBox.selectedProperty().bindBidirectional(tab.options().deflateProperty());
 
-        Composer composer = session.composer();
+        Composer composer = tab.composer();
         messageField.textProperty().bindBidirectional(composer.textProperty());
-        modeBox.getItems().setAll(Composer.Mode.values());
+        modeBox.getItems().setAll(MessageMode.values());
         modeBox.setConverter(EnumNames.converter(texts, "composer.mode."));
         modeBox.valueProperty().bindBidirectional(composer.modeProperty());
         modeBox.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(Composer.Mode mode, boolean empty) {
+            protected void updateItem(MessageMode mode, boolean empty) {
                 super.updateItem(mode, empty);
                 setText(empty || mode == null ? null : texts.get("composer.mode." + mode.name()));
             }
         });
-        formatButton.disableProperty().bind(composer.modeProperty().isNotEqualTo(Composer.Mode.JSON));
+        formatButton.disableProperty().bind(composer.modeProperty().isNotEqualTo(MessageMode.JSON));
         sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             Notice n = composer.statusProperty().get();
             return n == null ? "" : texts.get(n.key(), n.args().toArray());
@@ -224,12 +226,12 @@ public final class ClientController {
         savedBox.setItems(composer.saved());
         savedBox.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Composer.Saved s) {
+            public String toString(SavedMessage s) {
                 return s == null ? "" : s.name();
             }
 
             @Override
-            public Composer.Saved fromString(String name) {
+            public SavedMessage fromString(String name) {
                 return null;
             }
         });
@@ -241,31 +243,31 @@ public final class ClientController {
         });
         messageField.addEventFilter(KeyEvent.KEY_PRESSED, this::messageKeys);
 
-        pingPayloadField.textProperty().bindBidirectional(session.pingPayloadProperty());
-        pingEveryField.textProperty().bindBidirectional(session.pingEveryProperty());
-        periodicButton.textProperty().bind(Bindings.when(session.pingingProperty())
+        pingPayloadField.textProperty().bindBidirectional(tab.controlFrames().pingPayloadProperty());
+        pingEveryField.textProperty().bindBidirectional(tab.controlFrames().pingEveryProperty());
+        periodicButton.textProperty().bind(Bindings.when(tab.controlFrames().pingingProperty())
                 .then(texts.get("lab.stopPinging")).otherwise(texts.get("lab.startPinging")));
-        autoPongBox.selectedProperty().bindBidirectional(session.autoPongProperty());
-        closeCodeField.textProperty().bindBidirectional(session.closeCodeProperty());
-        closeReasonField.textProperty().bindBidirectional(session.closeReasonProperty());
+        autoPongBox.selectedProperty().bindBidirectional(tab.controlFrames().autoPongProperty());
+        closeCodeField.textProperty().bindBidirectional(tab.controlFrames().closeCodeProperty());
+        closeReasonField.textProperty().bindBidirectional(tab.controlFrames().closeReasonProperty());
         closeHint.textProperty().bind(Bindings.createStringBinding(() -> closeHintText(),
-                session.closeCodeProperty(), session.closeReasonProperty()));
-        fragmentSizeField.textProperty().bindBidirectional(session.fragmentSizeProperty());
+                tab.controlFrames().closeCodeProperty(), tab.controlFrames().closeReasonProperty()));
+        fragmentSizeField.textProperty().bindBidirectional(tab.controlFrames().fragmentSizeProperty());
 
-        var state = session.clientStateProperty();
+        var state = tab.stateProperty();
         urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         connectButton.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         disconnectButton.disableProperty().bind(state.isNotEqualTo(ClientState.OPEN)
                 .and(state.isNotEqualTo(ClientState.CONNECTING)));
         stateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("client.state." + state.get()), state));
-        Notices.bind(noticeLabel, session.clientNoticeProperty(), texts);
+        Notices.bind(noticeLabel, tab.noticeProperty(), texts);
         // Offered only after a refusal the user may overrule: a self-signed or expired certificate.
-        trustButton.visibleProperty().bind(session.refusedCertificateProperty().isNotNull());
+        trustButton.visibleProperty().bind(tab.refusedCertificateProperty().isNotNull());
         trustButton.managedProperty().bind(trustButton.visibleProperty());
-        LogViews.bind(logView, session.clientLog(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
-        framesController.bind(session.clientFrames(), session.clientTotals(), texts);
-        handshakeController.bind(session.clientHandshakeProperty(), texts);
+        LogViews.bind(logView, tab.log(), EventText.Side.CLIENT, texts, logCountLabel, autoScrollBox);
+        framesController.bind(tab.wire().frames(), tab.wire().totals(), texts);
+        handshakeController.bind(tab.wire().handshakeProperty(), texts);
         bindBurst();
         bindSavedConnections();
     }
@@ -279,20 +281,20 @@ public final class ClientController {
             send();
         } else if (key.getCode() == KeyCode.UP && text.lastIndexOf('\n', Math.max(0, caret - 1)) < 0) {
             key.consume();
-            session.composer().previous();
+            tab.composer().previous();
             messageField.end();
         } else if (key.getCode() == KeyCode.DOWN && text.indexOf('\n', caret) < 0) {
             key.consume();
-            session.composer().next();
+            tab.composer().next();
             messageField.end();
         }
     }
 
     /** Says, as the user types, whether the close goes out as a proper closing handshake or as typed. */
     private String closeHintText() {
-        String code = session.closeCodeProperty().get() == null ? "" : session.closeCodeProperty().get().strip();
-        int bytes = Utf8.bytes(session.closeReasonProperty().get() == null ? ""
-                : session.closeReasonProperty().get()).length;
+        String code = tab.controlFrames().closeCodeProperty().get() == null ? "" : tab.controlFrames().closeCodeProperty().get().strip();
+        int bytes = Utf8.bytes(tab.controlFrames().closeReasonProperty().get() == null ? ""
+                : tab.controlFrames().closeReasonProperty().get()).length;
         if (code.isEmpty()) return texts.get("lab.close.noCode");
         try {
             int c = Integer.parseInt(code);
@@ -307,53 +309,53 @@ public final class ClientController {
 
     @FXML
     private void connect() {
-        session.connect();
+        tab.connect();
     }
 
     @FXML
     private void disconnect() {
-        session.disconnect();
+        tab.disconnect();
     }
 
     @FXML
     private void send() {
-        session.send();
+        tab.send();
         messageField.selectAll();
     }
 
     @FXML
     private void sendFragmented() {
-        session.sendFragmented();
+        tab.controlFrames().sendFragmented();
     }
 
     @FXML
     private void ping() {
-        session.ping();
+        tab.controlFrames().ping();
     }
 
     @FXML
     private void pong() {
-        session.pong();
+        tab.controlFrames().pong();
     }
 
     @FXML
     private void togglePeriodicPing() {
-        session.togglePeriodicPing();
+        tab.controlFrames().togglePeriodicPing();
     }
 
     @FXML
     private void closeWith() {
-        session.closeWith();
+        tab.controlFrames().closeWith();
     }
 
     @FXML
     private void formatJson() {
-        session.composer().formatJson();
+        tab.composer().formatJson();
     }
 
     @FXML
     private void saveMessage() {
-        session.composer().save(saveNameField.getText());
+        tab.composer().save(saveNameField.getText());
     }
 
     /** Loads a file into the box: as text when it is UTF-8 text, else as hex. */
@@ -362,21 +364,12 @@ public final class ClientController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(texts.get("composer.load"));
         File file = chooser.showOpenDialog(messageField.getScene().getWindow());
-        if (file == null) return;
-        try {
-            if (Files.size(file.toPath()) > Composer.MAX_FILE_BYTES) {
-                session.composer().loadFailed(Notice.of("composer.tooBig", file.getName(), Composer.MAX_FILE_BYTES));
-                return;
-            }
-            session.composer().loadBytes(Files.readAllBytes(file.toPath()));
-        } catch (IOException e) {
-            session.composer().loadFailed(Notice.of("composer.cannotRead", file.getName(), String.valueOf(e.getMessage())));
-        }
+        if (file != null) tab.composer().loadFile(file.toPath());
     }
 
     @FXML
     private void clearLog() {
-        session.clearClientLog();
+        tab.clearLog();
     }
 
     // ---- keeping and sharing: the File menu above the log ----
@@ -384,13 +377,13 @@ public final class ClientController {
     @FXML
     private void saveJsonl() {
         File file = chooseFile(true, "conversation.jsonl", new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
-        if (file != null) session.saveConversation(file.toPath());
+        if (file != null) tab.saveConversation(file.toPath());
     }
 
     @FXML
     private void saveHar() {
         File file = chooseFile(true, "conversation.har", new FileChooser.ExtensionFilter("HAR", "*.har"));
-        if (file != null) session.saveConversation(file.toPath());
+        if (file != null) tab.saveConversation(file.toPath());
     }
 
     /** The log as it reads on screen, in the window's language. */
@@ -399,7 +392,7 @@ public final class ClientController {
         File file = chooseFile(true, "duplex-log.txt", new FileChooser.ExtensionFilter("Text", "*.txt"));
         if (file == null) return;
         EventText format = new EventText(texts);
-        session.saveText(file.toPath(), session.clientLog().events().stream()
+        tab.saveText(file.toPath(), tab.log().events().stream()
                 .map(e -> format.line(e, EventText.Side.CLIENT).toString()).toList());
     }
 
@@ -407,7 +400,7 @@ public final class ClientController {
     private void openConversation() {
         File file = chooseFile(false, null, new FileChooser.ExtensionFilter("JSON Lines, HAR", "*.jsonl", "*.har"),
                 new FileChooser.ExtensionFilter("*", "*"));
-        if (file != null) session.openConversation(file.toPath());
+        if (file != null) tab.openConversation(file.toPath());
     }
 
     private File chooseFile(boolean save, String suggested, FileChooser.ExtensionFilter... filters) {

@@ -1,16 +1,14 @@
 package dev.duplex.ui;
 
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientTab;
 import dev.duplex.settings.Settings;
-import dev.duplex.settings.SettingsStore;
-import dev.duplex.settings.MessageStore;
-import dev.duplex.model.Composer;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -22,18 +20,13 @@ import javafx.stage.WindowEvent;
 /** The main window: its scene, its title in the current language, and the language switch. */
 public final class DuplexWindow {
     private final Stage stage;
-    private final ConnectionModel model;
-    private final SettingsStore store;
-    private final MessageStore messages;
-    private Runnable onClosed = () -> { };
+    private final Workbench model;
+    private Consumer<CompletableFuture<Void>> onClosed = done -> { };
 
-    /** @param store where the settings are saved when the window closes */
-    public DuplexWindow(Stage stage, ConnectionModel model, Settings settings, SettingsStore store) {
+    /** @param settings the window's size at start */
+    public DuplexWindow(Stage stage, Workbench model, Settings settings) {
         this.stage = stage;
         this.model = model;
-        this.store = store;
-        this.messages = new MessageStore(store.file().getParent());
-        restore(model.composer(), messages.load());
         Texts texts = texts();
         stage.setScene(new Scene(MainView.load(model, texts, this::switchLanguage),
                 settings.windowWidth(), settings.windowHeight()));
@@ -56,9 +49,10 @@ public final class DuplexWindow {
         addClientShortcuts(stage.getScene());
         stage.setOnCloseRequest(event -> {
             event.consume();
-            saveSettings();
+            double width = stage.getWidth();
+            double height = stage.getHeight();
             stage.hide();
-            onClosed.run();
+            onClosed.accept(model.saveAndShutdown(width, height));
         });
     }
 
@@ -69,15 +63,15 @@ public final class DuplexWindow {
      */
     private void addClientShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::addSession);
+        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::addTab);
         keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
-                () -> Platform.runLater(() -> model.closeSession(model.current())));
+                () -> Platform.runLater(() -> model.closeTab(model.selectedTabProperty().get())));
         keys.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> switchTab(+1));
         keys.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> switchTab(-1));
         for (int i = 1; i <= 9; i++) {
             int index = i - 1;
             keys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i), KeyCombination.SHORTCUT_DOWN), () -> {
-                if (index < model.sessions().size()) model.currentSessionProperty().set(model.sessions().get(index));
+                if (index < model.tabs().size()) model.selectedTabProperty().set(model.tabs().get(index));
             });
         }
         // A filter, not an accelerator: text fields (the spinner's too) take Enter for themselves.
@@ -85,15 +79,16 @@ public final class DuplexWindow {
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
             if (!connectKey.match(key)) return;
             key.consume();
-            if (model.current().busy()) model.disconnect();
-            else model.connect();
+            ClientTab front = model.selectedTabProperty().get();
+            if (front.busy()) front.disconnect();
+            else front.connect();
         });
     }
 
     private void switchTab(int step) {
-        var all = model.sessions();
-        int at = all.indexOf(model.current());
-        model.currentSessionProperty().set(all.get(Math.floorMod(at + step, all.size())));
+        var all = model.tabs();
+        int at = all.indexOf(model.selectedTabProperty().get());
+        model.selectedTabProperty().set(all.get(Math.floorMod(at + step, all.size())));
     }
 
     public void show() {
@@ -107,42 +102,12 @@ public final class DuplexWindow {
         if (url != null) url.requestFocus();
     }
 
-    /** What to do once the user closed the window (settings are saved and the window hidden by then). */
-    public void setOnClosed(Runnable onClosed) {
-        this.onClosed = onClosed;
-    }
-
     /**
-     * Writes the forms, the window size, the saved messages and the history; a failure to write is not
-     * worth stopping the exit for.
+     * What to do once the user closed the window: it is hidden by then, and {@code done} completes when
+     * the settings are kept and every connection and the server are closed.
      */
-    private void saveSettings() {
-        try {
-            store.save(model.toSettings(stage.getWidth(), stage.getHeight()));
-            messages.save(toMessages(model.composer()));
-        } catch (IOException e) {
-            System.err.println("Duplex: could not save settings to " + store.file().getParent() + ": " + e.getMessage());
-        }
-    }
-
-    private static MessageStore.Messages toMessages(Composer composer) {
-        List<MessageStore.SavedMessage> saved = new ArrayList<>();
-        for (Composer.Saved s : composer.saved()) saved.add(new MessageStore.SavedMessage(s.name(), s.mode().name(), s.text()));
-        return new MessageStore.Messages(saved, composer.history());
-    }
-
-    private static void restore(Composer composer, MessageStore.Messages m) {
-        List<Composer.Saved> saved = new ArrayList<>();
-        for (MessageStore.SavedMessage s : m.saved()) {
-            Composer.Mode mode;
-            try {
-                mode = Composer.Mode.valueOf(s.mode());
-            } catch (IllegalArgumentException unknown) {
-                mode = Composer.Mode.TEXT;
-            }
-            saved.add(new Composer.Saved(s.name(), mode, s.text()));
-        }
-        composer.restore(saved, m.history());
+    public void setOnClosed(Consumer<CompletableFuture<Void>> onClosed) {
+        this.onClosed = onClosed;
     }
 
     private Texts texts() {

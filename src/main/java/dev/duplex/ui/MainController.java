@@ -4,8 +4,9 @@ import java.util.function.Consumer;
 
 import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
@@ -21,7 +22,7 @@ import javafx.util.StringConverter;
 
 /** The window's frame: language switch, log limit, About, and the app-wide notice line. */
 public final class MainController {
-    private final ConnectionModel model;
+    private final Workbench model;
     private final Texts texts;
     private final Consumer<String> languageSwitch;
 
@@ -30,7 +31,7 @@ public final class MainController {
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
 
-    public MainController(ConnectionModel model, Texts texts, Consumer<String> languageSwitch) {
+    public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch) {
         this.model = model;
         this.texts = texts;
         this.languageSwitch = languageSwitch;
@@ -71,23 +72,23 @@ public final class MainController {
      * current session, closing a tab closes its connection, and a session added anywhere gets its tab.
      */
     private void bindClientTabs() {
-        for (ClientSession s : model.sessions()) clientTabs.getTabs().add(tabFor(s));
-        model.sessions().addListener((ListChangeListener<ClientSession>) change -> {
+        for (ClientTab s : model.tabs()) clientTabs.getTabs().add(tabFor(s));
+        model.tabs().addListener((ListChangeListener<ClientTab>) change -> {
             while (change.next()) {
-                for (ClientSession gone : change.getRemoved()) clientTabs.getTabs().removeIf(t -> t.getUserData() == gone);
+                for (ClientTab gone : change.getRemoved()) clientTabs.getTabs().removeIf(t -> t.getUserData() == gone);
                 int at = change.getFrom();
-                for (ClientSession added : change.getAddedSubList()) clientTabs.getTabs().add(at++, tabFor(added));
+                for (ClientTab added : change.getAddedSubList()) clientTabs.getTabs().add(at++, tabFor(added));
             }
             lastTabStaysOpen();
         });
         lastTabStaysOpen();
-        select(model.current());
+        select(model.selectedTabProperty().get());
         clientTabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
-            if (tab != null && tab.getUserData() instanceof ClientSession s && model.current() != s) {
-                model.currentSessionProperty().set(s);
+            if (tab != null && tab.getUserData() instanceof ClientTab s && model.selectedTabProperty().get() != s) {
+                model.selectedTabProperty().set(s);
             }
         });
-        model.currentSessionProperty().addListener((obs, before, s) -> select(s));
+        model.selectedTabProperty().addListener((obs, before, s) -> select(s));
         // The tab brought to front takes the keyboard at its URL, as a new browser tab does.
         clientTabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
             if (tab != null && tab.getContent() != null) {
@@ -99,19 +100,19 @@ public final class MainController {
         });
     }
 
-    private Tab tabFor(ClientSession s) {
+    private Tab tabFor(ClientTab s) {
         Tab tab = new Tab();
         tab.setUserData(s);
         tab.setContent(MainView.loadClientPane(model, s, texts));
         // The tab says where it points and, by a mark, whether it is connected.
         // Numbered as Ctrl+1 to 9 reach them.
         tab.textProperty().bind(Bindings.createStringBinding(
-                () -> (model.sessions().indexOf(s) + 1) + " "
-                        + (s.clientStateProperty().get() == ConnectionModel.ClientState.OPEN ? "● " : "○ ") + s.title(),
-                s.urlProperty(), s.clientStateProperty(), model.sessions()));
+                () -> (model.tabs().indexOf(s) + 1) + " "
+                        + (s.stateProperty().get() == ClientState.OPEN ? "● " : "○ ") + s.title(),
+                s.urlProperty(), s.stateProperty(), model.tabs()));
         tab.setOnCloseRequest(event -> {
             event.consume(); // the model decides; the list listener removes the tab
-            model.closeSession(s);
+            model.closeTab(s);
         });
         return tab;
     }
@@ -121,7 +122,7 @@ public final class MainController {
         for (Tab t : clientTabs.getTabs()) t.setClosable(several);
     }
 
-    private void select(ClientSession s) {
+    private void select(ClientTab s) {
         for (Tab t : clientTabs.getTabs()) {
             if (t.getUserData() == s) clientTabs.getSelectionModel().select(t);
         }
@@ -129,7 +130,7 @@ public final class MainController {
 
     @FXML
     private void newTab() {
-        model.addSession();
+        model.addTab();
     }
 
     @FXML

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientTab;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
@@ -19,7 +19,7 @@ public final class MainView {
     private MainView() { }
 
     /** One client tab's pane (client.fxml) over its session, with its own frames and handshake views. */
-    static Parent loadClientPane(ConnectionModel model, ClientSession session, Texts texts) {
+    static Parent loadClientPane(Workbench model, ClientTab session, Texts texts) {
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("client.fxml"), texts.bundle());
         loader.setControllerFactory(type -> {
             if (type == ClientController.class) return new ClientController(model, session, texts);
@@ -34,11 +34,11 @@ public final class MainView {
         }
     }
 
-    public static Parent load(ConnectionModel model, Texts texts, Consumer<String> languageSwitch) {
+    public static Parent load(Workbench model, Texts texts, Consumer<String> languageSwitch) {
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("main.fxml"), texts.bundle());
         loader.setControllerFactory(type -> {
             if (type == MainController.class) return new MainController(model, texts, languageSwitch);
-            if (type == ServerController.class) return new ServerController(model, texts);
+            if (type == ServerController.class) return new ServerController(model.server(), texts);
             // The frames and handshake views get what they show from their pane, through bind().
             if (type == FramesController.class) return new FramesController();
             if (type == HandshakeController.class) return new HandshakeController();

@@ -2,8 +2,8 @@ package dev.duplex.ui;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.server.ServerModel;
+import dev.duplex.model.server.ServerState;
 import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.net.WsEvent;
 import javafx.beans.binding.Bindings;
@@ -18,11 +18,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import dev.duplex.model.ServerClient;
+import dev.duplex.model.server.ServerClient;
 
 /** The embedded echo server's pane: binds the form and the log to the model, and nothing more. */
 public final class ServerController {
-    private final ConnectionModel model;
+    private final ServerModel server;
     private final Texts texts;
 
     @FXML private TextField portField;
@@ -74,87 +74,87 @@ public final class ServerController {
     @FXML private FramesController framesController;
     @FXML private HandshakeController handshakeController;
 
-    public ServerController(ConnectionModel model, Texts texts) {
-        this.model = model;
+    public ServerController(ServerModel server, Texts texts) {
+        this.server = server;
         this.texts = texts;
     }
 
     @FXML
     private void initialize() {
-        portField.textProperty().bindBidirectional(model.portProperty());
+        portField.textProperty().bindBidirectional(server.portProperty());
         bindBox.getItems().setAll("127.0.0.1", "::1", "0.0.0.0");
-        bindBox.getEditor().textProperty().bindBidirectional(model.bindAddressProperty());
-        pathField.textProperty().bindBidirectional(model.pathProperty());
+        bindBox.getEditor().textProperty().bindBidirectional(server.bindAddressProperty());
+        pathField.textProperty().bindBidirectional(server.pathProperty());
         replyBox.getItems().setAll(ReplyTemplate.ECHO.template(), ReplyTemplate.SEED.template());
-        replyBox.getEditor().textProperty().bindBidirectional(model.replyTemplateProperty());
+        replyBox.getEditor().textProperty().bindBidirectional(server.replyTemplateProperty());
         replyHint.setText(texts.get("server.reply.hint"));
 
-        var stopped = model.serverStateProperty().isEqualTo(ServerState.STOPPED);
+        var stopped = server.stateProperty().isEqualTo(ServerState.STOPPED);
         for (var field : new javafx.scene.Node[] {portField, bindBox, pathField, replyBox}) {
             field.disableProperty().bind(stopped.not());
         }
         startButton.disableProperty().bind(stopped.not());
-        stopButton.disableProperty().bind(model.serverStateProperty().isNotEqualTo(ServerState.RUNNING));
+        stopButton.disableProperty().bind(server.stateProperty().isNotEqualTo(ServerState.RUNNING));
 
         stateLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("server.state." + model.serverStateProperty().get(), model.serverUrlProperty().get()),
-                model.serverStateProperty(), model.serverUrlProperty()));
+                () -> texts.get("server.state." + server.stateProperty().get(), server.urlProperty().get()),
+                server.stateProperty(), server.urlProperty()));
         clientsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("server.clients", model.serverClientsProperty().get()), model.serverClientsProperty()));
-        warningLabel.visibleProperty().bind(model.serverAllInterfacesProperty());
+                () -> texts.get("server.clients", server.clientCountProperty().get()), server.clientCountProperty()));
+        warningLabel.visibleProperty().bind(server.allInterfacesProperty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
-        Notices.bind(noticeLabel, model.serverNoticeProperty(), texts);
-        LogViews.bind(logView, model.serverLog(), EventText.Side.SERVER, texts, logCountLabel, autoScrollBox);
+        Notices.bind(noticeLabel, server.noticeProperty(), texts);
+        LogViews.bind(logView, server.log(), EventText.Side.SERVER, texts, logCountLabel, autoScrollBox);
 
-        serverAutoPongBox.selectedProperty().bindBidirectional(model.serverAutoPongProperty());
-        pingIntervalField.textProperty().bindBidirectional(model.serverPingIntervalProperty());
+        serverAutoPongBox.selectedProperty().bindBidirectional(server.behaviours().autoPongProperty());
+        pingIntervalField.textProperty().bindBidirectional(server.pingIntervalProperty());
         pingIntervalField.disableProperty().bind(stopped.not());
         bindBehaviour();
-        tlsBox.selectedProperty().bindBidirectional(model.serverTlsProperty());
-        pkcs12Field.textProperty().bindBidirectional(model.serverPkcs12Property());
-        pkcs12PasswordField.textProperty().bindBidirectional(model.serverPkcs12PasswordProperty());
+        tlsBox.selectedProperty().bindBidirectional(server.tlsProperty());
+        pkcs12Field.textProperty().bindBidirectional(server.pkcs12Property());
+        pkcs12PasswordField.textProperty().bindBidirectional(server.pkcs12PasswordProperty());
         for (var field : new javafx.scene.Node[] {tlsBox, pkcs12Field, pkcs12PasswordField}) {
             field.disableProperty().bind(stopped.not());
         }
         fingerprintLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> model.serverFingerprintProperty().get().isEmpty() ? texts.get("server.tls.hint")
-                        : texts.get("server.tls.fingerprint", model.serverFingerprintProperty().get()),
-                model.serverFingerprintProperty()));
-        maxMessageField.textProperty().bindBidirectional(model.serverMaxMessageProperty());
-        originsField.textProperty().bindBidirectional(model.serverAllowedOriginsProperty());
+                () -> server.fingerprintProperty().get().isEmpty() ? texts.get("server.tls.hint")
+                        : texts.get("server.tls.fingerprint", server.fingerprintProperty().get()),
+                server.fingerprintProperty()));
+        maxMessageField.textProperty().bindBidirectional(server.maxMessageProperty());
+        originsField.textProperty().bindBidirectional(server.allowedOriginsProperty());
         maxMessageField.disableProperty().bind(stopped.not());
         originsField.disableProperty().bind(stopped.not());
         bindClientTable();
-        pushField.textProperty().bindBidirectional(model.serverPushProperty());
-        serverPingPayloadField.textProperty().bindBidirectional(model.serverPingPayloadProperty());
-        serverCloseCodeField.textProperty().bindBidirectional(model.serverCloseCodeProperty());
-        serverCloseReasonField.textProperty().bindBidirectional(model.serverCloseReasonProperty());
-        framesController.bind(model.serverFrames(), model.serverTotals(), texts);
-        handshakeController.bind(model.serverHandshakeProperty(), texts);
+        pushField.textProperty().bindBidirectional(server.lab().pushProperty());
+        serverPingPayloadField.textProperty().bindBidirectional(server.lab().pingPayloadProperty());
+        serverCloseCodeField.textProperty().bindBidirectional(server.lab().closeCodeProperty());
+        serverCloseReasonField.textProperty().bindBidirectional(server.lab().closeReasonProperty());
+        framesController.bind(server.wire().frames(), server.wire().totals(), texts);
+        handshakeController.bind(server.wire().handshakeProperty(), texts);
     }
 
     /** The behaviour switches: edited freely, applied with Apply; the line below says what is in force. */
     private void bindBehaviour() {
-        refuseBox.selectedProperty().bindBidirectional(model.refuseUpgradeProperty());
-        refuseStatusField.textProperty().bindBidirectional(model.refuseStatusProperty());
-        refuseBodyField.textProperty().bindBidirectional(model.refuseBodyProperty());
-        refuseHeadersField.textProperty().bindBidirectional(model.refuseHeadersProperty());
-        subprotocolField.textProperty().bindBidirectional(model.subprotocolAnswerProperty());
-        delayField.textProperty().bindBidirectional(model.replyDelayProperty());
-        dropEveryField.textProperty().bindBidirectional(model.dropEveryProperty());
-        closeAfterField.textProperty().bindBidirectional(model.closeAfterProperty());
-        closeAfterCodeField.textProperty().bindBidirectional(model.closeAfterCodeProperty());
-        closeAfterReasonField.textProperty().bindBidirectional(model.closeAfterReasonProperty());
+        refuseBox.selectedProperty().bindBidirectional(server.behaviours().refuseUpgradeProperty());
+        refuseStatusField.textProperty().bindBidirectional(server.behaviours().refuseStatusProperty());
+        refuseBodyField.textProperty().bindBidirectional(server.behaviours().refuseBodyProperty());
+        refuseHeadersField.textProperty().bindBidirectional(server.behaviours().refuseHeadersProperty());
+        subprotocolField.textProperty().bindBidirectional(server.behaviours().subprotocolAnswerProperty());
+        delayField.textProperty().bindBidirectional(server.behaviours().replyDelayProperty());
+        dropEveryField.textProperty().bindBidirectional(server.behaviours().dropEveryProperty());
+        closeAfterField.textProperty().bindBidirectional(server.behaviours().closeAfterProperty());
+        closeAfterCodeField.textProperty().bindBidirectional(server.behaviours().closeAfterCodeProperty());
+        closeAfterReasonField.textProperty().bindBidirectional(server.behaviours().closeAfterReasonProperty());
         for (var field : new javafx.scene.Node[] {refuseStatusField, refuseBodyField, refuseHeadersField}) {
             field.disableProperty().bind(refuseBox.selectedProperty().not());
         }
         behaviourStateLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> BehaviourText.describe(model.behaviourProperty().get(), texts), model.behaviourProperty()));
+                () -> BehaviourText.describe(server.behaviours().inForceProperty().get(), texts), server.behaviours().inForceProperty()));
     }
 
     /** One row per connected client; choosing a row chooses whom Send, Ping and Close act on. */
     private void bindClientTable() {
-        clientTable.setItems(model.serverClientRows());
+        clientTable.setItems(server.clients().rows());
         peerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().peer()));
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         originColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().origin()));
@@ -166,18 +166,18 @@ public final class ServerController {
         inColumn.setCellValueFactory(c -> counts(c.getValue().messagesInProperty(), c.getValue().bytesInProperty()));
         outColumn.setCellValueFactory(c -> counts(c.getValue().messagesOutProperty(), c.getValue().bytesOutProperty()));
         clientTable.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
-            if (row != null) model.selectedClientProperty().set(row.peer());
+            if (row != null) server.clients().selectedProperty().set(row.peer());
         });
         // A newcomer is chosen when nobody is, as the model does: keep the table's selection in step.
-        model.selectedClientProperty().addListener((obs, before, peer) -> selectRow(peer));
-        model.serverClientRows().addListener((javafx.collections.ListChangeListener<ServerClient>) change ->
-                selectRow(model.selectedClientProperty().get()));
+        server.clients().selectedProperty().addListener((obs, before, peer) -> selectRow(peer));
+        server.clients().rows().addListener((javafx.collections.ListChangeListener<ServerClient>) change ->
+                selectRow(server.clients().selectedProperty().get()));
     }
 
     private void selectRow(String peer) {
         ServerClient chosen = clientTable.getSelectionModel().getSelectedItem();
         if (peer == null || (chosen != null && chosen.peer().equals(peer))) return;
-        for (ServerClient row : model.serverClientRows()) {
+        for (ServerClient row : server.clients().rows()) {
             if (row.peer().equals(peer)) {
                 clientTable.getSelectionModel().select(row);
                 return;
@@ -192,41 +192,41 @@ public final class ServerController {
 
     @FXML
     private void applyBehaviour() {
-        model.applyBehaviour();
+        server.behaviours().apply();
     }
 
     @FXML
     private void broadcast() {
-        model.broadcast();
+        server.lab().broadcast();
     }
 
     @FXML
     private void push() {
-        model.pushToClient();
+        server.lab().pushToClient();
     }
 
     @FXML
     private void pingClient() {
-        model.pingClient();
+        server.lab().pingClient();
     }
 
     @FXML
     private void closeClient() {
-        model.closeClient();
+        server.lab().closeClient();
     }
 
     @FXML
     private void start() {
-        model.startServer();
+        server.start();
     }
 
     @FXML
     private void stop() {
-        model.stopServer();
+        server.stop();
     }
 
     @FXML
     private void clearLog() {
-        model.clearServerLog();
+        server.clearLog();
     }
 }

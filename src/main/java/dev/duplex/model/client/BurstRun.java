@@ -1,4 +1,4 @@
-package dev.duplex.model;
+package dev.duplex.model.client;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
