@@ -7,6 +7,8 @@ import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.client.WsClient;
+import dev.duplex.options.Checked;
+import dev.duplex.options.LabInput;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -53,23 +55,18 @@ public final class Burst {
     /** Sends the burst's messages and measures each reply's round trip. */
     public void start() {
         if (!gate.open() || running.get()) return;
-        Integer n = null;
-        Integer ms = null;
-        try {
-            n = Integer.parseInt(ConnectionOptions.text(count.get()).strip());
-            ms = Integer.parseInt(ConnectionOptions.text(every.get()).strip());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (n == null || n < 1 || n > BurstRun.MAX_COUNT || ms == null || ms < 0 || ms > 3_600_000) {
-            gate.notice(Notice.of("form.burst"));
+        Checked<LabInput.Burst> typed = LabInput.burst(count.get(), every.get());
+        if (!typed.isOk()) {
+            gate.notice(Notice.of(typed.problem()));
             return;
         }
+        int n = typed.value().count();
+        int ms = typed.value().everyMs();
         gate.notice(null);
         if (run != null) run.stop();
         roundTrips.clear();
         recentRoundTrips.clear();
-        BurstRun started = new BurstRun(ConnectionOptions.text(template.get()), n, ms);
+        BurstRun started = new BurstRun(template.get() == null ? "" : template.get(), n, ms);
         run = started;
         running.set(true);
         stats.set(new Stats(0, n, 0, 0, 0, 0, 0, 0));

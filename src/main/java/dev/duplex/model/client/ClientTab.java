@@ -18,7 +18,8 @@ import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
-import dev.duplex.net.client.ClientOptions;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ClientInput;
 import dev.duplex.net.client.WsClient;
 import dev.duplex.protocol.CloseCodes;
 import dev.duplex.tls.Fingerprint;
@@ -99,21 +100,15 @@ public final class ClientTab {
     public void connect() {
         if (state.get() != ClientState.DISCONNECTED) return;
         notice.set(null);
-        URI uri;
-        ClientOptions chosen;
-        try {
-            uri = WsUrl.parse(url.get());
-            chosen = options.toClientOptions(uri);
-        } catch (WsUrl.InvalidUrlException e) {
-            notice.set(Notice.of(e.key(), e.detail()));
-            return;
-        } catch (ConnectionOptions.Invalid e) {
-            notice.set(e.notice());
+        Checked<ClientInput.Connection> chosen = options.connection(url.get());
+        if (!chosen.isOk()) {
+            notice.set(Notice.of(chosen.problem()));
             return;
         }
+        ClientInput.Connection c = chosen.value();
         wire.clear();
         state.set(ClientState.CONNECTING);
-        io.run(() -> client.connect(uri, chosen));
+        io.run(() -> client.connect(c.url(), c.options()));
     }
 
     /** Closes the connection with 1000 (normal closure); onclose follows when the server answers. */

@@ -1,14 +1,8 @@
 package dev.duplex.model.client;
 
-import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import dev.duplex.model.Notice;
-import dev.duplex.net.WsUrl;
 import dev.duplex.net.client.ClientOptions;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ClientInput;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,58 +32,13 @@ public final class ConnectionOptions {
         origin.set(initialOrigin);
     }
 
-    /** What an option that does not check is called, for the tab's notice. */
-    public static final class Invalid extends Exception {
-        private final transient Notice notice;
-
-        Invalid(Notice notice) {
-            super(notice.key(), null, false, false);
-            this.notice = notice;
-        }
-
-        public Notice notice() { return notice; }
-    }
-
-    /** The options for a connection to {@code uri}, checked. */
-    ClientOptions toClientOptions(URI uri) throws Invalid {
-        String originHeader = null;
-        if (sendOrigin.get()) {
-            String typed = text(origin.get()).strip();
-            originHeader = typed.isEmpty() ? WsUrl.defaultOrigin(uri) : typed;
-        }
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (String line : text(headers.get()).split("\\R")) {
-            if (line.isBlank()) continue;
-            int colon = line.indexOf(':');
-            if (colon <= 0) throw new Invalid(Notice.of("form.header", line.strip()));
-            extra.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-        }
-        return new ClientOptions(originHeader, extra, timeoutMs(), offered(), deflate.get());
-    }
-
-    /** The connect timeout in ms, checked. */
-    int timeoutMs() throws Invalid {
-        try {
-            int timeout = Integer.parseInt(text(connectTimeout.get()).strip());
-            if (timeout < 1 || timeout > 600_000) throw new NumberFormatException();
-            return timeout;
-        } catch (NumberFormatException e) {
-            throw new Invalid(Notice.of("form.timeout"));
-        }
-    }
-
-    /** The subprotocols to offer, in order. */
-    public List<String> offered() {
-        return Arrays.stream(text(subprotocols.get()).split("[,\\s]+")).filter(x -> !x.isBlank()).toList();
-    }
-
-    /** The header lines as typed, blank ones left out. */
-    public List<String> headerLines() {
-        return text(headers.get()).lines().filter(l -> !l.isBlank()).map(String::strip).toList();
-    }
-
-    static String text(String s) {
-        return s == null ? "" : s;
+    /**
+     * Where to connect and how, read from {@code url} and these options by the options layer as
+     * {@code connect} reads its arguments; or the first field that does not check.
+     */
+    Checked<ClientInput.Connection> connection(String url) {
+        return new ClientInput(url, sendOrigin.get(), origin.get(), headers.get(), subprotocols.get(), deflate.get(),
+                connectTimeout.get()).connection();
     }
 
     public BooleanProperty sendOriginProperty() { return sendOrigin; }

@@ -9,6 +9,9 @@ import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
 import dev.duplex.net.Payload;
 import dev.duplex.net.client.WsClient;
+import dev.duplex.options.Checked;
+import dev.duplex.options.CloseInput;
+import dev.duplex.options.LabInput;
 import dev.duplex.protocol.CloseRequest;
 import dev.duplex.protocol.Utf8;
 import javafx.beans.property.BooleanProperty;
@@ -55,14 +58,14 @@ public final class ControlFrames {
     /** Pings with the lab's payload (UTF-8 of what is typed). */
     public void ping() {
         if (!gate.open()) return;
-        byte[] payload = Utf8.bytes(ConnectionOptions.text(pingPayload.get()));
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
         io.run(() -> quietly(() -> client.ping(payload)));
     }
 
     /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
     public void pong() {
         if (!gate.open()) return;
-        byte[] payload = Utf8.bytes(ConnectionOptions.text(pingPayload.get()));
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
         io.run(() -> quietly(() -> client.pong(payload)));
     }
 
@@ -73,16 +76,13 @@ public final class ControlFrames {
             return;
         }
         if (!gate.open()) return;
-        double seconds;
-        try {
-            seconds = Double.parseDouble(ConnectionOptions.text(pingEvery.get()).strip());
-            if (!(seconds >= 0.05 && seconds <= 3600)) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            gate.notice(Notice.of("form.pingEvery"));
+        Checked<Long> every = LabInput.pingEveryMs(pingEvery.get());
+        if (!every.isOk()) {
+            gate.notice(Notice.of(every.problem()));
             return;
         }
-        byte[] payload = Utf8.bytes(ConnectionOptions.text(pingPayload.get()));
-        long period = (long) (seconds * 1000);
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
+        long period = every.value();
         periodicPing = pingTimer.scheduleAtFixedRate(() -> io.run(() -> {
             try {
                 client.ping(payload);
@@ -100,52 +100,32 @@ public final class ControlFrames {
      */
     public void closeWith() {
         if (!gate.open()) return;
-        Integer typed = typedCloseCode(closeCode.get());
-        if (typed == null) {
-            gate.notice(Notice.of("form.closeCode"));
+        Checked<CloseRequest> typed = new CloseInput(closeCode.get(), closeReason.get()).request();
+        if (!typed.isOk()) {
+            gate.notice(Notice.of(typed.problem()));
             return;
         }
-        int code = typed;
-        String reason = ConnectionOptions.text(closeReason.get());
-        byte[] reasonBytes = Utf8.bytes(reason);
-        boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
+        CloseRequest close = typed.value();
         gate.closing();
         io.run(() -> quietly(() -> {
-            if (valid) client.close(code, reason);
-            else client.closeRaw(code, reasonBytes);
+            if (close.way() == CloseRequest.Way.CLOSING_HANDSHAKE) client.close(close.code(), close.reason());
+            else client.closeRaw(close.code(), Utf8.bytes(close.reason()));
         }));
     }
 
     /** Sends the message box cut into frames of the lab's fragment size. */
     public void sendFragmented() {
-        int size;
-        try {
-            size = Integer.parseInt(ConnectionOptions.text(fragmentSize.get()).strip());
-            if (size < 1) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            gate.notice(Notice.of("form.fragmentSize"));
+        Checked<Integer> fragment = LabInput.fragmentSize(fragmentSize.get());
+        if (!fragment.isOk()) {
+            gate.notice(Notice.of(fragment.problem()));
             return;
         }
+        int size = fragment.value();
         if (!gate.open()) return;
         Payload payload = ClientTab.payloadOf(composer, gate);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
         io.run(() -> quietly(() -> client.sendFragmented(payload, size)));
-    }
-
-    /**
-     * A close code as typed in a lab: {@link CloseRequest#NO_CODE} when the box is empty (a close frame
-     * without code), null when it is not a number that fits two bytes.
-     */
-    public static Integer typedCloseCode(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) return CloseRequest.NO_CODE;
-        try {
-            int code = Integer.parseInt(t);
-            return code >= 0 && code <= 65535 ? code : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The connection ended: periodic pings stop with it. */

@@ -7,6 +7,8 @@ import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.client.ConnectionOptions;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ClientInput;
 import dev.duplex.settings.ConnectionStore;
 import dev.duplex.settings.ConnectionStore.SavedConnection;
 import javafx.collections.FXCollections;
@@ -55,18 +57,19 @@ public final class SavedConnections {
             tab.notice(Notice.of("connections.needName"));
             return;
         }
-        int timeout;
-        try {
-            timeout = Integer.parseInt(text(o.connectTimeoutProperty().get()).strip());
-            if (timeout < 1 || timeout > 600_000) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            tab.notice(Notice.of("form.timeout"));
-            return;
+        Checked<Integer> timeout = ClientInput.connectTimeout(o.connectTimeoutProperty().get());
+        Checked<java.util.List<String>> headerLines = ClientInput.headerLines(o.headersProperty().get());
+        Checked<java.util.List<String>> offered = ClientInput.subprotocols(o.subprotocolsProperty().get());
+        for (Checked<?> field : java.util.List.of(timeout, headerLines, offered)) {
+            if (!field.isOk()) {
+                tab.notice(Notice.of(field.problem()));
+                return;
+            }
         }
         if (collection.isEmpty()) collection = DEFAULT_COLLECTION;
         var saved = new SavedConnection(collection, name, text(tab.urlProperty().get()).strip(),
-                o.sendOriginProperty().get(), text(o.originProperty().get()), o.headerLines(), o.offered(),
-                o.deflateProperty().get(), timeout, List.copyOf(library.saved()));
+                o.sendOriginProperty().get(), text(o.originProperty().get()), headerLines.value(), offered.value(),
+                o.deflateProperty().get(), timeout.value(), List.copyOf(library.saved()));
         all.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         all.add(saved);
         all.sort(Comparator.comparing(SavedConnection::label));

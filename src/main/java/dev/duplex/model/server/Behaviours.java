@@ -1,15 +1,13 @@
 package dev.duplex.model.server;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
 import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerBehaviour;
-import dev.duplex.net.server.ServerConfig;
-import dev.duplex.protocol.CloseCodes;
+import dev.duplex.options.BehaviourInput;
+import dev.duplex.options.Checked;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -57,72 +55,30 @@ public final class Behaviours {
         io.run(() -> server.setBehaviour(b));
     }
 
+    /** The switches as typed, for the one reading of them that the window and `serve` share. */
+    BehaviourInput input() {
+        return new BehaviourInput(refuseUpgrade.get(), refuseStatus.get(), refuseHeaders.get(), refuseBody.get(),
+                subprotocolAnswer.get(), replyDelay.get(), dropEvery.get(), closeAfter.get(), closeAfterCode.get(),
+                closeAfterReason.get(), autoPong.get());
+    }
+
     /**
      * The switches as a behaviour, or null (with the notice saying which field is wrong); when they check,
      * they are what is in force from now on.
      */
     ServerBehaviour checked() {
-        ServerConfig.Refusal refusal = null;
-        if (refuseUpgrade.get()) {
-            Integer status = intIn(refuseStatus.get(), 200, 599);
-            if (status == null || status == 101) return fail("form.refuseStatus");
-            List<String> lines = Arrays.stream(text(refuseHeaders.get()).split("\\R"))
-                    .filter(l -> !l.isBlank()).map(String::strip).toList();
-            try {
-                refusal = new ServerConfig.Refusal(status, reasonPhrase(status), text(refuseBody.get()), lines);
-            } catch (IllegalArgumentException e) {
-                return fail("form.refuseHeaders");
-            }
-        }
-        Integer delay = intIn(replyDelay.get(), 0, ServerBehaviour.MAX_DELAY_MS);
-        if (delay == null) return fail("form.replyDelay");
-        Integer drop = intIn(dropEvery.get(), 0, Integer.MAX_VALUE);
-        Integer after = intIn(closeAfter.get(), 0, Integer.MAX_VALUE);
-        if (drop == null || after == null) return fail("form.count");
-        Integer code = intIn(closeAfterCode.get(), 1000, 4999);
-        if (code == null || !CloseCodes.sendable(code)) return fail("form.closeCode");
-        try {
-            ServerBehaviour b = new ServerBehaviour(refusal, text(subprotocolAnswer.get()), delay, drop, after, code,
-                    text(closeAfterReason.get()), autoPong.get());
-            inForce.set(b);
-            return b;
-        } catch (IllegalArgumentException e) {
-            return fail(e.getMessage().startsWith("subprotocol") ? "form.subprotocol" : "form.closeReason");
-        }
-    }
-
-    private ServerBehaviour fail(String key) {
-        notice.accept(Notice.of(key));
-        return null;
-    }
-
-    static String text(String s) {
-        return s == null ? "" : s;
-    }
-
-    static Integer intIn(String typed, int min, int max) {
-        try {
-            int n = Integer.parseInt(text(typed).strip());
-            return n < min || n > max ? null : n;
-        } catch (NumberFormatException e) {
+        Checked<ServerBehaviour> b = input().parse();
+        if (!b.isOk()) {
+            notice.accept(Notice.of(b.problem()));
             return null;
         }
+        inForce.set(b.value());
+        return b.value();
     }
 
-    /** The usual reason phrase of an HTTP status, for the refusal's status line. */
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> status < 300 ? "OK" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
-        };
+    /** What a server started with these switches does. */
+    void nowInForce(ServerBehaviour b) {
+        inForce.set(b);
     }
 
     public BooleanProperty refuseUpgradeProperty() { return refuseUpgrade; }

@@ -5,8 +5,10 @@ import java.util.function.Consumer;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
-import dev.duplex.model.client.ControlFrames;
 import dev.duplex.net.server.LabServer;
+import dev.duplex.options.Checked;
+import dev.duplex.options.CloseInput;
+import dev.duplex.options.LabInput;
 import dev.duplex.protocol.CloseRequest;
 import dev.duplex.protocol.Utf8;
 import javafx.beans.property.SimpleStringProperty;
@@ -41,7 +43,7 @@ public final class ServerLab {
     public void pushToClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        String text = Behaviours.text(push.get());
+        String text = push.get() == null ? "" : push.get();
         onServer(() -> server.send(peer, text));
     }
 
@@ -52,14 +54,14 @@ public final class ServerLab {
             return;
         }
         notice.accept(null);
-        String message = Behaviours.text(push.get());
+        String message = push.get() == null ? "" : push.get();
         onServer(() -> server.broadcast(message));
     }
 
     public void pingClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        byte[] payload = Utf8.bytes(Behaviours.text(pingPayload.get()));
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
         onServer(() -> server.ping(peer, payload));
     }
 
@@ -67,18 +69,15 @@ public final class ServerLab {
     public void closeClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        Integer typed = ControlFrames.typedCloseCode(closeCode.get());
-        if (typed == null) {
-            notice.accept(Notice.of("form.closeCode"));
+        Checked<CloseRequest> typed = new CloseInput(closeCode.get(), closeReason.get()).request();
+        if (!typed.isOk()) {
+            notice.accept(Notice.of(typed.problem()));
             return;
         }
-        int code = typed;
-        String reason = Behaviours.text(closeReason.get());
-        byte[] reasonBytes = Utf8.bytes(reason);
-        boolean valid = code != CloseRequest.NO_CODE && new CloseRequest(code, reason).valid();
+        CloseRequest close = typed.value();
         onServer(() -> {
-            if (valid) server.close(peer, code, reason);
-            else server.closeRaw(peer, code, reasonBytes);
+            if (close.way() == CloseRequest.Way.CLOSING_HANDSHAKE) server.close(peer, close.code(), close.reason());
+            else server.closeRaw(peer, close.code(), Utf8.bytes(close.reason()));
         });
     }
 

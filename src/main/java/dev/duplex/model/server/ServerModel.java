@@ -2,7 +2,6 @@ package dev.duplex.model.server;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,9 +12,9 @@ import dev.duplex.model.Notice;
 import dev.duplex.model.WireLog;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ServerInput;
 import dev.duplex.net.server.LabServer;
-import dev.duplex.net.server.ReplyTemplate;
-import dev.duplex.net.server.ServerBehaviour;
 import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.server.ServerStartException;
 import dev.duplex.settings.ServerCertificates;
@@ -166,8 +165,8 @@ public final class ServerModel {
 
     /** The port as typed, or the default when it is not one. */
     public int portForSettings() {
-        Integer p = Behaviours.intIn(port.get(), 0, 65535);
-        return p == null ? Settings.defaults().port() : p;
+        Checked<Integer> p = ServerInput.port(port.get());
+        return p.isOk() ? p.value() : Settings.defaults().port();
     }
 
     /**
@@ -179,10 +178,10 @@ public final class ServerModel {
             io.onFx(() -> fingerprint.set(""));
             return config;
         }
-        String file = Behaviours.text(pkcs12.get()).strip();
+        String file = pkcs12.get() == null ? "" : pkcs12.get().strip();
         try {
             var identity = file.isEmpty() ? ServerCertificates.ownIn(dataDir)
-                    : ServerCertificates.fromFile(Path.of(file), Behaviours.text(pkcs12Password.get()));
+                    : ServerCertificates.fromFile(Path.of(file), pkcs12Password.get() == null ? "" : pkcs12Password.get());
             String served = identity.fingerprint().toString();
             io.onFx(() -> fingerprint.set(served));
             return config.withTls(identity);
@@ -198,27 +197,20 @@ public final class ServerModel {
         log.addAll(List.of(new WsEvent.Failed(Instant.now(), "", problem)));
     }
 
-    /** The form as a configuration, or null (with the notice saying why) when it does not check. */
+    /**
+     * The form as a configuration, read by the options layer as `serve` reads its options, or null (with
+     * the notice saying which field is wrong) when it does not check.
+     */
     private ServerConfig configFromForm() {
-        Integer p = Behaviours.intIn(port.get(), 0, 65535);
-        if (p == null) return fail("form.port");
-        if (bindAddress.get() == null || bindAddress.get().isBlank()) return fail("form.bind");
-        Integer interval = Behaviours.intIn(pingInterval.get(), 0, 86_400);
-        if (interval == null) return fail("form.pingInterval");
-        Integer max = Behaviours.intIn(maxMessage.get(), 1, Integer.MAX_VALUE);
-        if (max == null) return fail("form.maxMessage");
-        List<String> origins = Arrays.stream(Behaviours.text(allowedOrigins.get()).split("[,\\s]+"))
-                .filter(o -> !o.isBlank()).toList();
-        ServerBehaviour b = behaviours.checked();
-        if (b == null) return null;
+        Checked<ServerConfig> config = new ServerInput(port.get(), bindAddress.get(), path.get(), replyTemplate.get(),
+                pingInterval.get(), maxMessage.get(), allowedOrigins.get(), null, null).config(behaviours.input());
+        if (!config.isOk()) {
+            notice.set(Notice.of(config.problem()));
+            return null;
+        }
+        behaviours.nowInForce(config.value().behaviour());
         wire.clear();
-        return new ServerConfig(bindAddress.get(), p, path.get(), new ReplyTemplate(replyTemplate.get()),
-                interval, b, ServerConfig.Limits.DEFAULT.withMaxMessage(max).withAllowedOrigins(origins));
-    }
-
-    private ServerConfig fail(String key) {
-        notice.set(Notice.of(key));
-        return null;
+        return config.value();
     }
 
     private void onEvents(List<WsEvent> all) {

@@ -88,7 +88,7 @@ class ServerModelTest {
             assertEquals(3, b.inForceProperty().get().dropEvery());
             b.closeAfterCodeProperty().set("1005");
             b.apply();
-            assertEquals("form.closeCode", m.noticeProperty().get().key(), "1005 may not be sent in a close frame");
+            assertEquals("form.closeAfterCode", m.noticeProperty().get().key(), "1005 may not be sent in a close frame");
             assertEquals(3, b.inForceProperty().get().dropEvery(), "what was in force stays");
             assertTrue(b.inForceProperty().get() != ServerBehaviour.NORMAL);
         });
