@@ -44,9 +44,6 @@ deb=$(ls "$out"/duplex_"$version"-*_amd64.deb)
 tarball=$out/Duplex-$version-linux-x64.tar.gz
 [ -f "$deb" ] && [ -f "$tarball" ] || fail "no .deb or app image archive in $out"
 
-# The build writes the bash completion once the command line is on picocli (the pom's bash-completion step).
-completion_expected=false
-if grep -q '<artifactId>picocli</artifactId>' pom.xml; then completion_expected=true; fi
 completion=/usr/share/bash-completion/completions/duplex
 
 step "sizes"
@@ -68,9 +65,7 @@ trap cleanup EXIT
 step "app image: unpack elsewhere, serve, echo"
 tar -xzf "$tarball" -C "$work"
 app=$work/Duplex/bin/Duplex
-if $completion_expected; then
-  [ -f "$work/Duplex/lib/runtime/share/bash-completion/completions/duplex" ] || fail "no bash completion in the app image"
-fi
+[ -f "$work/Duplex/lib/runtime/share/bash-completion/completions/duplex" ] || fail "no bash completion in the app image"
 [ "$("$app" --version)" = "duplex $version" ] || fail "app image --version: $("$app" --version)"
 "$app" serve --port 0 --bind 127.0.0.1 >"$work/serve.log" 2>&1 &
 serve_pid=$!; pids+=("$serve_pid")
@@ -107,19 +102,15 @@ step "deb: the installed launcher's command line"
 echo "ok: duplex --version from the PATH"
 
 step "deb: bash completion"
-if $completion_expected; then
-  [ -f "$completion" ] || fail "$completion is missing"
-  registered=$(bash -c "source $completion && complete -p duplex") || fail "sourcing $completion failed: $registered"
-  echo "$registered" | grep -q -- '-F .* duplex' || fail "complete -p duplex printed: $registered"
-  # As a user's shell does it: bash-completion finds the file by the command's name on the first Tab
-  # (__load_completion; it looks in ~/.local/share first, so HOME is the test's own folder).
-  loaded=$(HOME=$work bash -c 'source /usr/share/bash-completion/bash_completion && __load_completion duplex && complete -p duplex') \
-    || fail "bash-completion found no completion for duplex: $loaded"
-  [ "$loaded" = "$registered" ] || fail "bash-completion loaded '$loaded', not '$registered'"
-  echo "ok: $registered"
-else
-  echo "skipped: the command line is not on picocli yet, so the build wrote no completion"
-fi
+[ -f "$completion" ] || fail "$completion is missing"
+registered=$(bash -c "source $completion && complete -p duplex") || fail "sourcing $completion failed: $registered"
+echo "$registered" | grep -q -- '-F .* duplex' || fail "complete -p duplex printed: $registered"
+# As a user's shell does it: bash-completion finds the file by the command's name on the first Tab
+# (__load_completion; it looks in ~/.local/share first, so HOME is the test's own folder).
+loaded=$(HOME=$work bash -c 'source /usr/share/bash-completion/bash_completion && __load_completion duplex && complete -p duplex') \
+  || fail "bash-completion found no completion for duplex: $loaded"
+[ "$loaded" = "$registered" ] || fail "bash-completion loaded '$loaded', not '$registered'"
+echo "ok: $registered"
 
 step "deb: double-click start under Xvfb"
 display=:$((90 + RANDOM % 400))

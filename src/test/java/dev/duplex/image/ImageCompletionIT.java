@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -27,8 +26,6 @@ class ImageCompletionIT {
 
     @Test
     void theImageShipsABashCompletionThatCompletesDuplexsCommandsAndOptions() throws Exception {
-        Assumptions.assumeTrue(onClassPath("picocli.CommandLine"),
-                "the command line is not on picocli yet, so the build makes no completion");
         Path script = Images.image().resolve("share/bash-completion/completions/duplex");
         assertTrue(Files.isRegularFile(script), script + " is missing");
 
@@ -60,15 +57,6 @@ class ImageCompletionIT {
             int status = bash.awaitExit(BOUND);
             assertEquals(0, status, bash.transcript());
             return String.join("\n", bash.outLines());
-        }
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, ImageCompletionIT.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 }
