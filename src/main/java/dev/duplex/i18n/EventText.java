@@ -126,14 +126,22 @@ public final class EventText {
             return new Line(time, e.frame().inbound() ? Direction.IN : Direction.OUT, "frame", frame(e.frame()));
         }
         if (event instanceof WsEvent.Pong e) {
-            String text = e.rttNanos() < 0 ? texts.get("event.pong", e.payload().size(), controlPayload(e.payload()))
-                    : texts.get("event.pong.rtt", e.payload().size(), controlPayload(e.payload()),
-                            String.format(java.util.Locale.ROOT, "%.3f", e.rttNanos() / 1e6));
-            return new Line(time, Direction.IN, "pong", text);
+            // The hex first, as the frame view shows a payload; its text beside it when it has one.
+            Payload p = e.payload();
+            String text = textOf(p);
+            String rtt = String.format(java.util.Locale.ROOT, "%.3f", e.rttNanos() / 1e6);
+            String line = e.rttNanos() < 0
+                    ? text == null ? texts.get("event.pong", p.size(), p.hexPreview(16))
+                            : texts.get("event.pong.text", p.size(), p.hexPreview(16), text)
+                    : text == null ? texts.get("event.pong.rtt", p.size(), p.hexPreview(16), rtt)
+                            : texts.get("event.pong.rtt.text", p.size(), p.hexPreview(16), rtt, text);
+            return new Line(time, Direction.IN, "pong", line);
         }
         if (event instanceof WsEvent.Ping e) {
-            return new Line(time, Direction.IN, "ping", texts.get(e.answered() ? "event.ping" : "event.ping.unanswered",
-                    e.payload().size(), controlPayload(e.payload())));
+            Payload p = e.payload();
+            String text = textOf(p);
+            String key = (e.answered() ? "event.ping" : "event.ping.unanswered") + (text == null ? "" : ".text");
+            return new Line(time, Direction.IN, "ping", texts.get(key, p.size(), p.hexPreview(16), text));
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -170,16 +178,13 @@ public final class EventText {
     }
 
     /**
-     * A ping's or pong's payload: {@code "abc123" (61 62 63 31 32 33)} when it is strict UTF-8 text, as the
-     * frame view reads a payload, else its hex alone. Text with a control character (a line break would
-     * split the log line) stays hex too.
+     * The text of a ping's or pong's payload when it is strict UTF-8 ({@link Utf8}), else null (the line then
+     * shows the hex alone). Text with a control character stays hex too: a line break would split the line.
      */
-    static String controlPayload(Payload payload) {
-        String hex = payload.hexPreview(16);
+    static String textOf(Payload payload) {
         byte[] bytes = payload.bytes();
         String text = bytes.length == 0 ? null : Utf8.decodeOrNull(bytes);
-        if (text == null || text.codePoints().anyMatch(Character::isISOControl)) return hex;
-        return "\"" + text + "\" (" + hex + ")";
+        return text == null || text.codePoints().anyMatch(Character::isISOControl) ? null : text;
     }
 
     private static String cut(String text) {

@@ -25,9 +25,9 @@ import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
 
 /**
- * A pong's (and a ping's) payload reads as text when it is strict UTF-8, with its hex beside it, as the
- * frame view shows a payload; bytes that are not text stay hex only. The window's log and `connect` print
- * the same line.
+ * A pong's (and a ping's) payload reads as text when it is strict UTF-8, beside its hex (which comes first,
+ * as in the frame view); bytes that are not text stay hex only. The window's log and `connect` print the
+ * same line.
  */
 class PongPayloadTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
@@ -39,13 +39,21 @@ class PongPayloadTest {
 
     @Test
     void aTextPayloadIsShownAsTextWithItsHex() {
-        assertEquals("pong received, 6 bytes: \"abc123\" (61 62 63 31 32 33)",
+        assertEquals("pong received, 6 bytes: 61 62 63 31 32 33; text \"abc123\"",
                 pong("abc123".getBytes(StandardCharsets.UTF_8), -1));
-        assertEquals("pong received, 6 bytes: \"你好\" (e4 bd a0 e5 a5 bd); round trip 1.500 ms",
+        assertEquals("pong received, 6 bytes: e4 bd a0 e5 a5 bd; round trip 1.500 ms; text \"你好\"",
                 pong("你好".getBytes(StandardCharsets.UTF_8), 1_500_000));
+        assertEquals("收到 pong，6 字节：e4 bd a0 e5 a5 bd；往返 1.500 毫秒；文本“你好”",
+                new EventText(Texts.of(Locale.SIMPLIFIED_CHINESE)).line(new WsEvent.Pong(T, "ws://h/",
+                        Payload.binary("你好".getBytes(StandardCharsets.UTF_8)), 1_500_000), EventText.Side.CLIENT).text());
         String ping = en.line(new WsEvent.Ping(T, "ws://h/", Payload.binary("hi".getBytes(StandardCharsets.UTF_8)), true),
                 EventText.Side.CLIENT).text();
-        assertEquals("ping received, 2 bytes: \"hi\" (68 69); pong sent", ping);
+        assertEquals("ping received, 2 bytes: 68 69; text \"hi\"; pong sent", ping);
+        String silent = en.line(new WsEvent.Ping(T, "ws://h/", Payload.binary(new byte[] {'o', 'k'}), false),
+                EventText.Side.CLIENT).text();
+        assertEquals("ping received, 2 bytes: 6f 6b; text \"ok\"; NOT answered (automatic pong is off)", silent);
+        assertEquals("pong received, 20 bytes: 78 78 78 78 78 78 78 78 78 78 78 78 78 78 78 78 …; text \"" + "x".repeat(20) + "\"",
+                pong("x".repeat(20).getBytes(StandardCharsets.UTF_8), -1), "the hex is cut at 16 bytes, the text is whole");
     }
 
     @Test
@@ -82,7 +90,7 @@ class PongPayloadTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), l -> { });
             assertEquals(Cli.OK, status);
             String said = out.toString(StandardCharsets.UTF_8);
-            assertTrue(said.contains("pong received, 6 bytes: \"abc123\" (61 62 63 31 32 33); round trip "), said);
+            assertTrue(said.matches("(?s).*pong received, 6 bytes: 61 62 63 31 32 33; round trip [0-9.]+ ms; text \"abc123\".*"), said);
         } finally {
             stop.countDown();
             serve.get(10, TimeUnit.SECONDS);

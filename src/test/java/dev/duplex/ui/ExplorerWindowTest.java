@@ -190,7 +190,7 @@ class ExplorerWindowTest {
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the pane has grown: lay it out before clicking
         robot.clickOn("#pingButton");
-        until(() -> clientLog(robot).contains("pong received, 4 bytes: \"rtt?\" (72 74 74 3f); round trip"));
+        until(() -> clientLog(robot).contains("pong received, 4 bytes: 72 74 74 3f; round trip"));
 
         until(() -> onFx(() -> model.server().clients().selectedProperty().get()) != null);
         robot.interact(() -> {
@@ -202,7 +202,7 @@ class ExplorerWindowTest {
         robot.clickOn("#pushField").type(javafx.scene.input.KeyCode.ENTER);
         until(() -> clientLog(robot).contains("message received: server speaks first"));
         robot.clickOn("#serverPingButton");
-        until(() -> clientLog(robot).contains("ping received, 11 bytes: \"from server\" (66 72 6f 6d"));
+        until(() -> clientLog(robot).contains("ping received, 11 bytes: 66 72 6f 6d"));
 
         robot.interact(() -> {
             robot.lookup("#closeCodeField").queryTextInputControl().setText("4001");
