@@ -8,7 +8,9 @@
 # 1. The portable app image, unpacked somewhere else, runs `serve` and answers an echo.
 # 2. The .deb installs with dpkg; its launcher opens the window under Xvfb with the right title, the
 #    embedded server it starts by itself answers an echo through the installed `connect`, Ctrl+Q closes
-#    the window and every connection, no process is left, and dpkg removes it all again.
+#    the window and every connection, no process is left, and dpkg removes it all again. `duplex` is on
+#    the PATH and its bash completion in /usr/share/bash-completion/completions, loaded by bash-completion
+#    on demand; both go with `dpkg -r`.
 # Every wait has a deadline and waits for a thing to happen (a line, a window, an exit), not for a time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,6 +44,8 @@ deb=$(ls "$out"/duplex_"$version"-*_amd64.deb)
 tarball=$out/Duplex-$version-linux-x64.tar.gz
 [ -f "$deb" ] && [ -f "$tarball" ] || fail "no .deb or app image archive in $out"
 
+completion=/usr/share/bash-completion/completions/duplex
+
 step "sizes"
 image_mb=$(du -sm "$out/Duplex" | cut -f1)
 deb_mb=$(( $(stat -c %s "$deb") / 1024 / 1024 ))
@@ -61,6 +65,7 @@ trap cleanup EXIT
 step "app image: unpack elsewhere, serve, echo"
 tar -xzf "$tarball" -C "$work"
 app=$work/Duplex/bin/Duplex
+[ -f "$work/Duplex/lib/runtime/share/bash-completion/completions/duplex" ] || fail "no bash completion in the app image"
 [ "$("$app" --version)" = "duplex $version" ] || fail "app image --version: $("$app" --version)"
 "$app" serve --port 0 --bind 127.0.0.1 >"$work/serve.log" 2>&1 &
 serve_pid=$!; pids+=("$serve_pid")
@@ -92,6 +97,20 @@ echo "ok: installed, menu entry $desktop"
 
 step "deb: the installed launcher's command line"
 [ "$("$launcher" --version)" = "duplex $version" ] || fail "installed --version: $("$launcher" --version)"
+[ "$(readlink /usr/bin/duplex)" = "$launcher" ] || fail "/usr/bin/duplex is not a link to $launcher: $(ls -l /usr/bin/duplex 2>&1)"
+[ "$(env -i PATH=/usr/bin:/bin duplex --version)" = "duplex $version" ] || fail "duplex on the PATH: $(duplex --version 2>&1)"
+echo "ok: duplex --version from the PATH"
+
+step "deb: bash completion"
+[ -f "$completion" ] || fail "$completion is missing"
+registered=$(bash -c "source $completion && complete -p duplex") || fail "sourcing $completion failed: $registered"
+echo "$registered" | grep -q -- '-F .* duplex' || fail "complete -p duplex printed: $registered"
+# As a user's shell does it: bash-completion finds the file by the command's name on the first Tab
+# (__load_completion; it looks in ~/.local/share first, so HOME is the test's own folder).
+loaded=$(HOME=$work bash -c 'source /usr/share/bash-completion/bash_completion && __load_completion duplex && complete -p duplex') \
+  || fail "bash-completion found no completion for duplex: $loaded"
+[ "$loaded" = "$registered" ] || fail "bash-completion loaded '$loaded', not '$registered'"
+echo "ok: $registered"
 
 step "deb: double-click start under Xvfb"
 display=:$((90 + RANDOM % 400))
@@ -142,6 +161,8 @@ $sudo dpkg -r duplex
 if dpkg -s duplex 2>/dev/null | grep -q '^Status: install ok installed'; then fail "still installed"; fi
 [ ! -e /opt/duplex ] || fail "/opt/duplex is still there: $(ls -R /opt/duplex | head)"
 [ ! -e "$desktop" ] || fail "the menu entry $desktop is still there"
+[ ! -e "$completion" ] || fail "the bash completion $completion is still there"
+[ ! -e /usr/bin/duplex ] && [ ! -L /usr/bin/duplex ] || fail "/usr/bin/duplex is still there"
 echo "ok: removed"
 
 printf '\nAll installer tests passed.\n'
