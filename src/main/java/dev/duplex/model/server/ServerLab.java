@@ -10,7 +10,6 @@ import dev.duplex.options.Checked;
 import dev.duplex.options.CloseInput;
 import dev.duplex.options.LabInput;
 import dev.duplex.protocol.CloseRequest;
-import dev.duplex.protocol.Utf8;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -75,10 +74,8 @@ public final class ServerLab {
             return;
         }
         CloseRequest close = typed.value();
-        onServer(() -> {
-            if (close.way() == CloseRequest.Way.CLOSING_HANDSHAKE) server.close(peer, close.code(), close.reason());
-            else server.closeRaw(peer, close.code(), Utf8.bytes(close.reason()));
-        });
+        onServer(() -> close.sendThrough((code, reason) -> server.close(peer, code, reason),
+                (code, reason) -> server.closeRaw(peer, code, reason)));
     }
 
     private String chosenClient() {
