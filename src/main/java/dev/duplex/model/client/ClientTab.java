@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -189,7 +190,7 @@ public final class ClientTab {
 
     /** The host, port and path of the URL, for the tab's title. */
     public String title() {
-        String u = url.get() == null ? "" : url.get();
+        String u = Objects.requireNonNullElse(url.get(), "");
         try {
             URI uri = WsUrl.parse(u);
             return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())

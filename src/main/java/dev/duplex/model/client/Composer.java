@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
@@ -57,7 +58,7 @@ public final class Composer {
     public record Invalid(Notice why) implements Encoded { }
 
     public Encoded encode() {
-        String t = text.get() == null ? "" : text.get();
+        String t = Objects.requireNonNullElse(text.get(), "");
         try {
             return switch (mode.get()) {
                 case TEXT -> new Ready(Payload.text(t));
@@ -135,7 +136,7 @@ public final class Composer {
 
     /** Saves the box in the app's library under a name (replacing a message of the same name). */
     public void save(String name) {
-        String n = name == null ? "" : name.strip();
+        String n = Objects.requireNonNullElse(name, "").strip();
         if (n.isEmpty()) return;
         library.save(new SavedMessage(n, mode.get(), text.get()));
     }

@@ -1,5 +1,6 @@
 package dev.duplex.model.server;
 
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -42,7 +43,7 @@ public final class ServerLab {
     public void pushToClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        String text = push.get() == null ? "" : push.get();
+        String text = Objects.requireNonNullElse(push.get(), "");
         onServer(() -> server.send(peer, text));
     }
 
@@ -53,7 +54,7 @@ public final class ServerLab {
             return;
         }
         notice.accept(null);
-        String message = push.get() == null ? "" : push.get();
+        String message = Objects.requireNonNullElse(push.get(), "");
         onServer(() -> server.broadcast(message));
     }
 
