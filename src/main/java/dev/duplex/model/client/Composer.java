@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
@@ -77,6 +78,16 @@ public final class Composer {
     /** Pretty-prints a JSON message in place; a message that is not JSON is left as it is. */
     public void formatJson() {
         JsonText.pretty(text.get()).ifPresent(text::set);
+    }
+
+    /** The message as it would go out, or null after telling {@code notice} why it cannot. */
+    Payload payloadOrSayWhyNot(Consumer<Notice> notice) {
+        Encoded encoded = encode();
+        if (encoded instanceof Invalid bad) {
+            notice.accept(bad.why());
+            return null;
+        }
+        return ((Ready) encoded).payload();
     }
 
     private void updateStatus() {

@@ -118,7 +118,7 @@ public final class ControlFrames {
         }
         int size = fragment.value();
         if (!gate.open()) return;
-        Payload payload = ClientTab.payloadOf(composer, gate);
+        Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
         io.run(() -> quietly(() -> client.sendFragmented(payload, size)));
