@@ -1,27 +1,30 @@
 package dev.duplex;
 
 import dev.duplex.model.Dispatcher;
-import dev.duplex.model.Notice;
+import dev.duplex.model.StoredState;
 import dev.duplex.model.Workbench;
-import dev.duplex.settings.SettingsStore;
 import dev.duplex.ui.DuplexWindow;
 import dev.duplex.ui.NextPulse;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application: reads the settings, builds the workbench and shows the window. */
+/** The JavaFX application: reads what was kept on disk, builds the workbench and shows the window. */
 public final class DuplexApp extends Application {
+
+    private StoredState stored;
+
+    /** Runs on the launcher thread, before the FX thread has a window to keep painting: the disk is read here. */
+    @Override
+    public void init() {
+        stored = StoredState.read(AppDirs.config(), AppDirs.data());
+    }
 
     @Override
     public void start(Stage stage) {
-        SettingsStore.Loaded loaded = new SettingsStore(AppDirs.config()).load();
         Dispatcher dispatcher = new Dispatcher(new NextPulse());
-        Workbench workbench = new Workbench(loaded.settings(), dispatcher, AppDirs.config(), AppDirs.data());
-        if (loaded.movedAside() != null) {
-            workbench.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
-        }
-        DuplexWindow window = new DuplexWindow(stage, workbench, loaded.settings());
+        Workbench workbench = new Workbench(stored, dispatcher, AppDirs.config(), AppDirs.data());
+        DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
         // Saving and stopping the server may take a moment: they run off the UI thread, then the app exits.
         window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
         window.show();

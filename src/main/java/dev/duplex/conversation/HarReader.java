@@ -3,7 +3,6 @@ package dev.duplex.conversation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,13 +35,7 @@ final class HarReader {
             JsonToken first = p.nextToken();
             if (first == null) throw new ConversationFileException(1, 0, "the file is empty: not a HAR file");
             if (first != JsonToken.START_OBJECT) throw here(p, "not a HAR file: it must be a JSON object");
-            List<Conversation> out = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (name.equals("log") && out == null) out = readLog(p);
-                else p.skipChildren();
-            }
+            List<Conversation> out = firstField(p, "log", HarReader::readLog);
             if (p.nextToken() != null) throw here(p, "more after the end of the HAR's object");
             if (out == null) throw new ConversationFileException(1, 1, "no \"log\": not a HAR file");
             return out;
@@ -54,14 +47,29 @@ final class HarReader {
     private static List<Conversation> readLog(JsonParser p) throws IOException, ConversationFileException {
         if (p.currentToken() != JsonToken.START_OBJECT) throw here(p, "\"log\" must be an object");
         ConversationFileException noEntries = here(p, "\"log\" has no \"entries\": not a HAR file");
+        List<Conversation> out = firstField(p, "entries", HarReader::readEntries);
+        if (out == null) throw noEntries;
+        return out;
+    }
+
+    private interface FieldReader {
+        List<Conversation> read(JsonParser p) throws IOException, ConversationFileException;
+    }
+
+    /**
+     * Reads the object the parser is in up to its end, with {@code reader} at the first field called
+     * {@code name} and every other field skipped unread (a HAR holds pages, bodies and timings we never
+     * need); null when there is no such field.
+     */
+    private static List<Conversation> firstField(JsonParser p, String name, FieldReader reader)
+            throws IOException, ConversationFileException {
         List<Conversation> out = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String field = p.currentName();
             p.nextToken();
-            if (name.equals("entries") && out == null) out = readEntries(p);
+            if (field.equals(name) && out == null) out = reader.read(p);
             else p.skipChildren();
         }
-        if (out == null) throw noEntries;
         return out;
     }
 
@@ -80,7 +88,7 @@ final class HarReader {
 
     private static Conversation conversation(Node entry) throws ConversationFileException {
         Node request = entry.object("request");
-        URI url = url(request);
+        URI url = request.uri("url");
         Instant started = instant(entry, "startedDateTime");
         HandshakeRecord handshake = new HandshakeRecord(requestText(request, url), responseText(entry));
         List<Conversation.Frame> frames = new ArrayList<>();
@@ -89,15 +97,6 @@ final class HarReader {
             if (frame != null) frames.add(frame);
         }
         return new Conversation(url, new Conversation.Handshake(started, handshake), frames, null);
-    }
-
-    private static URI url(Node request) throws ConversationFileException {
-        String text = request.string("url");
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw request.require("url").error("\"url\" is not a URL: " + e.getMessage());
-        }
     }
 
     /** The upgrade request as it went on the wire, put back together from its parts. */

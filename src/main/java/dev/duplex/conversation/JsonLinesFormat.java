@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +165,7 @@ public final class JsonLinesFormat {
             switch (kind) {
                 case "handshake" -> {
                     if (url != null) throw type.error("a second handshake line");
-                    url = url(object);
+                    url = object.uri("url");
                     handshake = handshake(object);
                 }
                 case "frame" -> frames.add(frame(object));
@@ -195,15 +194,6 @@ public final class JsonLinesFormat {
             return node;
         } catch (JsonProcessingException e) {
             throw Node.syntax(e, p, number - 1);
-        }
-    }
-
-    private static URI url(Node line) throws ConversationFileException {
-        String text = line.string("url");
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw line.require("url").error("\"url\" is not a URL: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package dev.duplex.conversation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -204,6 +206,16 @@ final class Node {
     String optString(String name, String fallback) throws ConversationFileException {
         Node n = get(name);
         return n == null || n.isNull() ? fallback : string(name);
+    }
+
+    /** A string that must parse as a URI (both formats keep the connection's URL this way). */
+    URI uri(String name) throws ConversationFileException {
+        String text = string(name);
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw require(name).error("\"" + name + "\" is not a URL: " + e.getMessage());
+        }
     }
 
     boolean bool(String name) throws ConversationFileException {

@@ -50,17 +50,32 @@ public final class Workbench {
     private CompletableFuture<Void> shutdown;
 
     /**
+     * Starts from what {@link StoredState#withSettings} reads now, on the calling thread: for tests and
+     * tools that bring their own settings. The app reads the disk off the FX thread and uses the other
+     * constructor.
+     */
+    public Workbench(Settings settings, Dispatcher dispatcher, Path configDir, Path dataDir) {
+        this(StoredState.withSettings(settings, configDir, dataDir), dispatcher, configDir, dataDir);
+    }
+
+    /**
+     * @param stored    what was on disk at start, already read
      * @param configDir where the settings, saved messages and history are kept
      * @param dataDir   where the saved connections and the server's own certificate are kept
      */
-    public Workbench(Settings settings, Dispatcher dispatcher, Path configDir, Path dataDir) {
+    public Workbench(StoredState stored, Dispatcher dispatcher, Path configDir, Path dataDir) {
+        Settings settings = stored.settings();
         this.dispatcher = dispatcher;
         this.io = new Background(dispatcher, "duplex-files");
         this.settingsStore = new SettingsStore(configDir);
         this.messageStore = new MessageStore(configDir);
-        library.restore(messageStore.load());
-        this.connections = new SavedConnections(new ConnectionStore(dataDir), library, io);
-        if (connections.problemAtStart() != null) appNotice.set(connections.problemAtStart());
+        library.restore(stored.messages());
+        this.connections = new SavedConnections(new ConnectionStore(dataDir), stored.connections().connections(), library, io);
+        Path connectionsAside = stored.connections().movedAside();
+        if (connectionsAside != null) appNotice.set(Notice.of("connections.reset", connectionsAside.toString()));
+        if (stored.settingsMovedAside() != null) {
+            appNotice.set(Notice.of("settings.reset", stored.settingsMovedAside().toString()));
+        }
         this.server = new ServerModel(settings, dispatcher, dataDir);
         logCap.set(settings.logCap());
         language.set(settings.language());

@@ -101,6 +101,32 @@ public record CloseRequest(int code, String reason) {
         return keys;
     }
 
+    /** A connection's way to close through the closing handshake. */
+    @FunctionalInterface
+    public interface HandshakeClose {
+        void close(int code, String reason);
+    }
+
+    /** A connection's way to write a close frame as it is ({@link #NO_CODE} for an empty one). */
+    @FunctionalInterface
+    public interface CloseAsTyped {
+        void close(int code, byte[] reason);
+    }
+
+    /**
+     * Sends this close the {@link #way()} it goes: through {@code handshake} when it breaks no rule, else
+     * through {@code asTyped}, so the client's and the server's labs decide it in one place.
+     *
+     * @throws IllegalStateException when no close frame can carry the code ({@link Way#NOT_SENT})
+     */
+    public void sendThrough(HandshakeClose handshake, CloseAsTyped asTyped) {
+        switch (way()) {
+            case CLOSING_HANDSHAKE -> handshake.close(code, reason);
+            case AS_TYPED -> asTyped.close(code, Utf8.bytes(reason));
+            case NOT_SENT -> throw new IllegalStateException("no close frame can carry the code " + code);
+        }
+    }
+
     /** The reason's length in UTF-8 bytes. */
     public int reasonBytes() {
         return reason.getBytes(StandardCharsets.UTF_8).length;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+
+import dev.duplex.files.AtomicFiles;
 
 /**
  * Saved connections, grouped in named collections, kept in {@code connections.json} in the user's data
@@ -64,22 +65,13 @@ public final class ConnectionStore {
         try (InputStream in = Files.newInputStream(file)) {
             return new Loaded(read(in), null);
         } catch (IOException | RuntimeException e) {
-            return new Loaded(List.of(), PropertiesFiles.moveAside(file));
+            return new Loaded(List.of(), AtomicFiles.moveAside(file));
         }
     }
 
     /** Writes every connection, replacing the file at once. */
     public void save(List<SavedConnection> connections) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".connections-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(connections, out);
-            }
-            Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file(), out -> write(connections, out));
     }
 
     static void write(List<SavedConnection> connections, OutputStream out) throws IOException {

@@ -1,6 +1,7 @@
 package dev.duplex.settings;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+
+import dev.duplex.files.AtomicFiles;
 
 /**
  * The composer's saved messages and its history, kept across restarts beside the settings in
@@ -41,7 +44,7 @@ public final class MessageStore {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            PropertiesFiles.moveAside(file);
+            AtomicFiles.moveAside(file);
             return new Messages(List.of(), List.of());
         }
         List<SavedMessage> saved = new ArrayList<>();
@@ -63,6 +66,6 @@ public final class MessageStore {
             p.setProperty("saved." + i + ".text", m.text());
         }
         for (int i = 0; i < messages.history().size(); i++) p.setProperty("history." + i, messages.history().get(i));
-        PropertiesFiles.write(file(), p, "Duplex saved messages and history");
+        AtomicFiles.write(file(), out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "Duplex saved messages and history"));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import dev.duplex.files.AtomicFiles;
 import dev.duplex.tls.KeyStores;
 import dev.duplex.tls.SelfSignedCertificate;
 import dev.duplex.tls.ServerIdentity;
@@ -31,7 +32,7 @@ public final class ServerCertificates {
                 // removed meanwhile: make a new one below
             } catch (IOException unreadable) {
                 // A broken file is set aside, never overwritten, and a new certificate made.
-                PropertiesFiles.moveAside(file);
+                AtomicFiles.moveAside(file);
             }
         }
         ServerIdentity made = SelfSignedCertificate.generate();

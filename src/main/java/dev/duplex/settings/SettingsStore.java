@@ -1,6 +1,7 @@
 package dev.duplex.settings;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
+
+import dev.duplex.files.AtomicFiles;
 
 /**
  * Reads and writes {@link Settings} as a properties file in the user's config directory. Writes go to a
@@ -42,7 +45,7 @@ public final class SettingsStore {
             return new Loaded(fromProperties(p), null);
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException covers a malformed unicode escape and NumberFormatException.
-            return new Loaded(Settings.defaults(), PropertiesFiles.moveAside(file));
+            return new Loaded(Settings.defaults(), AtomicFiles.moveAside(file));
         }
     }
 
@@ -59,7 +62,7 @@ public final class SettingsStore {
         p.setProperty("language", s.language());
         p.setProperty("windowWidth", Double.toString(s.windowWidth()));
         p.setProperty("windowHeight", Double.toString(s.windowHeight()));
-        PropertiesFiles.write(file(), p, "Duplex settings");
+        AtomicFiles.write(file(), out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "Duplex settings"));
     }
 
     /**

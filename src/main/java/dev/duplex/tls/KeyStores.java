@@ -3,14 +3,8 @@ package dev.duplex.tls;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -22,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dev.duplex.files.AtomicFiles;
 import dev.duplex.tls.KeyStoreFileException.Reason;
 
 /**
@@ -51,7 +46,7 @@ public final class KeyStores {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK could not write a PKCS#12 key store", e);
         }
-        writeAtomically(file, bytes);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /** The first key entry of a PKCS#12 file, in the file's order. */
@@ -128,26 +123,5 @@ public final class KeyStores {
     private static String aliases(KeyStore store) throws GeneralSecurityException {
         List<String> all = Collections.list(store.aliases());
         return all.isEmpty() ? "none" : String.join(", ", all);
-    }
-
-    /** Synced before the move: a rename that reaches the disk before the data would leave an empty file. */
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp"); // rw------- on POSIX
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                out.write(bytes);
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.duplex.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,22 @@ class WorkbenchTest {
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
         fx.until(() -> w.server().stateProperty().get() == ServerState.STOPPED);
         assertTrue(fx.call(() -> w.tabs().get(0).stateProperty().get() == ClientState.DISCONNECTED));
+    }
+
+    /** What DuplexApp reads in init(), off the FX thread: a broken settings file is moved aside and said. */
+    @Test
+    void aBrokenSettingsFileReadAtStartIsMovedAsideAndTheWindowSaysSo() throws Exception {
+        Path config = Files.createTempDirectory("duplex-config");
+        Path data = Files.createTempDirectory("duplex-data");
+        Files.writeString(config.resolve(SettingsStore.FILE_NAME), "port=not a port\n");
+        StoredState stored = StoredState.read(config, data);
+        assertNotNull(stored.settingsMovedAside());
+        assertEquals(Settings.defaults(), stored.settings());
+        Workbench w = fx.call(() -> new Workbench(stored, fx.dispatcher(), config, data));
+        fx.run(() -> {
+            Notice notice = w.appNoticeProperty().get();
+            assertEquals(Notice.of("settings.reset", stored.settingsMovedAside().toString()), notice);
+        });
+        fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
     }
 }

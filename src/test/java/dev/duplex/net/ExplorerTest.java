@@ -1,8 +1,6 @@
 package dev.duplex.net;
 
 import dev.duplex.net.client.ClientOptions;
-import dev.duplex.net.client.WsClient;
-import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerBehaviour;
 import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.wire.FrameInfo;
@@ -18,25 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The protocol explorer's engine over real loopback sockets: handshakes and frames seen on both ends,
  * control frames, fragments, options, refusals.
  */
-class ExplorerTest {
-    private final Recorder serverEvents = new Recorder();
-    private final Recorder clientEvents = new Recorder();
-    private final LabServer server = new LabServer(serverEvents);
-    private final WsClient client = new WsClient(clientEvents);
-
-    @AfterEach
-    void tearDown() {
-        client.close(1000, "");
-        server.stop();
-    }
-
+class ExplorerTest extends OurServerAndClient {
     private URI start(ServerConfig config) throws Exception {
         server.start(config);
         return server.url();

@@ -2,7 +2,6 @@ package dev.duplex.net;
 
 import dev.duplex.net.client.ClientOptions;
 import dev.duplex.net.client.WsClient;
-import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,25 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The server's limits and the RFC 6455 checks Duplex adds to Java-WebSocket, each with a fresh client
  * still served afterwards; and our client against a server that masks its frames.
  */
-class LimitsTest {
-    private final Recorder serverEvents = new Recorder();
-    private final LabServer server = new LabServer(serverEvents);
-    private final Recorder clientEvents = new Recorder();
-    private final WsClient client = new WsClient(clientEvents);
-
-    @AfterEach
-    void tearDown() {
-        client.close(1000, "");
-        server.stop();
-    }
-
+class LimitsTest extends OurServerAndClient {
     private URI start(ServerConfig.Limits limits) throws Exception {
         server.start(new ServerConfig("127.0.0.1", 0, "", null).withLimits(limits));
         return server.url();

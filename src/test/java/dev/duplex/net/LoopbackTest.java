@@ -1,8 +1,6 @@
 package dev.duplex.net;
 
 import dev.duplex.net.client.ClientOptions;
-import dev.duplex.net.client.WsClient;
-import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.server.ServerStartException;
@@ -18,22 +16,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Our client against our server over real loopback sockets, on ephemeral ports. */
-class LoopbackTest {
-    private final Recorder serverEvents = new Recorder();
-    private final Recorder clientEvents = new Recorder();
-    private final LabServer server = new LabServer(serverEvents);
-    private final WsClient client = new WsClient(clientEvents);
-
-    @AfterEach
-    void tearDown() {
-        client.close(1000, "");
-        server.stop();
-    }
-
+class LoopbackTest extends OurServerAndClient {
     private URI start(ServerConfig config) throws Exception {
         InetSocketAddress bound = server.start(config);
         assertTrue(bound.getPort() > 0);

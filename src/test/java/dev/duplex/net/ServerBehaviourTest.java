@@ -2,7 +2,6 @@ package dev.duplex.net;
 
 import dev.duplex.net.client.ClientOptions;
 import dev.duplex.net.client.WsClient;
-import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerBehaviour;
 import dev.duplex.net.server.ServerConfig;
 
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +22,7 @@ import org.junit.jupiter.api.Test;
  * promises, and the server's log says so when a switch acts. (Node's ws client sees the same:
  * peers.NodeClientAgainstBehavioursTest.)
  */
-class ServerBehaviourTest {
-    private final Recorder serverEvents = new Recorder();
-    private final Recorder clientEvents = new Recorder();
-    private final LabServer server = new LabServer(serverEvents);
-    private final WsClient client = new WsClient(clientEvents);
-
-    @AfterEach
-    void tearDown() {
-        client.close(1000, "");
-        server.stop();
-    }
-
+class ServerBehaviourTest extends OurServerAndClient {
     private URI start(ServerBehaviour behaviour) throws Exception {
         server.start(new ServerConfig("127.0.0.1", 0, "", null).withBehaviour(behaviour));
         return server.url();

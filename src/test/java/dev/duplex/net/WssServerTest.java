@@ -1,8 +1,6 @@
 package dev.duplex.net;
 
 import dev.duplex.net.client.ClientOptions;
-import dev.duplex.net.client.WsClient;
-import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.wire.FrameInfo;
@@ -24,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.duplex.tls.SelfSignedCertificate;
@@ -36,21 +33,11 @@ import dev.duplex.tls.TlsContexts;
  * client, and a client that connects and never starts TLS. The wire tap sits above TLS, so the handshake
  * view and the frame inspector see plain bytes as on ws://.
  */
-class WssServerTest {
+class WssServerTest extends OurServerAndClient {
     private static final ServerIdentity IDENTITY = SelfSignedCertificate.generate();
     /** A bound for a broken test, not a wait: every step waits on the event it is about. */
     private static final int BOUND_MS = 10_000;
 
-    private final Recorder serverEvents = new Recorder();
-    private final Recorder clientEvents = new Recorder();
-    private final LabServer server = new LabServer(serverEvents);
-    private final WsClient client = new WsClient(clientEvents);
-
-    @AfterEach
-    void tearDown() {
-        client.close(1000, "");
-        server.stop();
-    }
 
     private URI start() throws Exception {
         server.start(new ServerConfig("127.0.0.1", 0, "", ReplyTemplate.ECHO).withTls(IDENTITY));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,21 @@ class CloseRequestTest {
         assertArrayEquals(new byte[] {0, 0}, CloseRequest.encode(0, ""));
         assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFF}, CloseRequest.encode(65535, ""));
         assertEquals(2 + 124, new CloseRequest(1000, "x".repeat(124)).payload().length, "a long reason is kept whole");
+    }
+
+    @Test
+    void aCloseThatBreaksNoRuleGoesThroughTheHandshakeAndAnyOtherAsTyped() {
+        List<String> sent = new ArrayList<>();
+        CloseRequest.HandshakeClose handshake = (code, reason) -> sent.add("handshake " + code + " " + reason);
+        CloseRequest.CloseAsTyped asTyped = (code, reason) -> sent.add("as typed " + code + " " + reason.length);
+
+        new CloseRequest(1000, "bye").sendThrough(handshake, asTyped);
+        new CloseRequest(1005, "bye").sendThrough(handshake, asTyped);
+        new CloseRequest(1000, "é".repeat(62)).sendThrough(handshake, asTyped);
+        new CloseRequest(CloseRequest.NO_CODE, "").sendThrough(handshake, asTyped);
+        assertEquals(List.of("handshake 1000 bye", "as typed 1005 3", "as typed 1000 124", "as typed -1 0"), sent);
+
+        assertThrows(IllegalStateException.class, () -> new CloseRequest(70_000, "").sendThrough(handshake, asTyped));
+        assertEquals(4, sent.size(), "a code no frame can carry sends nothing");
     }
 }

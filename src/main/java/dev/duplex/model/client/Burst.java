@@ -2,6 +2,7 @@ package dev.duplex.model.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
@@ -66,7 +67,7 @@ public final class Burst {
         if (run != null) run.stop();
         roundTrips.clear();
         recentRoundTrips.clear();
-        BurstRun started = new BurstRun(template.get() == null ? "" : template.get(), n, ms);
+        BurstRun started = new BurstRun(Objects.requireNonNullElse(template.get(), ""), n, ms);
         run = started;
         running.set(true);
         stats.set(new Stats(0, n, 0, 0, 0, 0, 0, 0));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -122,7 +123,7 @@ public final class ClientTab {
     /** Sends the message box as its mode says: text, JSON (checked first), or bytes typed as hex or base64. */
     public void send() {
         if (!gate.open()) return;
-        Payload payload = payloadOf(composer, gate);
+        Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
         io.run(() -> {
@@ -133,16 +134,6 @@ public final class ClientTab {
                 io.onFx(() -> notice.set(Notice.of("form.notOpen")));
             }
         });
-    }
-
-    /** The composer's message as it would go out, or null with the tab's notice saying why it cannot. */
-    static Payload payloadOf(Composer composer, Gate gate) {
-        Composer.Encoded encoded = composer.encode();
-        if (encoded instanceof Composer.Invalid bad) {
-            gate.notice(bad.why());
-            return null;
-        }
-        return ((Composer.Ready) encoded).payload();
     }
 
     /**
@@ -189,7 +180,7 @@ public final class ClientTab {
 
     /** The host, port and path of the URL, for the tab's title. */
     public String title() {
-        String u = url.get() == null ? "" : url.get();
+        String u = Objects.requireNonNullElse(url.get(), "");
         try {
             URI uri = WsUrl.parse(u);
             return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())

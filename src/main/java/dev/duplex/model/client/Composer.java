@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
@@ -57,7 +59,7 @@ public final class Composer {
     public record Invalid(Notice why) implements Encoded { }
 
     public Encoded encode() {
-        String t = text.get() == null ? "" : text.get();
+        String t = Objects.requireNonNullElse(text.get(), "");
         try {
             return switch (mode.get()) {
                 case TEXT -> new Ready(Payload.text(t));
@@ -76,6 +78,16 @@ public final class Composer {
     /** Pretty-prints a JSON message in place; a message that is not JSON is left as it is. */
     public void formatJson() {
         JsonText.pretty(text.get()).ifPresent(text::set);
+    }
+
+    /** The message as it would go out, or null after telling {@code notice} why it cannot. */
+    Payload payloadOrSayWhyNot(Consumer<Notice> notice) {
+        Encoded encoded = encode();
+        if (encoded instanceof Invalid bad) {
+            notice.accept(bad.why());
+            return null;
+        }
+        return ((Ready) encoded).payload();
     }
 
     private void updateStatus() {
@@ -135,7 +147,7 @@ public final class Composer {
 
     /** Saves the box in the app's library under a name (replacing a message of the same name). */
     public void save(String name) {
-        String n = name == null ? "" : name.strip();
+        String n = Objects.requireNonNullElse(name, "").strip();
         if (n.isEmpty()) return;
         library.save(new SavedMessage(n, mode.get(), text.get()));
     }

@@ -13,7 +13,6 @@ import dev.duplex.options.Checked;
 import dev.duplex.options.CloseInput;
 import dev.duplex.options.LabInput;
 import dev.duplex.protocol.CloseRequest;
-import dev.duplex.protocol.Utf8;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -107,10 +106,7 @@ public final class ControlFrames {
         }
         CloseRequest close = typed.value();
         gate.closing();
-        io.run(() -> quietly(() -> {
-            if (close.way() == CloseRequest.Way.CLOSING_HANDSHAKE) client.close(close.code(), close.reason());
-            else client.closeRaw(close.code(), Utf8.bytes(close.reason()));
-        }));
+        io.run(() -> quietly(() -> close.sendThrough(client::close, client::closeRaw)));
     }
 
     /** Sends the message box cut into frames of the lab's fragment size. */
@@ -122,7 +118,7 @@ public final class ControlFrames {
         }
         int size = fragment.value();
         if (!gate.open()) return;
-        Payload payload = ClientTab.payloadOf(composer, gate);
+        Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
         io.run(() -> quietly(() -> client.sendFragmented(payload, size)));

@@ -1,13 +1,9 @@
 package dev.duplex.model.client;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +14,7 @@ import dev.duplex.conversation.Conversation;
 import dev.duplex.conversation.ConversationFileException;
 import dev.duplex.conversation.HarFormat;
 import dev.duplex.conversation.JsonLinesFormat;
+import dev.duplex.files.AtomicFiles;
 import dev.duplex.model.Background;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.model.Notice;
@@ -134,18 +131,9 @@ final class ConversationFiles {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
     }
 
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    private void write(Path file, Writing writing, Notice done) {
+    private void write(Path file, AtomicFiles.Content content, Notice done) {
         io.call(() -> {
-            // Written beside, then moved over: a crash never leaves half a file under the chosen name.
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".duplex-", ".tmp");
-            try (var out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                writing.to(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, content);
             return done;
         }, notice, e -> notice.accept(Notice.of("file.cannotWrite", file.getFileName().toString(),
                 String.valueOf(e.getMessage()))));

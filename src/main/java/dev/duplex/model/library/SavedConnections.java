@@ -2,6 +2,7 @@ package dev.duplex.model.library;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import dev.duplex.model.Background;
 import dev.duplex.model.Notice;
@@ -28,21 +29,13 @@ public final class SavedConnections {
     private final ConnectionStore store;
     private final MessageLibrary library;
     private final Background io;
-    private final Notice movedAside;
 
-    /** Reads the store now: a small local file, read once at start. */
-    public SavedConnections(ConnectionStore store, MessageLibrary library, Background io) {
+    /** @param saved what the store held at start (read before the window, off the FX thread) */
+    public SavedConnections(ConnectionStore store, List<SavedConnection> saved, MessageLibrary library, Background io) {
         this.store = store;
         this.library = library;
         this.io = io;
-        ConnectionStore.Loaded loaded = store.load();
-        all.setAll(loaded.connections());
-        movedAside = loaded.movedAside() == null ? null : Notice.of("connections.reset", loaded.movedAside().toString());
-    }
-
-    /** What to tell the user when the file could not be read and was moved aside; null when it was fine. */
-    public Notice problemAtStart() {
-        return movedAside;
+        all.setAll(saved);
     }
 
     /**
@@ -51,24 +44,26 @@ public final class SavedConnections {
      */
     public void save(ClientTab tab) {
         ConnectionOptions o = tab.options();
-        String name = text(o.nameProperty().get()).strip();
-        String collection = text(o.collectionProperty().get()).strip();
+        String name = Objects.requireNonNullElse(o.nameProperty().get(), "").strip();
+        String collection = Objects.requireNonNullElse(o.collectionProperty().get(), "").strip();
         if (name.isEmpty()) {
             tab.notice(Notice.of("connections.needName"));
             return;
         }
         Checked<Integer> timeout = ClientInput.connectTimeout(o.connectTimeoutProperty().get());
-        Checked<java.util.List<String>> headerLines = ClientInput.headerLines(o.headersProperty().get());
-        Checked<java.util.List<String>> offered = ClientInput.subprotocols(o.subprotocolsProperty().get());
-        for (Checked<?> field : java.util.List.of(timeout, headerLines, offered)) {
+        Checked<List<String>> headerLines = ClientInput.headerLines(o.headersProperty().get());
+        Checked<List<String>> offered = ClientInput.subprotocols(o.subprotocolsProperty().get());
+        for (Checked<?> field : List.of(timeout, headerLines, offered)) {
             if (!field.isOk()) {
                 tab.notice(Notice.of(field.problem()));
                 return;
             }
         }
         if (collection.isEmpty()) collection = DEFAULT_COLLECTION;
-        var saved = new SavedConnection(collection, name, text(tab.urlProperty().get()).strip(),
-                o.sendOriginProperty().get(), text(o.originProperty().get()), headerLines.value(), offered.value(),
+        String url = Objects.requireNonNullElse(tab.urlProperty().get(), "").strip();
+        String origin = Objects.requireNonNullElse(o.originProperty().get(), "");
+        var saved = new SavedConnection(collection, name, url, o.sendOriginProperty().get(), origin,
+                headerLines.value(), offered.value(),
                 o.deflateProperty().get(), timeout.value(), List.copyOf(library.saved()));
         all.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         all.add(saved);
@@ -105,10 +100,6 @@ public final class SavedConnections {
             return done;
         }, asked::notice, e -> asked.notice(Notice.of("file.cannotWrite", store.file().toString(),
                 String.valueOf(e.getMessage()))));
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
     }
 
     public ObservableList<SavedConnection> all() { return readOnly; }

@@ -1,5 +1,6 @@
 package dev.duplex.model.server;
 
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -10,7 +11,6 @@ import dev.duplex.options.Checked;
 import dev.duplex.options.CloseInput;
 import dev.duplex.options.LabInput;
 import dev.duplex.protocol.CloseRequest;
-import dev.duplex.protocol.Utf8;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -43,7 +43,7 @@ public final class ServerLab {
     public void pushToClient() {
         String peer = chosenClient();
         if (peer == null) return;
-        String text = push.get() == null ? "" : push.get();
+        String text = Objects.requireNonNullElse(push.get(), "");
         onServer(() -> server.send(peer, text));
     }
 
@@ -54,7 +54,7 @@ public final class ServerLab {
             return;
         }
         notice.accept(null);
-        String message = push.get() == null ? "" : push.get();
+        String message = Objects.requireNonNullElse(push.get(), "");
         onServer(() -> server.broadcast(message));
     }
 
@@ -75,10 +75,8 @@ public final class ServerLab {
             return;
         }
         CloseRequest close = typed.value();
-        onServer(() -> {
-            if (close.way() == CloseRequest.Way.CLOSING_HANDSHAKE) server.close(peer, close.code(), close.reason());
-            else server.closeRaw(peer, close.code(), Utf8.bytes(close.reason()));
-        });
+        onServer(() -> close.sendThrough((code, reason) -> server.close(peer, code, reason),
+                (code, reason) -> server.closeRaw(peer, code, reason)));
     }
 
     private String chosenClient() {

@@ -3,6 +3,7 @@ package dev.duplex.model.server;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.duplex.model.Background;
@@ -95,10 +96,11 @@ public final class ServerModel {
         notice.set(null);
         ServerConfig config = configFromForm();
         if (config == null) return;
+        TlsChoice certificate = tlsFromForm();
         state.set(ServerState.STARTING);
         io.run(() -> {
             try {
-                server.start(withTls(config));
+                server.start(withTls(config, certificate));
             } catch (ServerStartException e) {
                 io.onFx(() -> startFailed(e.problem()));
             }
@@ -114,6 +116,7 @@ public final class ServerModel {
         if (state.get() != ServerState.STOPPED) return;
         ServerConfig config = configFromForm();
         if (config == null) return;
+        TlsChoice certificate = tlsFromForm();
         state.set(ServerState.STARTING);
         io.run(() -> {
             int wanted = config.port();
@@ -121,7 +124,7 @@ public final class ServerModel {
                 int candidate = wanted == 0 ? 0 : wanted + offset;
                 if (candidate > 65535) break;
                 try {
-                    server.start(withTls(config.withPort(candidate)));
+                    server.start(withTls(config.withPort(candidate), certificate));
                     int used = server.url().getPort();
                     io.onFx(() -> {
                         if (used != wanted && wanted != 0) {
@@ -169,19 +172,27 @@ public final class ServerModel {
         return p.isOk() ? p.value() : Settings.defaults().port();
     }
 
+    /** The form's TLS fields, read on the FX thread so the background thread never reads a property. */
+    private record TlsChoice(boolean on, String pkcs12File, String password) { }
+
+    private TlsChoice tlsFromForm() {
+        return new TlsChoice(tls.get(), Objects.requireNonNullElse(pkcs12.get(), "").strip(),
+                Objects.requireNonNullElse(pkcs12Password.get(), ""));
+    }
+
     /**
-     * The configuration with the certificate the form asks for (on the background thread: reading a file,
+     * The configuration with the certificate the form asked for (on the background thread: reading a file,
      * or making Duplex's own the first time); the fingerprint shows which one is served.
      */
-    private ServerConfig withTls(ServerConfig config) throws ServerStartException {
-        if (!tls.get()) {
+    private ServerConfig withTls(ServerConfig config, TlsChoice certificate) throws ServerStartException {
+        if (!certificate.on()) {
             io.onFx(() -> fingerprint.set(""));
             return config;
         }
-        String file = pkcs12.get() == null ? "" : pkcs12.get().strip();
+        String file = certificate.pkcs12File();
         try {
             var identity = file.isEmpty() ? ServerCertificates.ownIn(dataDir)
-                    : ServerCertificates.fromFile(Path.of(file), pkcs12Password.get() == null ? "" : pkcs12Password.get());
+                    : ServerCertificates.fromFile(Path.of(file), certificate.password());
             String served = identity.fingerprint().toString();
             io.onFx(() -> fingerprint.set(served));
             return config.withTls(identity);
