@@ -173,11 +173,9 @@ final class ConsoleClient {
                     return;
                 }
                 closeTyped = true;
-                CloseRequest c = close.value();
-                // A close that breaks a rule (999, 1005, a reason over 123 bytes) goes out as typed, to see
-                // what the server does; a proper one goes through the closing handshake.
-                if (c.way() == CloseRequest.Way.CLOSING_HANDSHAKE) client.close(c.code(), c.reason());
-                else client.closeRaw(c.code(), Utf8.bytes(c.reason()));
+                // A close that breaks a rule goes out as typed, to see what the server does; a proper one
+                // goes through the closing handshake. CloseRequest alone knows which is which.
+                close.value().sendThrough(client::close, client::closeRaw);
             }
             default -> console.err().println(PREFIX + texts.get("cli.unknownSlash", "/" + parts[0]));
         }
