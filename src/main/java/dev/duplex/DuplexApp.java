@@ -4,7 +4,7 @@ import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
 import dev.duplex.settings.SettingsStore;
-import dev.duplex.ui.DuplexWindow;
+import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -21,7 +21,7 @@ import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
-import dev.duplex.ui.DuplexWindow;
+import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;

@@ -7,6 +7,7 @@ import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
+import dev.duplex.ui.shell.DuplexWindow;
 import javafx.stage.Stage;
 
 /** The window as the tests open it: English, the server on a free port, the client aimed at a port nobody uses. */

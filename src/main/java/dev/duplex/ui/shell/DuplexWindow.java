@@ -1,4 +1,4 @@
-package dev.duplex.ui;
+package dev.duplex.ui.shell;
 
 import java.io.IOException;
 
@@ -13,11 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 
 /** The main window: its scene, its title in the current language, and the language switch. */
 public final class DuplexWindow {
@@ -26,6 +22,8 @@ public final class DuplexWindow {
     private final SettingsStore store;
     private final MessageStore messages;
     private Runnable onClosed = () -> { };
+    /** The window's content now; replaced (and disposed) by a language switch. */
+    private MainView shown;
 
     /** @param store where the settings are saved when the window closes */
     public DuplexWindow(Stage stage, ConnectionModel model, Settings settings, SettingsStore store) {
@@ -35,65 +33,24 @@ public final class DuplexWindow {
         this.messages = new MessageStore(store.file().getParent());
         restore(model.composer(), messages.load());
         Texts texts = texts();
-        stage.setScene(new Scene(MainView.load(model, texts, this::switchLanguage),
-                settings.windowWidth(), settings.windowHeight()));
+        shown = MainView.load(model, texts, this::switchLanguage);
+        stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));
         stage.setTitle(texts.get("app.title", Version.get()));
         var icons = new ArrayList<javafx.scene.image.Image>();
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
-            var icon = DuplexWindow.class.getResource("icon/duplex-" + size + ".png");
+            var icon = DuplexWindow.class.getResource("/dev/duplex/ui/icon/duplex-" + size + ".png");
             if (icon != null) icons.add(new javafx.scene.image.Image(icon.toExternalForm()));
         }
         stage.getIcons().setAll(icons);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
-        // Ctrl+Q (Cmd+Q on macOS) quits the way the close button does: settings saved, server stopped.
-        // Closed on a later turn of the event loop, not inside the key press: on Linux, JavaFX's GTK glass
-        // goes on using the window's view after the press handler returns, and crashed the JVM (SIGSEGV in
-        // process_key) when the handler had already hidden the window.
-        stage.getScene().getAccelerators().put(
-                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))));
-        addClientShortcuts(stage.getScene());
+        Shortcuts.install(stage.getScene(), stage, model);
         stage.setOnCloseRequest(event -> {
             event.consume();
             saveSettings();
             stage.hide();
             onClosed.run();
         });
-    }
-
-    /**
-     * The client tabs from the keyboard: Ctrl+T opens one, Ctrl+W closes the one in front, Ctrl+1 to 9 and
-     * Ctrl+Page Up/Down switch, Ctrl+Enter connects or disconnects it. (Enter sends, in the message box.)
-     * Cmd instead of Ctrl on macOS.
-     */
-    private void addClientShortcuts(Scene scene) {
-        var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::addSession);
-        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
-                () -> Platform.runLater(() -> model.closeSession(model.current())));
-        keys.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> switchTab(+1));
-        keys.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> switchTab(-1));
-        for (int i = 1; i <= 9; i++) {
-            int index = i - 1;
-            keys.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i), KeyCombination.SHORTCUT_DOWN), () -> {
-                if (index < model.sessions().size()) model.currentSessionProperty().set(model.sessions().get(index));
-            });
-        }
-        // A filter, not an accelerator: text fields (the spinner's too) take Enter for themselves.
-        KeyCodeCombination connectKey = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
-            if (!connectKey.match(key)) return;
-            key.consume();
-            if (model.current().busy()) model.disconnect();
-            else model.connect();
-        });
-    }
-
-    private void switchTab(int step) {
-        var all = model.sessions();
-        int at = all.indexOf(model.current());
-        model.currentSessionProperty().set(all.get(Math.floorMod(at + step, all.size())));
     }
 
     public void show() {
@@ -149,13 +106,18 @@ public final class DuplexWindow {
         return Texts.of(Texts.localeFor(model.languageProperty().get()));
     }
 
-    /** Reloads the view in another language over the same model: connections and logs stay as they are. */
+    /**
+     * Reloads the view in another language over the same model: connections and logs stay as they are.
+     * The views it replaces end their subscriptions, so the model no longer holds (and feeds) them.
+     */
     private void switchLanguage(String language) {
         model.languageProperty().set(language);
         // Not from inside the combo box's own change handler: replace the root once that handler returned.
         Platform.runLater(() -> {
             Texts texts = texts();
-            stage.getScene().setRoot(MainView.load(model, texts, this::switchLanguage));
+            shown.dispose();
+            shown = MainView.load(model, texts, this::switchLanguage);
+            stage.getScene().setRoot(shown.root());
             stage.setTitle(texts.get("app.title", Version.get()));
             focusUrl();
         });

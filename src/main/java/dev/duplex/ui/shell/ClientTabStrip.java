@@ -1,0 +1,99 @@
+package dev.duplex.ui.shell;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.ClientSession;
+import dev.duplex.model.ConnectionModel;
+import dev.duplex.ui.ViewSubscriptions;
+import dev.duplex.ui.client.ClientPane;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * One tab per client session, kept in step with the model both ways: the tab in front is the model's
+ * current session, closing a tab closes its connection, and a session added anywhere gets its tab. A tab's
+ * pane ends its subscriptions when its session goes.
+ */
+final class ClientTabStrip {
+    private final ConnectionModel model;
+    private final Texts texts;
+    private final ViewSubscriptions subscriptions;
+    private final TabPane tabs;
+    /** Each tab's pane's subscriptions, by its session. */
+    private final Map<ClientSession, ViewSubscriptions> panes = new IdentityHashMap<>();
+
+    ClientTabStrip(ConnectionModel model, Texts texts, ViewSubscriptions subscriptions, TabPane tabs) {
+        this.model = model;
+        this.texts = texts;
+        this.subscriptions = subscriptions;
+        this.tabs = tabs;
+    }
+
+    void bind() {
+        for (ClientSession s : model.sessions()) tabs.getTabs().add(tabFor(s));
+        subscriptions.onListChange(model.sessions(), (ListChangeListener<ClientSession>) change -> {
+            while (change.next()) {
+                for (ClientSession gone : change.getRemoved()) {
+                    tabs.getTabs().removeIf(t -> t.getUserData() == gone);
+                    ViewSubscriptions pane = panes.remove(gone);
+                    if (pane != null) pane.dispose();
+                }
+                int at = change.getFrom();
+                for (ClientSession added : change.getAddedSubList()) tabs.getTabs().add(at++, tabFor(added));
+            }
+            lastTabStaysOpen();
+        });
+        lastTabStaysOpen();
+        select(model.current());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
+            if (tab != null && tab.getUserData() instanceof ClientSession s && model.current() != s) {
+                model.currentSessionProperty().set(s);
+            }
+        });
+        subscriptions.onChange(model.currentSessionProperty(), (before, s) -> select(s));
+        // The tab brought to front takes the keyboard at its URL, as a new browser tab does.
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
+            if (tab != null && tab.getContent() != null) {
+                Platform.runLater(() -> {
+                    var url = tab.getContent().lookup("#urlField");
+                    if (url != null) url.requestFocus();
+                });
+            }
+        });
+    }
+
+    private Tab tabFor(ClientSession s) {
+        Tab tab = new Tab();
+        tab.setUserData(s);
+        ViewSubscriptions pane = subscriptions.child();
+        panes.put(s, pane);
+        tab.setContent(ClientPane.load(model, s, texts, pane));
+        // The tab says where it points and, by a mark, whether it is connected.
+        // Numbered as Ctrl+1 to 9 reach them.
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> (model.sessions().indexOf(s) + 1) + " "
+                        + (s.clientStateProperty().get() == ConnectionModel.ClientState.OPEN ? "● " : "○ ") + s.title(),
+                s.urlProperty(), s.clientStateProperty(), model.sessions()));
+        tab.setOnCloseRequest(event -> {
+            event.consume(); // the model decides; the list listener removes the tab
+            model.closeSession(s);
+        });
+        return tab;
+    }
+
+    private void lastTabStaysOpen() {
+        boolean several = tabs.getTabs().size() > 1;
+        for (Tab t : tabs.getTabs()) t.setClosable(several);
+    }
+
+    private void select(ClientSession s) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() == s) tabs.getSelectionModel().select(t);
+        }
+    }
+}
