@@ -9,6 +9,8 @@ module dev.duplex {
     requires org.slf4j.jul;
     // The composer's JSON check and pretty-printer (streaming API only).
     requires com.fasterxml.jackson.core;
+    // The command line's parser; it reads and sets the annotated fields of the commands reflectively.
+    requires info.picocli;
 
     exports dev.duplex.net;
     exports dev.duplex.net.server;
@@ -33,4 +35,5 @@ module dev.duplex {
     opens dev.duplex.ui.frames to javafx.fxml;
     opens dev.duplex.ui.handshake to javafx.fxml;
     opens dev.duplex.i18n;
+    opens dev.duplex.cli to info.picocli;
 }

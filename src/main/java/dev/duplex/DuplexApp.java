@@ -1,8 +1,8 @@
 package dev.duplex;
 
-import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
+import dev.duplex.model.Workbench;
 import dev.duplex.settings.SettingsStore;
 import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
@@ -10,28 +10,24 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application: reads the settings, builds the model and shows the window. */
+/** The JavaFX application: reads the settings, builds the workbench and shows the window. */
 public final class DuplexApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        SettingsStore store = new SettingsStore(AppDirs.config());
-        SettingsStore.Loaded loaded = store.load();
+        SettingsStore.Loaded loaded = new SettingsStore(AppDirs.config()).load();
         Dispatcher dispatcher = new Dispatcher(new NextPulse());
-        ConnectionModel model = new ConnectionModel(loaded.settings(), dispatcher);
-        model.useConnectionStore(new dev.duplex.settings.ConnectionStore(AppDirs.data()));
+        Workbench workbench = new Workbench(loaded.settings(), dispatcher, AppDirs.config(), AppDirs.data());
         if (loaded.movedAside() != null) {
-            model.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
+            workbench.setAppNotice(Notice.of("settings.reset", loaded.movedAside().toString()));
         }
-        DuplexWindow window = new DuplexWindow(stage, model, loaded.settings(), store);
-        window.setOnClosed(() -> {
-            // Stopping the server may block for a moment: it runs off the UI thread, then the app exits.
-            model.shutdown().whenComplete((ok, error) -> dispatcher.run(Platform::exit));
-        });
+        DuplexWindow window = new DuplexWindow(stage, workbench, loaded.settings());
+        // Saving and stopping the server may take a moment: they run off the UI thread, then the app exits.
+        window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
         window.show();
-        if (Boolean.getBoolean("duplex.training")) TrainingRun.start(model, stage);
+        if (Boolean.getBoolean("duplex.training")) TrainingRun.start(workbench, stage);
         // A double-click should give a working echo one click of Connect away, with no internet.
-        model.startServerForFirstUse();
+        workbench.startForFirstUse();
         if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();
     }
 

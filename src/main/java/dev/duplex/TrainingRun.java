@@ -1,8 +1,10 @@
 package dev.duplex;
 
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerModel;
+import dev.duplex.model.server.ServerState;
 import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -20,31 +22,33 @@ import javafx.stage.WindowEvent;
 final class TrainingRun {
     private TrainingRun() { }
 
-    static void start(ConnectionModel model, Stage stage) {
+    static void start(Workbench model, Stage stage) {
+        ClientTab tab = model.tabs().get(0);
+        ServerModel server = model.server();
         ChangeListener<ClientState> client = (obs, before, now) -> {
             if (now == ClientState.OPEN) {
-                model.messageProperty().set("你好 Duplex");
-                model.send();
+                tab.composer().textProperty().set("你好 Duplex");
+                tab.send();
             } else if (now == ClientState.DISCONNECTED) {
                 // Closed after the echo, or could not connect: either way the run ends, so a build
                 // never hangs on it.
                 stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             }
         };
-        model.clientStateProperty().addListener(client);
+        tab.stateProperty().addListener(client);
         // The echo came back: the client's inbound frame count moved past zero.
-        model.clientTotals().changed().addListener((obs, before, now) -> {
-            if (model.clientTotals().inFrames() > 0 && model.clientStateProperty().get() == ClientState.OPEN) {
-                model.disconnect();
+        tab.wire().totals().changed().addListener((obs, before, now) -> {
+            if (tab.wire().totals().inFrames() > 0 && tab.stateProperty().get() == ClientState.OPEN) {
+                tab.disconnect();
             }
         });
         // The server's URL is known once it listens: aim the client there and connect.
-        model.serverUrlProperty().addListener((obs, before, now) -> {
+        server.urlProperty().addListener((obs, before, now) -> {
             if (now == null || now.isEmpty()) return;
-            model.urlProperty().set(now);
-            model.connect();
+            tab.urlProperty().set(now);
+            tab.connect();
         });
-        model.serverStateProperty().addListener((obs, before, now) -> {
+        server.stateProperty().addListener((obs, before, now) -> {
             if (now == ServerState.STOPPED && before == ServerState.STARTING) {
                 stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             }

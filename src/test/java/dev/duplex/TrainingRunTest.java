@@ -1,5 +1,11 @@
 package dev.duplex;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
@@ -32,7 +36,7 @@ import javafx.stage.Stage;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainingRunTest {
-    private ConnectionModel model;
+    private Workbench model;
     private Stage stage;
     /** Completes when the window reports it was closed (settings saved, window hidden). */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -42,10 +46,10 @@ class TrainingRunTest {
         this.stage = stage;
         Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
                 Settings.defaults().logCap(), "en", 1200, 800);
-        model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
-        DuplexWindow window = new DuplexWindow(stage, model, settings,
-                new SettingsStore(Files.createTempDirectory("duplex")));
-        window.setOnClosed(() -> closed.complete(null));
+        model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex"),
+                Files.createTempDirectory("duplex-data"));
+        DuplexWindow window = new DuplexWindow(stage, model, settings);
+        window.setOnClosed(done -> closed.complete(null));
         window.show();
     }
 
@@ -58,19 +62,19 @@ class TrainingRunTest {
     void theTrainingRunEchoesOnceAndClosesTheWindow(FxRobot robot) throws Exception {
         robot.interact(() -> {
             TrainingRun.start(model, stage);
-            model.startServerForFirstUse();
+            model.startForFirstUse();
         });
         closed.get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isShowing());
-        assertTrue(model.clientTotals().inFrames() > 0, "the echo came back before the window closed");
-        assertEquals(ConnectionModel.ClientState.DISCONNECTED, model.clientStateProperty().get());
+        assertTrue(model.selectedTabProperty().get().wire().totals().inFrames() > 0, "the echo came back before the window closed");
+        assertEquals(ClientState.DISCONNECTED, model.selectedTabProperty().get().stateProperty().get());
     }
 
     @Test
     void ctrlQClosesTheWindowLikeItsCloseButton(FxRobot robot) throws Exception {
-        robot.interact(model::startServerForFirstUse);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.serverStateProperty().get() == ServerState.RUNNING);
+        robot.interact(model::startForFirstUse);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.server().stateProperty().get() == ServerState.RUNNING);
         robot.press(KeyCode.CONTROL).press(KeyCode.Q).release(KeyCode.Q).release(KeyCode.CONTROL);
         closed.get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

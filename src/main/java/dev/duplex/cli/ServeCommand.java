@@ -1,79 +1,109 @@
 package dev.duplex.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.duplex.AppDirs;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
+import dev.duplex.net.WsEvent;
 import dev.duplex.net.server.LabServer;
-import dev.duplex.net.server.ReplyTemplate;
-import dev.duplex.net.server.ServerBehaviour;
 import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.server.ServerStartException;
-import dev.duplex.net.WsEvent;
+import dev.duplex.options.BehaviourInput;
+import dev.duplex.options.Checked;
+import dev.duplex.options.Field;
+import dev.duplex.options.ServerInput;
+import dev.duplex.settings.ServerCertificates;
+import dev.duplex.tls.ServerIdentity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code duplex serve}: the window's echo server with its log on standard output. */
-final class ServeCommand {
-    private final Texts texts;
-    private final EventText format;
-    private final PrintStream out;
-    private final PrintStream err;
+/**
+ * {@code duplex serve}: the window's echo server with its log on standard output, until Ctrl+C or SIGTERM
+ * (its clients are then closed with 1001). The options are the window's server form, Limits and pings,
+ * and Behaviours, typed as text and read by {@code dev.duplex.options} as the window reads its fields.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false)
+final class ServeCommand implements Callable<Integer> {
+    /** Which option each field of the options layer is typed into, to name it in a usage error. */
+    private static final Map<Field, String> OPTION = Map.ofEntries(Map.entry(Field.PORT, "--port"),
+            Map.entry(Field.BIND_ADDRESS, "--bind"), Map.entry(Field.PATH, "--path"), Map.entry(Field.REPLY, "--reply"),
+            Map.entry(Field.MAX_MESSAGE, "--max-message"), Map.entry(Field.MAX_CONNECTIONS, "--max-connections"),
+            Map.entry(Field.HANDSHAKE_TIMEOUT, "--handshake-timeout"), Map.entry(Field.ALLOWED_ORIGINS, "--allow-origin"),
+            Map.entry(Field.PING_INTERVAL, "--ping-every"), Map.entry(Field.REFUSE_STATUS, "--refuse"),
+            Map.entry(Field.REFUSE_HEADERS, "--refuse-header"), Map.entry(Field.REFUSE_BODY, "--refuse-body"),
+            Map.entry(Field.SUBPROTOCOL_ANSWER, "--subprotocol"), Map.entry(Field.REPLY_DELAY, "--delay"),
+            Map.entry(Field.DROP_EVERY, "--drop-every"), Map.entry(Field.CLOSE_AFTER, "--close-after"),
+            Map.entry(Field.CLOSE_AFTER_CODE, "--close-code"), Map.entry(Field.CLOSE_AFTER_REASON, "--close-reason"));
+
+    @ParentCommand
+    private DuplexCommand duplex;
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N") String port;
+    @Option(names = "--bind", paramLabel = "ADDR") String bind;
+    @Option(names = "--path", paramLabel = "P") String path;
+    @Option(names = "--reply", paramLabel = "TEMPLATE") String reply;
+    @Option(names = "--max-message", paramLabel = "BYTES") String maxMessage;
+    @Option(names = "--max-connections", paramLabel = "N") String maxConnections;
+    @Option(names = "--handshake-timeout", paramLabel = "MS") String handshakeTimeout;
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN") List<String> allowOrigins;
+    @Option(names = "--ping-every", paramLabel = "S") String pingEvery;
+    @Option(names = "--refuse", paramLabel = "STATUS") String refuse;
+    @Option(names = "--refuse-header", paramLabel = "'NAME: VALUE'") List<String> refuseHeaders;
+    @Option(names = "--refuse-body", paramLabel = "TEXT") String refuseBody;
+    @Option(names = "--subprotocol", paramLabel = "NAME|*") String subprotocol;
+    @Option(names = "--delay", paramLabel = "MS") String delay;
+    @Option(names = "--drop-every", paramLabel = "N") String dropEvery;
+    @Option(names = "--close-after", paramLabel = "N") String closeAfter;
+    @Option(names = "--close-code", paramLabel = "CODE") String closeCode;
+    @Option(names = "--close-reason", paramLabel = "TEXT") String closeReason;
+    @Option(names = "--no-pong") boolean noPong;
+    @Option(names = "--tls") boolean tls;
+    @Option(names = "--tls-pkcs12", paramLabel = "FILE") String tlsPkcs12;
+    @Option(names = "--tls-password", paramLabel = "PASSWORD") String tlsPassword;
+
     /** The SHA-256 fingerprint of the wss:// certificate, printed under the URL; null on ws://. */
     private String fingerprint;
+    private EventText format;
 
-    ServeCommand(Texts texts, PrintStream out, PrintStream err) {
-        this.texts = texts;
-        this.format = new EventText(texts);
-        this.out = out;
-        this.err = err;
-    }
-
-    int run(List<String> words, Cli.SignalHook signals) throws Args.UsageException {
-        Args args = Args.parse(words, Set.of("port", "bind", "path", "reply", "max-message", "max-connections",
-                "allow-origin", "handshake-timeout", "refuse", "refuse-header", "refuse-body", "subprotocol", "delay",
-                "drop-every", "close-after", "close-code", "close-reason", "ping-every", "tls-pkcs12", "tls-password"),
-                Set.of("no-pong", "tls"));
-        if (!args.positional().isEmpty()) throw new Args.UsageException("serve takes no argument '" + args.positional().get(0) + "'");
-        ServerConfig config = new ServerConfig(
-                args.get("bind", ServerConfig.DEFAULT_BIND),
-                args.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535),
-                args.get("path", ""),
-                new ReplyTemplate(args.get("reply", ReplyTemplate.PLACEHOLDER)),
-                args.integer("ping-every", ServerConfig.DEFAULT_PING_INTERVAL, 0, 86_400),
-                behaviour(args), null)
-                .withLimits(ServerConfig.Limits.DEFAULT
-                        .withMaxMessage(args.integer("max-message", ServerConfig.Limits.DEFAULT_MAX_MESSAGE, 1, Integer.MAX_VALUE))
-                        .withMaxConnections(args.integer("max-connections", ServerConfig.Limits.DEFAULT.maxConnections(), 1, 1_000_000))
-                        .withHandshakeTimeout(args.integer("handshake-timeout", ServerConfig.Limits.DEFAULT.handshakeTimeoutMs(), 1, 3_600_000))
-                        .withAllowedOrigins(args.all("allow-origin")));
-
-        dev.duplex.tls.ServerIdentity tls = null;
-        if (args.has("tls") || args.has("tls-pkcs12")) {
+    @Override
+    public Integer call() {
+        Console console = duplex.console();
+        ServerConfig config = config().value();
+        if (tls || tlsPkcs12 != null) {
             try {
-                tls = args.has("tls-pkcs12")
-                        ? dev.duplex.settings.ServerCertificates.fromFile(java.nio.file.Path.of(args.get("tls-pkcs12", "")),
-                                args.get("tls-password", ""))
-                        : dev.duplex.settings.ServerCertificates.ownIn(dev.duplex.AppDirs.data());
-            } catch (java.io.IOException e) {
-                err.println("duplex serve: " + texts.get("cli.tlsFile", String.valueOf(e.getMessage())));
+                ServerIdentity identity = tlsPkcs12 != null
+                        ? ServerCertificates.fromFile(Path.of(tlsPkcs12), tlsPassword == null ? "" : tlsPassword)
+                        : ServerCertificates.ownIn(AppDirs.data());
+                fingerprint = identity.fingerprint().toString();
+                config = config.withTls(identity);
+            } catch (IOException e) {
+                console.err().println(spec.qualifiedName() + ": "
+                        + console.texts().get("cli.tlsFile", String.valueOf(e.getMessage())));
                 return Cli.FAILED;
             }
-            config = config.withTls(tls);
-        } else if (args.has("tls-password")) {
-            throw new Args.UsageException("--tls-password goes with --tls-pkcs12 FILE");
         }
-        dev.duplex.tls.ServerIdentity served = tls;
+        format = new EventText(console.texts());
         CountDownLatch stop = new CountDownLatch(1);
-        signals.onTerminate(stop);
-        fingerprint = served == null ? null : served.fingerprint().toString();
+        console.signals().onTerminate(stop);
         LabServer server = new LabServer(this::print);
         server.setCaptureFrames(false); // the console log has no frame view
         try {
             server.start(config);
         } catch (ServerStartException e) {
-            err.println("duplex serve: " + format.problem(e.problem(), ""));
+            console.err().println(spec.qualifiedName() + ": " + format.problem(e.problem(), ""));
             return Cli.FAILED;
         }
         try {
@@ -85,50 +115,51 @@ final class ServeCommand {
         return Cli.OK;
     }
 
-    /** The misbehaviour switches, checked here so that a bad one is a usage error, not a stack trace. */
-    static ServerBehaviour behaviour(Args args) throws Args.UsageException {
-        ServerConfig.Refusal refusal = null;
-        if (args.has("refuse")) {
-            int status = args.integer("refuse", 403, 200, 599);
-            if (status == 101) throw new Args.UsageException("--refuse 101 would accept the upgrade; use a refusing status");
-            try {
-                refusal = new ServerConfig.Refusal(status, null, args.get("refuse-body", ""), args.all("refuse-header"));
-            } catch (IllegalArgumentException e) {
-                throw new Args.UsageException("--refuse-header must be 'Name: value' on one line");
-            }
-        } else if (args.has("refuse-header") || args.has("refuse-body")) {
-            throw new Args.UsageException("--refuse-header and --refuse-body go with --refuse STATUS");
+    /**
+     * The server's configuration from the options, as the window makes it from its fields (null options:
+     * the defaults), without TLS; a value that does not check is a usage error in the window's words.
+     */
+    Checked<ServerConfig> config() throws ParameterException {
+        Texts texts = duplex.console().texts();
+        requireWith(refuseHeaders != null, "--refuse-header", refuse, "--refuse");
+        requireWith(refuseBody != null, "--refuse-body", refuse, "--refuse");
+        requireWith(closeCode != null, "--close-code", closeAfter, "--close-after");
+        requireWith(closeReason != null, "--close-reason", closeAfter, "--close-after");
+        requireWith(tlsPassword != null, "--tls-password", tlsPkcs12, "--tls-pkcs12");
+        BehaviourInput behaviour = new BehaviourInput(refuse != null, refuse, lines(refuseHeaders), refuseBody,
+                subprotocol, delay, dropEvery, closeAfter, closeCode, closeReason, !noPong);
+        ServerInput input = new ServerInput(port, bind, path, reply, pingEvery, maxMessage,
+                allowOrigins == null ? null : String.join(" ", allowOrigins), maxConnections, handshakeTimeout);
+        Checked<ServerConfig> checked = input.config(behaviour);
+        if (!checked.isOk()) {
+            String option = OPTION.get(checked.problem().field());
+            Object typed = spec.findOption(option).getValue();
+            throw UsageErrors.problem(spec, texts, checked.problem(), option, typed instanceof String s ? s : null);
         }
-        if (!args.has("close-after") && (args.has("close-code") || args.has("close-reason"))) {
-            throw new Args.UsageException("--close-code and --close-reason go with --close-after N");
-        }
-        int closeCode = args.integer("close-code", 1000, 1000, 4999);
-        if (!dev.duplex.protocol.CloseCodes.sendable(closeCode)) {
-            throw new Args.UsageException("--close-code " + closeCode + " may not be sent (RFC 6455 7.4)");
-        }
-        try {
-            return new ServerBehaviour(refusal, args.get("subprotocol", ""),
-                    args.integer("delay", 0, 0, ServerBehaviour.MAX_DELAY_MS),
-                    args.integer("drop-every", 0, 0, Integer.MAX_VALUE),
-                    args.integer("close-after", 0, 0, Integer.MAX_VALUE), closeCode,
-                    args.get("close-reason", ""), !args.has("no-pong"));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage().startsWith("subprotocol")
-                    ? "--subprotocol must be a name without spaces or separators, or *"
-                    : "--close-reason must be at most 123 bytes");
+        return checked;
+    }
+
+    private void requireWith(boolean given, String option, Object other, String otherOption) {
+        if (given && other == null) {
+            throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.goesWith", option, otherOption);
         }
     }
 
+    private static String lines(List<String> repeated) {
+        return repeated == null ? null : String.join("\n", repeated);
+    }
+
     private void print(WsEvent event) {
+        Console console = duplex.console();
         if (event instanceof WsEvent.Listening l) {
             // The first line a script waits for: it carries the URL to connect to.
-            out.println(texts.get("cli.listening", l.url()));
-            if (fingerprint != null) out.println(texts.get("cli.fingerprint", fingerprint));
-            if (l.allInterfaces()) out.println(format.line(event, EventText.Side.SERVER));
+            console.out().println(console.texts().get("cli.listening", l.url()));
+            if (fingerprint != null) console.out().println(console.texts().get("cli.fingerprint", fingerprint));
+            if (l.allInterfaces()) console.out().println(format.line(event, EventText.Side.SERVER));
             return;
         }
         if (event instanceof WsEvent.Frame || event instanceof WsEvent.Handshake) return;
-        PrintStream stream = event instanceof WsEvent.Failed ? err : out;
+        PrintStream stream = event instanceof WsEvent.Failed ? console.err() : console.out();
         stream.println(format.line(event, EventText.Side.SERVER));
     }
 }

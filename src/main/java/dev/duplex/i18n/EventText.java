@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import dev.duplex.protocol.CloseCodes;
+import dev.duplex.protocol.Utf8;
 import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
@@ -125,14 +126,14 @@ public final class EventText {
             return new Line(time, e.frame().inbound() ? Direction.IN : Direction.OUT, "frame", frame(e.frame()));
         }
         if (event instanceof WsEvent.Pong e) {
-            String text = e.rttNanos() < 0 ? texts.get("event.pong", e.payload().size(), e.payload().hexPreview(16))
-                    : texts.get("event.pong.rtt", e.payload().size(), e.payload().hexPreview(16),
+            String text = e.rttNanos() < 0 ? texts.get("event.pong", e.payload().size(), controlPayload(e.payload()))
+                    : texts.get("event.pong.rtt", e.payload().size(), controlPayload(e.payload()),
                             String.format(java.util.Locale.ROOT, "%.3f", e.rttNanos() / 1e6));
             return new Line(time, Direction.IN, "pong", text);
         }
         if (event instanceof WsEvent.Ping e) {
             return new Line(time, Direction.IN, "ping", texts.get(e.answered() ? "event.ping" : "event.ping.unanswered",
-                    e.payload().size(), e.payload().hexPreview(16)));
+                    e.payload().size(), controlPayload(e.payload())));
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -166,6 +167,19 @@ public final class EventText {
     /** A problem in words: {@code peer} is the URL or the remote address it concerns. */
     public String problem(Problem problem, String peer) {
         return texts.get("problem." + problem.kind().name(), problem.detail(), peer);
+    }
+
+    /**
+     * A ping's or pong's payload: {@code "abc123" (61 62 63 31 32 33)} when it is strict UTF-8 text, as the
+     * frame view reads a payload, else its hex alone. Text with a control character (a line break would
+     * split the log line) stays hex too.
+     */
+    static String controlPayload(Payload payload) {
+        String hex = payload.hexPreview(16);
+        byte[] bytes = payload.bytes();
+        String text = bytes.length == 0 ? null : Utf8.decodeOrNull(bytes);
+        if (text == null || text.codePoints().anyMatch(Character::isISOControl)) return hex;
+        return "\"" + text + "\" (" + hex + ")";
     }
 
     private static String cut(String text) {

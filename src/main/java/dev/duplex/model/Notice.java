@@ -11,6 +11,11 @@ public record Notice(String key, List<Object> args) {
         args = List.copyOf(args);
     }
 
+    /** What the options layer found wrong with a field, in words still to be put in a language. */
+    public static Notice of(dev.duplex.options.FieldProblem problem) {
+        return new Notice(problem.key(), problem.args());
+    }
+
     public static Notice of(String key, Object... args) {
         return new Notice(key, List.of(args));
     }

@@ -11,7 +11,7 @@ import java.nio.channels.UnresolvedAddressException;
 public final class Problems {
     private Problems() { }
 
-   public  static Problem of(Throwable t) {
+    public static Problem of(Throwable t) {
         if (t instanceof org.java_websocket.exceptions.InvalidDataException bad) {
             // The library found the peer's frames broken (a reserved opcode, bad UTF-8, too big …).
             return new Problem(Problem.Kind.PEER_BROKE_PROTOCOL, bad.getCloseCode() + " " + message(bad));
@@ -40,7 +40,7 @@ public final class Problems {
     }
 
     /** The exception's own message, or its simple class name when it has none. */
-    static String message(Throwable t) {
+    private static String message(Throwable t) {
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }

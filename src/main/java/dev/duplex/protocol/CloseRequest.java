@@ -2,15 +2,14 @@ package dev.duplex.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
-
-import dev.duplex.protocol.CloseCodes;
 
 /**
  * A close code and reason a user typed, to send in a close frame (RFC 6455 section 5.5.1). It is not refused
  * when it breaks the rules: the lab lets a user send an invalid close on purpose and watch what the peer
- * does. {@link #problems()} says which rules it breaks, so the view can warn; {@link #payload()} is what
- * goes on the wire either way.
+ * does. {@link #problems()} says which rules it breaks, {@link #way()} how it goes out and {@link #hint()} why,
+ * in words for the view; {@link #payload()} is what goes on the wire either way.
  *
  * @param code   the close code, or {@link #NO_CODE} for a close frame with an empty payload
  * @param reason the reason text (null counts as empty); ignored on the wire without a code
@@ -40,8 +39,66 @@ public record CloseRequest(int code, String reason) {
         }
     }
 
+    /** How a close goes out. */
+    public enum Way {
+        /** Through the closing handshake: a code a close frame may carry, with a reason that fits. */
+        CLOSING_HANDSHAKE,
+        /** In a close frame written as typed, to see what the peer does: a code that may not be sent, a reason
+         *  over 123 bytes, or no code at all (an empty close frame). */
+        AS_TYPED,
+        /** Not at all: no close frame can carry the code (not a number of two bytes). */
+        NOT_SENT
+    }
+
+    /**
+     * How a close goes out and why, in words still to be put in a language: {@code texts.get(key, args...)}.
+     * The arguments are the code, the reason's length in UTF-8 bytes, and the 123 bytes a reason may have.
+     */
+    public record Hint(Way way, String key, List<Object> args) {
+        public Hint {
+            args = List.copyOf(args);
+        }
+
+        public Object[] argArray() {
+            return args.toArray();
+        }
+    }
+
+    /** Which problem the hint names when there are several: the one that decides most about the frame. */
+    private static final List<Problem> HINT_ORDER = List.of(Problem.CODE_DOES_NOT_FIT,
+            Problem.CODE_RESERVED_FOR_REPORTING, Problem.CODE_NOT_ALLOWED, Problem.REASON_TOO_LONG,
+            Problem.REASON_WITHOUT_CODE);
+
     public CloseRequest {
         reason = reason == null ? "" : reason;
+    }
+
+    /** How this close goes out: the closing handshake only when it breaks no rule and has a code. */
+    public Way way() {
+        Set<Problem> problems = problems();
+        if (problems.contains(Problem.CODE_DOES_NOT_FIT)) return Way.NOT_SENT;
+        return code != NO_CODE && problems.isEmpty() ? Way.CLOSING_HANDSHAKE : Way.AS_TYPED;
+    }
+
+    /**
+     * How this close goes out and why: {@code close.hint.handshake} for a proper close, {@code
+     * close.hint.noCode} for an empty close frame, else the {@link Problem#key() key} of the rule it breaks
+     * (the first of {@link #HINT_ORDER} when it breaks several).
+     */
+    public Hint hint() {
+        List<Object> args = List.of(code, reasonBytes(), MAX_REASON_BYTES);
+        Set<Problem> problems = problems();
+        for (Problem p : HINT_ORDER) {
+            if (problems.contains(p)) return new Hint(way(), p.key(), args);
+        }
+        return new Hint(way(), code == NO_CODE ? "close.hint.noCode" : "close.hint.handshake", args);
+    }
+
+    /** Every key {@link #hint()} may name, for the check that both languages have words for each. */
+    public static List<String> hintKeys() {
+        List<String> keys = new java.util.ArrayList<>(List.of("close.hint.handshake", "close.hint.noCode"));
+        for (Problem p : Problem.values()) keys.add(p.key());
+        return keys;
     }
 
     /** The reason's length in UTF-8 bytes. */

@@ -25,9 +25,6 @@ public final class ConnectionStore {
     public static final String FILE_NAME = "connections.json";
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** One message kept with a connection, as the composer keeps it (mode: TEXT, JSON, HEX, BASE64). */
-    public record Message(String name, String mode, String text) { }
-
     /**
      * Everything needed to open a connection again the same way.
      *
@@ -35,7 +32,7 @@ public final class ConnectionStore {
      * @param headers extra header lines, "Name: value" each
      */
     public record SavedConnection(String collection, String name, String url, boolean sendOrigin, String origin,
-            List<String> headers, List<String> subprotocols, boolean deflate, int timeoutMs, List<Message> messages) {
+            List<String> headers, List<String> subprotocols, boolean deflate, int timeoutMs, List<SavedMessage> messages) {
         public SavedConnection {
             headers = List.copyOf(headers);
             subprotocols = List.copyOf(subprotocols);
@@ -103,10 +100,10 @@ public final class ConnectionStore {
                 g.writeBooleanField("permessageDeflate", c.deflate());
                 g.writeNumberField("connectTimeoutMs", c.timeoutMs());
                 g.writeArrayFieldStart("messages");
-                for (Message m : c.messages()) {
+                for (SavedMessage m : c.messages()) {
                     g.writeStartObject();
                     g.writeStringField("name", m.name());
-                    g.writeStringField("mode", m.mode());
+                    g.writeStringField("mode", m.mode().name());
                     g.writeStringField("text", m.text());
                     g.writeEndObject();
                 }
@@ -148,7 +145,7 @@ public final class ConnectionStore {
         boolean sendOrigin = true, deflate = false;
         int timeout = 5_000;
         List<String> headers = List.of(), subprotocols = List.of();
-        List<Message> messages = new ArrayList<>();
+        List<SavedMessage> messages = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -176,7 +173,7 @@ public final class ConnectionStore {
                                 default -> p.skipChildren();
                             }
                         }
-                        messages.add(new Message(mName, mode, text));
+                        messages.add(new SavedMessage(mName, dev.duplex.protocol.MessageMode.named(mode), text));
                     }
                 }
                 default -> p.skipChildren();

@@ -16,9 +16,6 @@ import java.util.Properties;
 public final class MessageStore {
     public static final String FILE_NAME = "messages.properties";
 
-    /** A message saved under a name; {@code mode} is the composer's mode name (TEXT, JSON, HEX, BASE64). */
-    public record SavedMessage(String name, String mode, String text) { }
-
     /** What the file holds. */
     public record Messages(List<SavedMessage> saved, List<String> history) {
         public Messages {
@@ -50,7 +47,7 @@ public final class MessageStore {
         List<SavedMessage> saved = new ArrayList<>();
         for (int i = 0; p.containsKey("saved." + i + ".name"); i++) {
             saved.add(new SavedMessage(p.getProperty("saved." + i + ".name"),
-                    p.getProperty("saved." + i + ".mode", "TEXT"), p.getProperty("saved." + i + ".text", "")));
+                    dev.duplex.protocol.MessageMode.named(p.getProperty("saved." + i + ".mode", "TEXT")), p.getProperty("saved." + i + ".text", "")));
         }
         List<String> history = new ArrayList<>();
         for (int i = 0; p.containsKey("history." + i); i++) history.add(p.getProperty("history." + i));
@@ -62,7 +59,7 @@ public final class MessageStore {
         for (int i = 0; i < messages.saved().size(); i++) {
             SavedMessage m = messages.saved().get(i);
             p.setProperty("saved." + i + ".name", m.name());
-            p.setProperty("saved." + i + ".mode", m.mode());
+            p.setProperty("saved." + i + ".mode", m.mode().name());
             p.setProperty("saved." + i + ".text", m.text());
         }
         for (int i = 0; i < messages.history().size(); i++) p.setProperty("history." + i, messages.history().get(i));

@@ -313,6 +313,16 @@ class CliTest {
     }
 
     @Test
+    void aSlashCloseWithABadCodeSaysSoInTheWindowsWordsAndSendsNothing() throws Exception {
+        Capture serverOut = new Capture();
+        String url = startServe(serverOut);
+        Run r = run(stdin("/close abc\n"), "connect", url);
+        assertTrue(r.err().contains("duplex connect: /close abc: The close code must be a whole number"), r.err());
+        assertEquals(Cli.OK, r.status(), "nothing went out, so the end of input closed with 1000: " + r.out());
+        assertTrue(r.out().contains("connection closed (1000)"), r.out());
+    }
+
+    @Test
     void versionAndHelp() {
         Run v = run(stdin(""), "--version");
         assertEquals(Cli.OK, v.status());

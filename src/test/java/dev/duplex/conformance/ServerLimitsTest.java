@@ -21,8 +21,9 @@ import dev.duplex.net.WsEvent;
 
 /**
  * Frames that declare more than the server will hold, against the server as it ships (default limits:
- * 16 MiB a message). Kept apart from {@link ServerConformanceTest}: a server that believed these lengths
- * would allocate them in this very JVM, and take the rest of that suite down with it.
+ * 16 MiB a message). Kept apart from the groups of {@link ConformanceCase} and their one server: a server
+ * that believed these lengths would allocate them in this very JVM, and take the rest of the suite down
+ * with it.
  *
  * <p>The evidence that nothing was allocated is that the close comes at once, while the client has sent a
  * few bytes of the announced payload: a server that had made room for it would still be waiting for the

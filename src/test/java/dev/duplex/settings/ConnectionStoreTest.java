@@ -1,5 +1,7 @@
 package dev.duplex.settings;
 
+import dev.duplex.protocol.MessageMode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +18,8 @@ class ConnectionStoreTest {
     private static ConnectionStore.SavedConnection sample(String name) {
         return new ConnectionStore.SavedConnection("工作 \"quotes\"", name, "ws://127.0.0.1:8080/shiming?x=1", false,
                 "http://example.test", List.of("Authorization: Bearer abc", "X-Emoji: 😀"), List.of("chat.v2", "json"),
-                true, 12_345, List.of(new ConnectionStore.Message("hello", "TEXT", "你好\nline two"),
-                        new ConnectionStore.Message("bytes", "HEX", "00 ff")));
+                true, 12_345, List.of(new SavedMessage("hello", MessageMode.TEXT, "你好\nline two"),
+                        new SavedMessage("bytes", MessageMode.HEX, "00 ff")));
     }
 
     @Test

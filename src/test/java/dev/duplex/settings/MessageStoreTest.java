@@ -1,5 +1,7 @@
 package dev.duplex.settings;
 
+import dev.duplex.protocol.MessageMode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +19,8 @@ class MessageStoreTest {
     void savedMessagesAndHistoryComeBackInOrder() throws Exception {
         MessageStore store = new MessageStore(dir.resolve("cfg"));
         MessageStore.Messages m = new MessageStore.Messages(
-                List.of(new MessageStore.SavedMessage("hello", "TEXT", "你好 = world\\n"),
-                        new MessageStore.SavedMessage("bytes", "HEX", "00 ff")),
+                List.of(new SavedMessage("hello", MessageMode.TEXT, "你好 = world\\n"),
+                        new SavedMessage("bytes", MessageMode.HEX, "00 ff")),
                 List.of("first", "second\nline"));
         store.save(m);
         assertEquals(m, store.load());

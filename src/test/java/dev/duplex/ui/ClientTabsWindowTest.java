@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import static dev.duplex.ui.FxWait.onFx;
 import static dev.duplex.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,10 +21,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.net.WsEvent;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
@@ -30,7 +32,7 @@ import javafx.stage.Stage;
 /** Several client connections side by side, one per tab, driven from the keyboard. */
 @ExtendWith(ApplicationExtension.class)
 class ClientTabsWindowTest {
-    private ConnectionModel model;
+    private Workbench model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,33 +52,33 @@ class ClientTabsWindowTest {
         robot.press(KeyCode.CONTROL).press(key).release(key).release(KeyCode.CONTROL);
     }
 
-    private static boolean logHas(ClientSession s, String text) {
-        return s.clientLog().events().stream().anyMatch(e -> e instanceof WsEvent.Received r && r.payload().text().equals(text));
+    private static boolean logHas(ClientTab s, String text) {
+        return s.log().events().stream().anyMatch(e -> e instanceof WsEvent.Received r && r.payload().text().equals(text));
     }
 
     @Test
     void twoTabsHoldTwoConnectionsAtOnceEachWithItsOwnLog(FxRobot robot) throws Exception {
         robot.clickOn("#startButton");
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
-        ClientSession first = onFx(() -> model.current());
+        until(() -> model.server().stateProperty().get() == ServerState.RUNNING);
+        String url = onFx(() -> model.server().urlProperty().get());
+        ClientTab first = onFx(() -> model.selectedTabProperty().get());
         robot.interact(() -> first.urlProperty().set(url));
 
         robot.clickOn("#messageField"); // focus inside the window, for the shortcuts
         shortcut(robot, KeyCode.T);
-        until(() -> model.sessions().size() == 2);
-        ClientSession second = onFx(() -> model.current());
+        until(() -> model.tabs().size() == 2);
+        ClientTab second = onFx(() -> model.selectedTabProperty().get());
         assertEquals(url, onFx(() -> second.urlProperty().get()), "a new tab aims at the running server");
         assertEquals(2, onFx(() -> tabs(robot).getTabs().size()));
         assertEquals(second, onFx(() -> tabs(robot).getSelectionModel().getSelectedItem().getUserData()));
 
         shortcut(robot, KeyCode.ENTER); // connects the tab in front
-        until(() -> second.clientStateProperty().get() == ClientState.OPEN);
+        until(() -> second.stateProperty().get() == ClientState.OPEN);
         shortcut(robot, KeyCode.DIGIT1);
-        until(() -> model.current() == first);
+        until(() -> model.selectedTabProperty().get() == first);
         shortcut(robot, KeyCode.ENTER);
-        until(() -> first.clientStateProperty().get() == ClientState.OPEN);
-        until(() -> model.serverClientsProperty().get() == 2);
+        until(() -> first.stateProperty().get() == ClientState.OPEN);
+        until(() -> model.server().clientCountProperty().get() == 2);
 
         // Each tab's pane talks through its own connection.
         Tab secondTab = onFx(() -> tabs(robot).getTabs().get(1));
@@ -91,9 +93,9 @@ class ClientTabsWindowTest {
         // Ctrl+W closes the tab in front and its connection; the last tab cannot be closed.
         robot.clickOn(pane.lookup("#messageField"));
         shortcut(robot, KeyCode.W);
-        until(() -> model.sessions().size() == 1);
-        until(() -> model.serverClientsProperty().get() == 1);
-        assertEquals(first, onFx(() -> model.current()));
+        until(() -> model.tabs().size() == 1);
+        until(() -> model.server().clientCountProperty().get() == 1);
+        assertEquals(first, onFx(() -> model.selectedTabProperty().get()));
         assertFalse(onFx(() -> tabs(robot).getTabs().get(0).isClosable()));
     }
 }

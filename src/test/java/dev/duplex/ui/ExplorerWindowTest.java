@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import static dev.duplex.ui.FxWait.onFx;
 import static dev.duplex.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,9 +23,6 @@ import org.testfx.framework.junit5.Start;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.Composer;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ClientState;
 import dev.duplex.net.WsEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -34,7 +37,7 @@ import javafx.stage.Stage;
 /** The protocol explorer's views on headless Monocle: frames, handshake, composer, labs. */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerWindowTest {
-    private ConnectionModel model;
+    private Workbench model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -116,7 +119,7 @@ class ExplorerWindowTest {
     @Test
     void aBinaryMessageShowsAsAHexDump(FxRobot robot) throws Exception {
         connected(robot);
-        robot.interact(() -> model.composer().modeProperty().set(Composer.Mode.HEX));
+        robot.interact(() -> model.selectedTabProperty().get().composer().modeProperty().set(MessageMode.HEX));
         robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("00 01 02 41 42 ff"));
         Label size = robot.lookup("#sizeLabel").queryAs(Label.class);
         until(() -> size.getText().equals("6 B payload"));
@@ -156,7 +159,7 @@ class ExplorerWindowTest {
     @Test
     void theComposerChecksAndFormatsJsonAndWalksTheHistory(FxRobot robot) throws Exception {
         connected(robot);
-        robot.interact(() -> model.composer().modeProperty().set(Composer.Mode.JSON));
+        robot.interact(() -> model.selectedTabProperty().get().composer().modeProperty().set(MessageMode.JSON));
         robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("{\"a\":1,"));
         Label size = robot.lookup("#sizeLabel").queryAs(Label.class);
         until(() -> !size.getText().endsWith("B payload"));
@@ -169,7 +172,7 @@ class ExplorerWindowTest {
         robot.clickOn("#sendButton");
         until(() -> clientLog(robot).contains("message received: {"));
 
-        robot.interact(() -> model.composer().modeProperty().set(Composer.Mode.TEXT));
+        robot.interact(() -> model.selectedTabProperty().get().composer().modeProperty().set(MessageMode.TEXT));
         robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("second"));
         robot.clickOn("#sendButton");
         until(() -> clientLog(robot).contains("message received: second"));
@@ -187,9 +190,9 @@ class ExplorerWindowTest {
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the pane has grown: lay it out before clicking
         robot.clickOn("#pingButton");
-        until(() -> clientLog(robot).contains("pong received, 4 bytes: 72 74 74 3f; round trip"));
+        until(() -> clientLog(robot).contains("pong received, 4 bytes: \"rtt?\" (72 74 74 3f); round trip"));
 
-        until(() -> onFx(() -> model.selectedClientProperty().get()) != null);
+        until(() -> onFx(() -> model.server().clients().selectedProperty().get()) != null);
         robot.interact(() -> {
             robot.lookup(".server-pane #tabs").queryAs(TabPane.class).getSelectionModel().select(1); // Clients
             robot.lookup("#pushField").queryTextInputControl().setText("server speaks first");
@@ -199,7 +202,7 @@ class ExplorerWindowTest {
         robot.clickOn("#pushField").type(javafx.scene.input.KeyCode.ENTER);
         until(() -> clientLog(robot).contains("message received: server speaks first"));
         robot.clickOn("#serverPingButton");
-        until(() -> clientLog(robot).contains("ping received, 11 bytes: 66 72 6f 6d"));
+        until(() -> clientLog(robot).contains("ping received, 11 bytes: \"from server\" (66 72 6f 6d"));
 
         robot.interact(() -> {
             robot.lookup("#closeCodeField").queryTextInputControl().setText("4001");
@@ -209,7 +212,7 @@ class ExplorerWindowTest {
         assertTrue(hint.getText().contains("a normal closing handshake"), hint.getText());
         robot.clickOn("#closeButton");
         until(() -> clientLog(robot).contains("connection closed (4001)"));
-        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.clientStateProperty().get()));
+        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.selectedTabProperty().get().stateProperty().get()));
         Button connect = robot.lookup("#connectButton").queryButton();
         assertTrue(!connect.isDisabled());
     }
@@ -247,7 +250,7 @@ class ExplorerWindowTest {
         until(() -> clientLog(robot).split("pong received").length > 3);
         assertEquals("Stop pinging", robot.lookup("#periodicButton").queryButton().getText());
         robot.clickOn("#periodicButton");
-        until(() -> !onFx(() -> model.pingingProperty().get()));
+        until(() -> !onFx(() -> model.selectedTabProperty().get().controlFrames().pingingProperty().get()));
         assertEquals("Ping periodically", robot.lookup("#periodicButton").queryButton().getText());
 
         robot.clickOn("#pongButton");

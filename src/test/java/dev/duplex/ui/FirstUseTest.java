@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import static dev.duplex.ui.FxWait.onFx;
 import static dev.duplex.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ServerState;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -25,7 +29,7 @@ import javafx.stage.Stage;
 @ExtendWith(ApplicationExtension.class)
 class FirstUseTest {
     private ServerSocket taken;
-    private ConnectionModel model;
+    private Workbench model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -43,16 +47,16 @@ class FirstUseTest {
     @Test
     void theServerStartsOnTheNextFreePortAndTheClientPointsAtIt(FxRobot robot) throws Exception {
         int busy = taken.getLocalPort();
-        robot.interact(model::startServerForFirstUse);
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
+        robot.interact(model::startForFirstUse);
+        until(() -> model.server().stateProperty().get() == ServerState.RUNNING);
+        String url = onFx(() -> model.server().urlProperty().get());
         assertTrue(!url.contains(":" + busy + "/"), url);
-        assertEquals(url, onFx(() -> model.urlProperty().get()), "the client points at the embedded server");
+        assertEquals(url, onFx(() -> model.selectedTabProperty().get().urlProperty().get()), "the client points at the embedded server");
         Label notice = robot.lookup("#appNoticeLabel").queryAs(Label.class);
         until(notice::isVisible);
         assertTrue(notice.getText().startsWith("Port " + busy + " is taken by another program"), notice.getText());
 
         robot.clickOn("#connectButton");
-        until(() -> model.clientStateProperty().get() == ConnectionModel.ClientState.OPEN);
+        until(() -> model.selectedTabProperty().get().stateProperty().get() == ClientState.OPEN);
     }
 }

@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.client.ClientOptions;
 import dev.duplex.net.client.WsClient;
@@ -34,7 +39,7 @@ import javafx.stage.Stage;
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
 class LogIngestBenchmark {
-    private ConnectionModel model;
+    private Workbench model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -43,9 +48,9 @@ class LogIngestBenchmark {
 
     @Test
     void floodIngestAndMemoryPerLine(FxRobot robot) throws Exception {
-        robot.interact(model::startServer);
-        FxWait.until(() -> model.serverStateProperty().get() == ConnectionModel.ServerState.RUNNING);
-        URI url = URI.create(FxWait.onFx(() -> model.serverUrlProperty().get()));
+        robot.interact(() -> model.server().start());
+        FxWait.until(() -> model.server().stateProperty().get() == ServerState.RUNNING);
+        URI url = URI.create(FxWait.onFx(() -> model.server().urlProperty().get()));
 
         // Pulse gaps, measured on the FX thread itself.
         AtomicLong lastPulse = new AtomicLong();
@@ -66,11 +71,11 @@ class LogIngestBenchmark {
         });
         flooder.connect(url, ClientOptions.browserLike(url));
         opened.get(10, TimeUnit.SECONDS);
-        long before = FxWait.onFx(() -> model.serverLog().events().size() + model.serverLog().dropped());
+        long before = FxWait.onFx(() -> model.server().log().events().size() + model.server().log().dropped());
         long t0 = System.nanoTime();
         for (int i = 0; i < messages; i++) flooder.send("m" + i);
         long expected = before + 2L * messages;
-        FxWait.until(() -> FxWait.onFx(() -> model.serverLog().events().size() + model.serverLog().dropped()) >= expected);
+        FxWait.until(() -> FxWait.onFx(() -> model.server().log().events().size() + model.server().log().dropped()) >= expected);
         double seconds = (System.nanoTime() - t0) / 1e9;
         robot.interact(pulses::stop);
         flooder.close(1000, "");

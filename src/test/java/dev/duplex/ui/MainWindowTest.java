@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +28,6 @@ import org.testfx.framework.junit5.Start;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.net.WsEvent;
 import dev.duplex.settings.Settings;
@@ -43,14 +46,16 @@ import javafx.stage.Stage;
 class MainWindowTest {
     private static final Texts EN = Texts.of(Locale.ENGLISH);
 
-    private ConnectionModel model;
+    private Workbench model;
     private Dispatcher dispatcher;
     private DuplexWindow window;
     private static Path configDir;
+    private static Path dataDir;
 
     @org.junit.jupiter.api.BeforeAll
     static void configDir() throws Exception {
         configDir = Files.createTempDirectory("duplex-config");
+        dataDir = Files.createTempDirectory("duplex-data");
     }
     private Stage stage;
 
@@ -59,8 +64,8 @@ class MainWindowTest {
         this.stage = stage;
         Settings settings = TestWindow.settings();
         dispatcher = new Dispatcher(new NextPulse());
-        model = new ConnectionModel(settings, dispatcher);
-        window = new DuplexWindow(stage, model, settings, new SettingsStore(configDir));
+        model = new Workbench(settings, dispatcher, configDir, dataDir);
+        window = new DuplexWindow(stage, model, settings);
         window.show();
     }
 
@@ -94,13 +99,13 @@ class MainWindowTest {
 
     private void startServer(FxRobot robot) throws Exception {
         robot.clickOn("#startButton");
-        await(() -> model.serverStateProperty().get() == ServerState.RUNNING);
+        await(() -> model.server().stateProperty().get() == ServerState.RUNNING);
     }
 
     @Test
     void startConnectSendAndDisconnectLikeTheBrowserDemo(FxRobot robot) throws Exception {
         startServer(robot);
-        String url = onFx(() -> model.serverUrlProperty().get());
+        String url = onFx(() -> model.server().urlProperty().get());
         assertTrue(robot.lookup(".server-pane #stateLabel").queryAs(Label.class).getText()
                 .startsWith("Listening on ws://127.0.0.1:"));
 
@@ -108,7 +113,7 @@ class MainWindowTest {
         robot.interact(() -> urlField.setText(url));
         robot.clickOn("#connectButton");
         await(() -> clientLog(robot).contains("onopen    connected to " + url));
-        assertEquals(ClientState.OPEN, onFx(() -> model.clientStateProperty().get()));
+        assertEquals(ClientState.OPEN, onFx(() -> model.selectedTabProperty().get().stateProperty().get()));
 
         robot.clickOn("#messageField").write("hello duplex").type(KeyCode.ENTER);
         await(() -> clientLog(robot).contains("onmessage message received: hello duplex"));
@@ -125,11 +130,11 @@ class MainWindowTest {
 
         robot.clickOn("#disconnectButton");
         await(() -> clientLog(robot).contains("onclose   connection closed (1000) normal closure"));
-        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.clientStateProperty().get()));
+        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.selectedTabProperty().get().stateProperty().get()));
         await(() -> serverLog(robot).contains("disconnected (1000)"));
 
         robot.clickOn("#stopButton");
-        await(() -> model.serverStateProperty().get() == ServerState.STOPPED);
+        await(() -> model.server().stateProperty().get() == ServerState.STOPPED);
         assertTrue(serverLog(robot).contains("stopped, no longer listening"));
     }
 
@@ -143,7 +148,7 @@ class MainWindowTest {
             await(notice::isVisible);
             assertEquals("port in use: another program already listens on 127.0.0.1:" + taken.getLocalPort()
                     + ". Choose another port, or 0 for any free one.", notice.getText());
-            assertEquals(ServerState.STOPPED, onFx(() -> model.serverStateProperty().get()));
+            assertEquals(ServerState.STOPPED, onFx(() -> model.server().stateProperty().get()));
             assertTrue(!robot.lookup("#startButton").queryButton().isDisabled());
         }
         // The way out works: another port.
@@ -166,7 +171,7 @@ class MainWindowTest {
 
         robot.clickOn("#messageField").write("x").type(KeyCode.ENTER);
         await(() -> notice.getText().equals("Not connected: connect first, then send."));
-        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.clientStateProperty().get()));
+        assertEquals(ClientState.DISCONNECTED, onFx(() -> model.selectedTabProperty().get().stateProperty().get()));
 
         robot.interact(() -> robot.lookup("#portField").queryTextInputControl().setText("80a"));
         robot.clickOn("#startButton");
@@ -198,7 +203,7 @@ class MainWindowTest {
         await(() -> "启动".equals(robot.lookup("#startButton").queryAs(Button.class).getText()));
         assertEquals("连接", robot.lookup("#connectButton").queryAs(Button.class).getText());
         assertTrue(robot.lookup(".server-pane #stateLabel").queryAs(Label.class).getText().startsWith("正在监听 ws://"));
-        assertEquals(ServerState.RUNNING, onFx(() -> model.serverStateProperty().get()), "the server kept running");
+        assertEquals(ServerState.RUNNING, onFx(() -> model.server().stateProperty().get()), "the server kept running");
         assertTrue(stage.getTitle().startsWith("Duplex"));
         assertEquals(7, stage.getIcons().size(), "the window carries its icon in every size");
 
@@ -213,10 +218,10 @@ class MainWindowTest {
         robot.interact(() -> model.logCapProperty().set(5_000));
         startServer(robot);
         java.util.concurrent.atomic.AtomicLong listChanges = new java.util.concurrent.atomic.AtomicLong();
-        robot.interact(() -> model.serverLog().events().addListener(
+        robot.interact(() -> model.server().log().events().addListener(
                 (javafx.collections.ListChangeListener<WsEvent>) c -> listChanges.incrementAndGet()));
         long drainsBefore = dispatcher.drains();
-        URI url = URI.create(onFx(() -> model.serverUrlProperty().get()));
+        URI url = URI.create(onFx(() -> model.server().urlProperty().get()));
         int messages = 100_000;
         java.util.concurrent.CountDownLatch echoed = new java.util.concurrent.CountDownLatch(messages);
         java.util.concurrent.CompletableFuture<WsEvent.Opened> opened = new java.util.concurrent.CompletableFuture<>();
@@ -236,9 +241,9 @@ class MainWindowTest {
         assertTrue(echoed.await(60, TimeUnit.SECONDS), "every message echoed");
         // Listening + handshake + joined + 100 000 received + 100 000 replies went through the log.
         long expected = 3 + 2L * messages;
-        await(() -> onFx(() -> model.serverLog().events().size() + model.serverLog().dropped()) == expected);
-        assertEquals(5_000, onFx(() -> model.serverLog().events().size()));
-        assertTrue(onFx(() -> ((WsEvent.Sent) model.serverLog().events().get(4_999)).payload().text())
+        await(() -> onFx(() -> model.server().log().events().size() + model.server().log().dropped()) == expected);
+        assertEquals(5_000, onFx(() -> model.server().log().events().size()));
+        assertTrue(onFx(() -> ((WsEvent.Sent) model.server().log().events().get(4_999)).payload().text())
                 .equals("m" + (messages - 1)));
         Label count = robot.lookup(".server-pane #logCountLabel").queryAs(Label.class);
         await(() -> count.getText().equals("5000 lines, " + (expected - 5_000) + " dropped"));
@@ -258,10 +263,10 @@ class MainWindowTest {
             robot.lookup("#pathField").queryTextInputControl().setText("/not-applied-while-running");
         });
         java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
-        window.setOnClosed(() -> model.shutdown().whenComplete((v, e) -> closed.complete(null)));
+        window.setOnClosed(done -> done.whenComplete((v, e) -> closed.complete(null)));
         robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         closed.get(10, TimeUnit.SECONDS);
-        await(() -> model.serverStateProperty().get() == ServerState.STOPPED);
+        await(() -> model.server().stateProperty().get() == ServerState.STOPPED);
         assertTrue(!stage.isShowing());
         Settings saved = new SettingsStore(configDir).load().settings();
         assertEquals("ws://127.0.0.1:9999/kept", saved.lastUrl());

@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import static dev.duplex.ui.FxWait.onFx;
 import static dev.duplex.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ClientState;
-import dev.duplex.model.ConnectionModel.ServerState;
-import dev.duplex.model.ServerClient;
+import dev.duplex.model.server.ServerClient;
 import dev.duplex.net.WsEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -33,7 +36,7 @@ import javafx.stage.Stage;
 /** The server lab in the window: the clients table, server push and broadcast, and the behaviour switches. */
 @ExtendWith(ApplicationExtension.class)
 class ServerLabWindowTest {
-    private ConnectionModel model;
+    private Workbench model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -119,7 +122,7 @@ class ServerLabWindowTest {
         robot.clickOn("#applyBehaviourButton");
         until(() -> state.getText().equals("Misbehaving on purpose: refuses upgrades with HTTP 451"));
         robot.clickOn("#disconnectButton");
-        until(() -> model.clientStateProperty().get() == ClientState.DISCONNECTED);
+        until(() -> model.selectedTabProperty().get().stateProperty().get() == ClientState.DISCONNECTED);
         robot.clickOn("#connectButton");
         until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("handshake refused: HTTP 451"));
         until(() -> log(robot, ".server-pane", EventText.Side.SERVER).contains("with HTTP 451, as the behaviour says"));
@@ -143,8 +146,8 @@ class ServerLabWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#burstStartButton");
-        until(() -> model.burstStatsProperty().get() != null && model.burstStatsProperty().get().answered() == 50);
-        dev.duplex.model.ClientSession.BurstStats stats = onFx(() -> model.burstStatsProperty().get());
+        until(() -> model.selectedTabProperty().get().burst().statsProperty().get() != null && model.selectedTabProperty().get().burst().statsProperty().get().answered() == 50);
+        dev.duplex.model.client.Burst.Stats stats = onFx(() -> model.selectedTabProperty().get().burst().statsProperty().get());
         assertEquals(50, stats.sent());
         assertTrue(stats.p50() > 0 && stats.p50() <= stats.p99() && stats.p99() <= stats.max(), stats.toString());
         @SuppressWarnings("unchecked")
@@ -163,10 +166,10 @@ class ServerLabWindowTest {
             robot.lookup("#tlsBox").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
         });
         robot.clickOn("#startButton");
-        until(() -> model.serverStateProperty().get() == ServerState.RUNNING);
-        String url = onFx(() -> model.serverUrlProperty().get());
+        until(() -> model.server().stateProperty().get() == ServerState.RUNNING);
+        String url = onFx(() -> model.server().urlProperty().get());
         assertTrue(url.startsWith("wss://127.0.0.1:"), url);
-        String fingerprint = onFx(() -> model.serverFingerprintProperty().get());
+        String fingerprint = onFx(() -> model.server().fingerprintProperty().get());
         assertEquals(95, fingerprint.length(), fingerprint);
         Label shown = robot.lookup("#fingerprintLabel").queryAs(Label.class);
         until(() -> shown.getText().endsWith(fingerprint));
@@ -179,7 +182,7 @@ class ServerLabWindowTest {
         robot.clickOn(trust);
         until(() -> !trust.isVisible());
         robot.clickOn("#connectButton");
-        until(() -> model.clientStateProperty().get() == ClientState.OPEN);
+        until(() -> model.selectedTabProperty().get().stateProperty().get() == ClientState.OPEN);
         send(robot, "over wss");
         until(() -> log(robot, ".client-pane", EventText.Side.CLIENT).contains("message received: over wss"));
     }

@@ -1,5 +1,11 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,14 @@
 package dev.duplex.ui;
 
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.protocol.MessageMode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 
-import dev.duplex.model.ConnectionModel;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
@@ -25,20 +30,20 @@ final class TestWindow {
     }
 
     /** Shows the window on {@code stage} over a new model, with settings kept in a fresh temporary directory. */
-    static ConnectionModel open(Stage stage, Settings settings) throws IOException {
-        ConnectionModel model = new ConnectionModel(settings, new Dispatcher(new NextPulse()));
-        model.useConnectionStore(new dev.duplex.settings.ConnectionStore(Files.createTempDirectory("duplex-data")));
-        new DuplexWindow(stage, model, settings, new SettingsStore(Files.createTempDirectory("duplex"))).show();
+    static Workbench open(Stage stage, Settings settings) throws IOException {
+        Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex"),
+                Files.createTempDirectory("duplex-data"));
+        new DuplexWindow(stage, model, settings).show();
         return model;
     }
 
     /** Starts the embedded server and connects the window's client to it, through the window's buttons. */
-    static void startAndConnect(org.testfx.api.FxRobot robot, ConnectionModel model) throws Exception {
+    static void startAndConnect(org.testfx.api.FxRobot robot, Workbench model) throws Exception {
         robot.clickOn("#startButton");
-        FxWait.until(() -> model.serverStateProperty().get() == ConnectionModel.ServerState.RUNNING);
-        String url = FxWait.onFx(() -> model.serverUrlProperty().get());
+        FxWait.until(() -> model.server().stateProperty().get() == ServerState.RUNNING);
+        String url = FxWait.onFx(() -> model.server().urlProperty().get());
         robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(url));
         robot.clickOn("#connectButton");
-        FxWait.until(() -> model.clientStateProperty().get() == ConnectionModel.ClientState.OPEN);
+        FxWait.until(() -> model.selectedTabProperty().get().stateProperty().get() == ClientState.OPEN);
     }
 }

@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.service.support.FiredEvents;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import javafx.util.Subscription;
@@ -39,7 +39,7 @@ class ViewDisposalWindowTest {
     /** Every controller made, in order, held weakly; FX thread only. */
     private final List<WeakReference<Object>> made = new ArrayList<>();
     private Subscription watching;
-    private ConnectionModel model;
+    private Workbench model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -120,7 +120,7 @@ class ViewDisposalWindowTest {
 
         // A stale window would still build a pane (and controllers) for every tab the model opens.
         int beforeTab = madeSoFar();
-        robot.interact(model::addSession);
+        robot.interact(model::addTab);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1L, countOf(made(beforeTab, madeSoFar()), "ClientController"),
                 "one new client pane for one new tab, not one per window ever shown");
@@ -129,14 +129,14 @@ class ViewDisposalWindowTest {
     @Test
     void closingAClientTabLetsItsPaneGo(FxRobot robot) throws Exception {
         int before = madeSoFar();
-        robot.interact(model::addSession);
+        robot.interact(model::addTab);
         until(() -> madeSoFar() > before);
         WaitForAsyncUtils.waitForFxEvents();
         List<WeakReference<Object>> tabPane = made(before, madeSoFar());
         List<WeakReference<Object>> window = made(0, before);
 
-        robot.interact(() -> model.closeSession(model.current()));
-        until(() -> model.sessions().size() == 1);
+        robot.interact(() -> model.closeTab(model.selectedTabProperty().get()));
+        until(() -> model.tabs().size() == 1);
         Map<String, Integer> stale = aliveAfterGc(tabPane);
         assertTrue(stale.isEmpty(), "controllers of the closed tab still alive: " + stale);
         assertTrue(window.stream().allMatch(r -> r.get() != null), "the window and its remaining tab keep theirs");

@@ -133,7 +133,7 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
     }
 
     /** "" stays "" (every path); anything else gets a leading slash. */
-    static String normalizePath(String path) {
+    private static String normalizePath(String path) {
         if (path == null || path.isBlank()) return "";
         String p = path.strip();
         return p.startsWith("/") ? p : "/" + p;

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * they come, and hands each complete frame on. It keeps at most {@link FrameInfo#PAYLOAD_CAP} bytes of
  * a payload, so a huge frame costs no more memory than a small one.
  */
-public final class FrameReader {
+final class FrameReader {
     private final boolean inbound;
     private final Consumer<FrameInfo> frames;
     /** How much of a data frame's payload to keep: {@link FrameInfo#PAYLOAD_CAP}, or 0 when only headers matter. */
@@ -21,12 +21,12 @@ public final class FrameReader {
     private long payloadLeft;
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
-    public FrameReader(boolean inbound, Consumer<FrameInfo> frames) {
+    FrameReader(boolean inbound, Consumer<FrameInfo> frames) {
         this(inbound, frames, FrameInfo.PAYLOAD_CAP);
     }
 
     /** @param dataCap payload bytes kept of a data frame; control frames (at most 125) are kept whole */
-    public FrameReader(boolean inbound, Consumer<FrameInfo> frames, int dataCap) {
+    FrameReader(boolean inbound, Consumer<FrameInfo> frames, int dataCap) {
         this.inbound = inbound;
         this.frames = frames;
         this.dataCap = dataCap;
@@ -35,7 +35,7 @@ public final class FrameReader {
     /** Set when the stream can no longer be followed (a length with its top bit set): the rest is ignored. */
     private boolean lost;
 
-    public void feed(byte[] b, int off, int len) {
+    void feed(byte[] b, int off, int len) {
         if (lost) return;
         while (len > 0) {
             if (headerLength == headerNeeded && headerNeeded > 0 && payloadLeft > 0) {

@@ -7,14 +7,15 @@ import org.java_websocket.framing.Framedata;
 
 /**
  * A frame built by hand and written by Java-WebSocket as it is, without the checks of its own frame
- * classes: the control-frame lab uses it to send what a correct endpoint would not (close code 999 or
- * 1005 on the wire, a close reason over 123 bytes, a ping payload over 125 bytes).
+ * classes: {@link ControlFrames} makes them for the control-frame lab, to send what a correct endpoint
+ * would not (close code 999 or 1005 on the wire, a close reason over 123 bytes, a ping payload over 125
+ * bytes).
  */
-public final class RawFrame implements Framedata {
+final class RawFrame implements Framedata {
     private final Opcode opcode;
     private final ByteBuffer payload;
 
-    public RawFrame(Opcode opcode, byte[] payload) {
+    RawFrame(Opcode opcode, byte[] payload) {
         this.opcode = opcode;
         this.payload = ByteBuffer.wrap(payload.clone());
     }

@@ -5,18 +5,24 @@ import dev.duplex.net.HandshakeRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
+import java.util.function.Function;
 
 import org.java_websocket.WebSocket;
 
 /**
  * The server side's wire tap: a socket channel that passes every byte Java-WebSocket reads or writes
  * past a {@link WireTap}. It can also put a chosen HTTP answer in place of the library's refusal (the
- * library only knows how to refuse with 404).
+ * library only knows how to refuse with 404): the server decides which, the channel only sends it.
  */
 public class TappedChannel implements ByteChannel {
     /** The socket, or for wss:// the library's TLS channel over it: the tap then sees the plain bytes. */
-    final ByteChannel channel;
-    final WireTap tap;
+    private final ByteChannel channel;
+    private final WireTap tap;
+    /**
+     * Asked once, at the library's first write (its answer to the upgrade), with the request as the tap
+     * read it: the bytes to send instead, or null to let the library's answer go.
+     */
+    private final Function<HandshakeRecord, byte[]> answerInstead;
     private volatile ByteBuffer replacement;
     /** The connection these bytes belong to, to close it when a frame breaks the protocol. */
     private volatile WebSocket connection;
@@ -24,11 +30,13 @@ public class TappedChannel implements ByteChannel {
     private volatile Violation violation;
 
     /** A frame that RFC 6455 says ends the connection, and with which close code. */
-    record Violation(int code, String reason) { }
+    private record Violation(int code, String reason) { }
 
-    public TappedChannel(ByteChannel channel, WireTap tap) {
+    /** @param answerInstead see {@link #answerInstead}; null: the library's answers always go */
+    public TappedChannel(ByteChannel channel, WireTap tap, Function<HandshakeRecord, byte[]> answerInstead) {
         this.channel = channel;
         this.tap = tap;
+        this.answerInstead = answerInstead;
     }
 
     public void attach(WebSocket conn) {
@@ -93,12 +101,9 @@ public class TappedChannel implements ByteChannel {
     public int write(ByteBuffer src) throws IOException {
         if (!answered) {
             answered = true;
-            HandshakeRecord r = tap.handshake();
-            String version = r.requestHeader("Sec-WebSocket-Version");
-            if (replacement == null && !version.isEmpty() && !version.equals("13")) {
-                // RFC 6455 4.2.2: answer an unsupported version with the one we speak (the library says 404).
-                replacement = ByteBuffer.wrap(("HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            if (replacement == null && answerInstead != null) {
+                byte[] instead = answerInstead.apply(tap.handshake());
+                if (instead != null) replacement = ByteBuffer.wrap(instead);
             }
         }
         int written = writeOrReplace(src);

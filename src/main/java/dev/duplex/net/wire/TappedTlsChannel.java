@@ -1,7 +1,10 @@
 package dev.duplex.net.wire;
 
+import dev.duplex.net.HandshakeRecord;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLEngineResult;
 
@@ -18,8 +21,9 @@ public final class TappedTlsChannel extends TappedChannel implements WrappedByte
     /** The connection's key in the server's selector: write interest is set here while the handshake needs it. */
     public final java.nio.channels.SelectionKey key;
 
-    public TappedTlsChannel(SSLSocketChannel2 tls, WireTap tap, java.nio.channels.SelectionKey key) {
-        super(tls, tap);
+    public TappedTlsChannel(SSLSocketChannel2 tls, WireTap tap, Function<HandshakeRecord, byte[]> answerInstead,
+            java.nio.channels.SelectionKey key) {
+        super(tls, tap, answerInstead);
         this.tls = tls;
         this.key = key;
     }

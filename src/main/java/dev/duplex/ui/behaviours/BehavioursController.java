@@ -1,7 +1,7 @@
 package dev.duplex.ui.behaviours;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.server.Behaviours;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -15,7 +15,7 @@ import javafx.scene.control.TextField;
  * below them says what is in force. The checks of what was typed live in the model.
  */
 public final class BehavioursController {
-    private final ConnectionModel model;
+    private final Behaviours behaviours;
     private final Texts texts;
 
     @FXML private CheckBox refuseBox;
@@ -31,33 +31,33 @@ public final class BehavioursController {
     @FXML private CheckBox serverAutoPongBox;
     @FXML private Label behaviourStateLabel;
 
-    public BehavioursController(ConnectionModel model, Texts texts) {
-        this.model = model;
+    public BehavioursController(Behaviours behaviours, Texts texts) {
+        this.behaviours = behaviours;
         this.texts = texts;
     }
 
     @FXML
     private void initialize() {
-        refuseBox.selectedProperty().bindBidirectional(model.refuseUpgradeProperty());
-        refuseStatusField.textProperty().bindBidirectional(model.refuseStatusProperty());
-        refuseBodyField.textProperty().bindBidirectional(model.refuseBodyProperty());
-        refuseHeadersField.textProperty().bindBidirectional(model.refuseHeadersProperty());
-        subprotocolField.textProperty().bindBidirectional(model.subprotocolAnswerProperty());
-        delayField.textProperty().bindBidirectional(model.replyDelayProperty());
-        dropEveryField.textProperty().bindBidirectional(model.dropEveryProperty());
-        closeAfterField.textProperty().bindBidirectional(model.closeAfterProperty());
-        closeAfterCodeField.textProperty().bindBidirectional(model.closeAfterCodeProperty());
-        closeAfterReasonField.textProperty().bindBidirectional(model.closeAfterReasonProperty());
-        serverAutoPongBox.selectedProperty().bindBidirectional(model.serverAutoPongProperty());
+        refuseBox.selectedProperty().bindBidirectional(behaviours.refuseUpgradeProperty());
+        refuseStatusField.textProperty().bindBidirectional(behaviours.refuseStatusProperty());
+        refuseBodyField.textProperty().bindBidirectional(behaviours.refuseBodyProperty());
+        refuseHeadersField.textProperty().bindBidirectional(behaviours.refuseHeadersProperty());
+        subprotocolField.textProperty().bindBidirectional(behaviours.subprotocolAnswerProperty());
+        delayField.textProperty().bindBidirectional(behaviours.replyDelayProperty());
+        dropEveryField.textProperty().bindBidirectional(behaviours.dropEveryProperty());
+        closeAfterField.textProperty().bindBidirectional(behaviours.closeAfterProperty());
+        closeAfterCodeField.textProperty().bindBidirectional(behaviours.closeAfterCodeProperty());
+        closeAfterReasonField.textProperty().bindBidirectional(behaviours.closeAfterReasonProperty());
+        serverAutoPongBox.selectedProperty().bindBidirectional(behaviours.autoPongProperty());
         for (Node field : new Node[] {refuseStatusField, refuseBodyField, refuseHeadersField}) {
             field.disableProperty().bind(refuseBox.selectedProperty().not());
         }
         behaviourStateLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> BehaviourText.describe(model.behaviourProperty().get(), texts), model.behaviourProperty()));
+                () -> BehaviourText.describe(behaviours.inForceProperty().get(), texts), behaviours.inForceProperty()));
     }
 
     @FXML
     private void applyBehaviour() {
-        model.applyBehaviour();
+        behaviours.apply();
     }
 }

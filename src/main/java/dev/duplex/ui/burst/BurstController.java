@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.client.Burst;
+import dev.duplex.model.client.ClientState;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -22,7 +23,8 @@ import javafx.scene.control.TextField;
  * many went and came back, the round-trip percentiles, and a live chart of the latest round trips.
  */
 public final class BurstController {
-    private final ClientSession tab;
+    private final Burst burst;
+    private final ReadOnlyObjectProperty<ClientState> tabState;
     private final Texts texts;
     private final ViewSubscriptions subscriptions;
 
@@ -35,8 +37,11 @@ public final class BurstController {
     @FXML private Label burstStatsLabel;
     @FXML private LineChart<Number, Number> rttChart;
 
-    public BurstController(ClientSession tab, Texts texts, ViewSubscriptions subscriptions) {
-        this.tab = tab;
+    /** @param tabState the state of the connection the burst goes through */
+    public BurstController(Burst burst, ReadOnlyObjectProperty<ClientState> tabState, Texts texts,
+            ViewSubscriptions subscriptions) {
+        this.burst = burst;
+        this.tabState = tabState;
         this.texts = texts;
         this.subscriptions = subscriptions;
     }
@@ -45,26 +50,26 @@ public final class BurstController {
     private void initialize() {
         // Set here, not in FXML: FXML's %key takes the text raw, and this one holds MessageFormat braces.
         burstTemplateLabel.setText(texts.get("burst.template"));
-        burstTemplateField.textProperty().bindBidirectional(tab.burstTemplateProperty());
-        burstCountField.textProperty().bindBidirectional(tab.burstCountProperty());
-        burstEveryField.textProperty().bindBidirectional(tab.burstEveryProperty());
-        var open = tab.clientStateProperty().isEqualTo(ClientState.OPEN);
-        burstStartButton.disableProperty().bind(open.not().or(tab.burstingProperty()));
-        burstStopButton.disableProperty().bind(tab.burstingProperty().not());
+        burstTemplateField.textProperty().bindBidirectional(burst.templateProperty());
+        burstCountField.textProperty().bindBidirectional(burst.countProperty());
+        burstEveryField.textProperty().bindBidirectional(burst.everyProperty());
+        var open = tabState.isEqualTo(ClientState.OPEN);
+        burstStartButton.disableProperty().bind(open.not().or(burst.runningProperty()));
+        burstStopButton.disableProperty().bind(burst.runningProperty().not());
         burstStatsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            ClientSession.BurstStats b = tab.burstStatsProperty().get();
+            Burst.Stats b = burst.statsProperty().get();
             if (b == null) return texts.get("burst.idle");
             return texts.get("burst.stats", Integer.toString(b.sent()), Integer.toString(b.count()),
                     Integer.toString(b.answered()), String.format(Locale.ROOT, "%.0f", b.perSecond()),
                     ms(b.p50()), ms(b.p90()), ms(b.p99()), ms(b.max()));
-        }, tab.burstStatsProperty()));
+        }, burst.statsProperty()));
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         rttChart.getData().add(series);
         // Rebuilt once per batch of replies (the model changes the list once per batch), at most 300 points.
-        subscriptions.onListChange(tab.recentRoundTrips(), (ListChangeListener<Double>) change -> {
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(tab.recentRoundTrips().size());
+        subscriptions.onListChange(burst.recentRoundTrips(), (ListChangeListener<Double>) change -> {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(burst.recentRoundTrips().size());
             int i = 0;
-            for (Double ms : tab.recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
+            for (Double ms : burst.recentRoundTrips()) points.add(new XYChart.Data<>(i++, ms));
             series.getData().setAll(points);
         });
     }
@@ -75,11 +80,11 @@ public final class BurstController {
 
     @FXML
     private void startBurst() {
-        tab.startBurst();
+        burst.start();
     }
 
     @FXML
     private void stopBurst() {
-        tab.stopBurst();
+        burst.stop();
     }
 }

@@ -4,8 +4,8 @@ import java.io.File;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel.ClientState;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.frames.FramesController;
 import dev.duplex.ui.handshake.HandshakeController;
@@ -24,7 +24,7 @@ import javafx.stage.FileChooser;
  * composer, control frames and burst are panels of their own.
  */
 public final class ClientController {
-    private final ClientSession tab;
+    private final ClientTab tab;
     private final Texts texts;
 
     @FXML private TextField urlField;
@@ -38,7 +38,7 @@ public final class ClientController {
     @FXML private FramesController framesController;
     @FXML private HandshakeController handshakeController;
 
-    public ClientController(ClientSession tab, Texts texts) {
+    public ClientController(ClientTab tab, Texts texts) {
         this.tab = tab;
         this.texts = texts;
     }
@@ -46,22 +46,22 @@ public final class ClientController {
     @FXML
     private void initialize() {
         urlField.textProperty().bindBidirectional(tab.urlProperty());
-        var state = tab.clientStateProperty();
+        var state = tab.stateProperty();
         urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         connectButton.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         disconnectButton.disableProperty().bind(state.isNotEqualTo(ClientState.OPEN)
                 .and(state.isNotEqualTo(ClientState.CONNECTING)));
         stateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("client.state." + state.get()), state));
-        Notices.bind(noticeLabel, tab.clientNoticeProperty(), texts);
+        Notices.bind(noticeLabel, tab.noticeProperty(), texts);
         // Offered only after a refusal the user may overrule: a self-signed or expired certificate.
         trustButton.visibleProperty().bind(tab.refusedCertificateProperty().isNotNull());
         trustButton.managedProperty().bind(trustButton.visibleProperty());
 
-        logController.bind(tab.clientLog(), EventText.Side.CLIENT, tab::clearClientLog);
+        logController.bind(tab.log(), EventText.Side.CLIENT, tab::clearLog);
         logController.lead(fileMenu);
-        framesController.bind(tab.clientFrames(), tab.clientTotals());
-        handshakeController.bind(tab.clientHandshakeProperty());
+        framesController.bind(tab.wire().frames(), tab.wire().totals());
+        handshakeController.bind(tab.wire().handshakeProperty());
     }
 
     @FXML
@@ -99,7 +99,7 @@ public final class ClientController {
         File file = chooseFile(true, "duplex-log.txt", new FileChooser.ExtensionFilter("Text", "*.txt"));
         if (file == null) return;
         EventText format = new EventText(texts);
-        tab.saveText(file.toPath(), tab.clientLog().events().stream()
+        tab.saveText(file.toPath(), tab.log().events().stream()
                 .map(e -> format.line(e, EventText.Side.CLIENT).toString()).toList());
     }
 

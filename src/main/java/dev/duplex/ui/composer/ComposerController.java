@@ -1,13 +1,13 @@
 package dev.duplex.ui.composer;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.Composer;
 import dev.duplex.model.Notice;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.client.Composer;
+import dev.duplex.protocol.MessageMode;
+import dev.duplex.settings.SavedMessage;
 import dev.duplex.ui.EnumNames;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -29,18 +29,18 @@ import javafx.util.StringConverter;
  * line, Up and Down walk the history. The checks live in the {@link Composer}.
  */
 public final class ComposerController {
-    private final ClientSession tab;
+    private final ClientTab tab;
     private final Composer composer;
     private final Texts texts;
 
-    @FXML private ComboBox<Composer.Mode> modeBox;
+    @FXML private ComboBox<MessageMode> modeBox;
     @FXML private TextArea messageField;
     @FXML private Label sizeLabel;
     @FXML private Button formatButton;
-    @FXML private ComboBox<Composer.Saved> savedBox;
+    @FXML private ComboBox<SavedMessage> savedBox;
     @FXML private TextField saveNameField;
 
-    public ComposerController(ClientSession tab, Texts texts) {
+    public ComposerController(ClientTab tab, Texts texts) {
         this.tab = tab;
         this.composer = tab.composer();
         this.texts = texts;
@@ -49,17 +49,17 @@ public final class ComposerController {
     @FXML
     private void initialize() {
         messageField.textProperty().bindBidirectional(composer.textProperty());
-        modeBox.getItems().setAll(Composer.Mode.values());
+        modeBox.getItems().setAll(MessageMode.values());
         modeBox.setConverter(EnumNames.converter(texts, "composer.mode."));
         modeBox.valueProperty().bindBidirectional(composer.modeProperty());
         modeBox.setButtonCell(new ListCell<>() {
             @Override
-            protected void updateItem(Composer.Mode mode, boolean empty) {
+            protected void updateItem(MessageMode mode, boolean empty) {
                 super.updateItem(mode, empty);
                 setText(empty || mode == null ? null : texts.get("composer.mode." + mode.name()));
             }
         });
-        formatButton.disableProperty().bind(composer.modeProperty().isNotEqualTo(Composer.Mode.JSON));
+        formatButton.disableProperty().bind(composer.modeProperty().isNotEqualTo(MessageMode.JSON));
         sizeLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             Notice n = composer.statusProperty().get();
             return n == null ? "" : texts.get(n.key(), n.args().toArray());
@@ -78,12 +78,12 @@ public final class ComposerController {
         savedBox.setItems(composer.saved());
         savedBox.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Composer.Saved s) {
+            public String toString(SavedMessage s) {
                 return s == null ? "" : s.name();
             }
 
             @Override
-            public Composer.Saved fromString(String name) {
+            public SavedMessage fromString(String name) {
                 return null;
             }
         });
@@ -136,15 +136,6 @@ public final class ComposerController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(texts.get("composer.load"));
         File file = chooser.showOpenDialog(messageField.getScene().getWindow());
-        if (file == null) return;
-        try {
-            if (Files.size(file.toPath()) > Composer.MAX_FILE_BYTES) {
-                composer.loadFailed(Notice.of("composer.tooBig", file.getName(), Composer.MAX_FILE_BYTES));
-                return;
-            }
-            composer.loadBytes(Files.readAllBytes(file.toPath()));
-        } catch (IOException e) {
-            composer.loadFailed(Notice.of("composer.cannotRead", file.getName(), String.valueOf(e.getMessage())));
-        }
+        if (file != null) composer.loadFile(file.toPath());
     }
 }

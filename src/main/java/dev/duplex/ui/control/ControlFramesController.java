@@ -2,7 +2,7 @@ package dev.duplex.ui.control;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
+import dev.duplex.model.client.ControlFrames;
 import dev.duplex.protocol.CloseCodes;
 import dev.duplex.protocol.Utf8;
 import javafx.beans.binding.Bindings;
@@ -18,7 +18,7 @@ import javafx.scene.control.TextField;
  * and the message box sent in fragments of N bytes.
  */
 public final class ControlFramesController {
-    private final ClientSession tab;
+    private final ControlFrames controls;
     private final Texts texts;
 
     @FXML private TextField pingPayloadField;
@@ -30,24 +30,24 @@ public final class ControlFramesController {
     @FXML private Label closeHint;
     @FXML private TextField fragmentSizeField;
 
-    public ControlFramesController(ClientSession tab, Texts texts) {
-        this.tab = tab;
+    public ControlFramesController(ControlFrames controls, Texts texts) {
+        this.controls = controls;
         this.texts = texts;
     }
 
     @FXML
     private void initialize() {
-        pingPayloadField.textProperty().bindBidirectional(tab.pingPayloadProperty());
-        pingEveryField.textProperty().bindBidirectional(tab.pingEveryProperty());
-        periodicButton.textProperty().bind(Bindings.when(tab.pingingProperty())
+        pingPayloadField.textProperty().bindBidirectional(controls.pingPayloadProperty());
+        pingEveryField.textProperty().bindBidirectional(controls.pingEveryProperty());
+        periodicButton.textProperty().bind(Bindings.when(controls.pingingProperty())
                 .then(texts.get("lab.stopPinging")).otherwise(texts.get("lab.startPinging")));
-        autoPongBox.selectedProperty().bindBidirectional(tab.autoPongProperty());
-        closeCodeField.textProperty().bindBidirectional(tab.closeCodeProperty());
-        closeReasonField.textProperty().bindBidirectional(tab.closeReasonProperty());
+        autoPongBox.selectedProperty().bindBidirectional(controls.autoPongProperty());
+        closeCodeField.textProperty().bindBidirectional(controls.closeCodeProperty());
+        closeReasonField.textProperty().bindBidirectional(controls.closeReasonProperty());
         closeHint.textProperty().bind(Bindings.createStringBinding(
-                () -> closeHintText(tab.closeCodeProperty().get(), tab.closeReasonProperty().get()),
-                tab.closeCodeProperty(), tab.closeReasonProperty()));
-        fragmentSizeField.textProperty().bindBidirectional(tab.fragmentSizeProperty());
+                () -> closeHintText(controls.closeCodeProperty().get(), controls.closeReasonProperty().get()),
+                controls.closeCodeProperty(), controls.closeReasonProperty()));
+        fragmentSizeField.textProperty().bindBidirectional(controls.fragmentSizeProperty());
     }
 
     /**
@@ -71,26 +71,26 @@ public final class ControlFramesController {
 
     @FXML
     private void ping() {
-        tab.ping();
+        controls.ping();
     }
 
     @FXML
     private void pong() {
-        tab.pong();
+        controls.pong();
     }
 
     @FXML
     private void togglePeriodicPing() {
-        tab.togglePeriodicPing();
+        controls.togglePeriodicPing();
     }
 
     @FXML
     private void closeWith() {
-        tab.closeWith();
+        controls.closeWith();
     }
 
     @FXML
     private void sendFragmented() {
-        tab.sendFragmented();
+        controls.sendFragmented();
     }
 }

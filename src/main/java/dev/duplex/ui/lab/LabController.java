@@ -3,8 +3,9 @@ package dev.duplex.ui.lab;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ServerClient;
+import dev.duplex.model.server.ServerClient;
+import dev.duplex.model.server.ServerClients;
+import dev.duplex.model.server.ServerLab;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,7 +24,8 @@ import javafx.scene.control.TextField;
 public final class LabController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final ConnectionModel model;
+    private final ServerClients clients;
+    private final ServerLab lab;
     private final ViewSubscriptions subscriptions;
 
     @FXML private TableView<ServerClient> clientTable;
@@ -39,14 +41,15 @@ public final class LabController {
     @FXML private TextField serverCloseCodeField;
     @FXML private TextField serverCloseReasonField;
 
-    public LabController(ConnectionModel model, ViewSubscriptions subscriptions) {
-        this.model = model;
+    public LabController(ServerClients clients, ServerLab lab, ViewSubscriptions subscriptions) {
+        this.clients = clients;
+        this.lab = lab;
         this.subscriptions = subscriptions;
     }
 
     @FXML
     private void initialize() {
-        clientTable.setItems(model.serverClientRows());
+        clientTable.setItems(clients.rows());
         peerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().peer()));
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         originColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().origin()));
@@ -56,23 +59,23 @@ public final class LabController {
         inColumn.setCellValueFactory(c -> counts(c.getValue().messagesInProperty(), c.getValue().bytesInProperty()));
         outColumn.setCellValueFactory(c -> counts(c.getValue().messagesOutProperty(), c.getValue().bytesOutProperty()));
         clientTable.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
-            if (row != null) model.selectedClientProperty().set(row.peer());
+            if (row != null) clients.selectedProperty().set(row.peer());
         });
         // A newcomer is chosen when nobody is, as the model does: keep the table's selection in step.
-        subscriptions.onChange(model.selectedClientProperty(), (before, peer) -> selectRow(peer));
-        subscriptions.onListChange(model.serverClientRows(), (ListChangeListener<ServerClient>) change ->
-                selectRow(model.selectedClientProperty().get()));
+        subscriptions.onChange(clients.selectedProperty(), (before, peer) -> selectRow(peer));
+        subscriptions.onListChange(clients.rows(), (ListChangeListener<ServerClient>) change ->
+                selectRow(clients.selectedProperty().get()));
 
-        pushField.textProperty().bindBidirectional(model.serverPushProperty());
-        serverPingPayloadField.textProperty().bindBidirectional(model.serverPingPayloadProperty());
-        serverCloseCodeField.textProperty().bindBidirectional(model.serverCloseCodeProperty());
-        serverCloseReasonField.textProperty().bindBidirectional(model.serverCloseReasonProperty());
+        pushField.textProperty().bindBidirectional(lab.pushProperty());
+        serverPingPayloadField.textProperty().bindBidirectional(lab.pingPayloadProperty());
+        serverCloseCodeField.textProperty().bindBidirectional(lab.closeCodeProperty());
+        serverCloseReasonField.textProperty().bindBidirectional(lab.closeReasonProperty());
     }
 
     private void selectRow(String peer) {
         ServerClient chosen = clientTable.getSelectionModel().getSelectedItem();
         if (peer == null || (chosen != null && chosen.peer().equals(peer))) return;
-        for (ServerClient row : model.serverClientRows()) {
+        for (ServerClient row : clients.rows()) {
             if (row.peer().equals(peer)) {
                 clientTable.getSelectionModel().select(row);
                 return;
@@ -86,21 +89,21 @@ public final class LabController {
 
     @FXML
     private void push() {
-        model.pushToClient();
+        lab.pushToClient();
     }
 
     @FXML
     private void broadcast() {
-        model.broadcast();
+        lab.broadcast();
     }
 
     @FXML
     private void pingClient() {
-        model.pingClient();
+        lab.pingClient();
     }
 
     @FXML
     private void closeClient() {
-        model.closeClient();
+        lab.closeClient();
     }
 }

@@ -1,8 +1,9 @@
 package dev.duplex.ui.options;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.client.ConnectionOptions;
+import dev.duplex.model.library.SavedConnections;
 import dev.duplex.net.WsUrl;
 import dev.duplex.settings.ConnectionStore;
 import javafx.beans.binding.Bindings;
@@ -19,8 +20,9 @@ import javafx.util.StringConverter;
  * timeout), and saving the connection under a collection and name, or opening a saved one again.
  */
 public final class OptionsController {
-    private final ConnectionModel model;
-    private final ClientSession tab;
+    private final SavedConnections connections;
+    private final ClientTab tab;
+    private final ConnectionOptions options;
     private final Texts texts;
 
     @FXML private CheckBox sendOriginBox;
@@ -35,16 +37,17 @@ public final class OptionsController {
     @FXML private Button openConnectionButton;
     @FXML private Button deleteConnectionButton;
 
-    public OptionsController(ConnectionModel model, ClientSession tab, Texts texts) {
-        this.model = model;
+    public OptionsController(SavedConnections connections, ClientTab tab, Texts texts) {
+        this.connections = connections;
         this.tab = tab;
+        this.options = tab.options();
         this.texts = texts;
     }
 
     @FXML
     private void initialize() {
-        sendOriginBox.selectedProperty().bindBidirectional(tab.sendOriginProperty());
-        originField.textProperty().bindBidirectional(tab.originProperty());
+        sendOriginBox.selectedProperty().bindBidirectional(options.sendOriginProperty());
+        originField.textProperty().bindBidirectional(options.originProperty());
         originField.disableProperty().bind(sendOriginBox.selectedProperty().not());
         // The prompt shows the Origin that goes out when the box is left empty.
         originField.promptTextProperty().bind(Bindings.createStringBinding(() -> {
@@ -54,18 +57,18 @@ public final class OptionsController {
                 return texts.get("client.origin.prompt");
             }
         }, tab.urlProperty()));
-        headersArea.textProperty().bindBidirectional(tab.headersProperty());
-        subprotocolsField.textProperty().bindBidirectional(tab.subprotocolsProperty());
-        timeoutField.textProperty().bindBidirectional(tab.connectTimeoutProperty());
-        deflateBox.selectedProperty().bindBidirectional(tab.deflateProperty());
+        headersArea.textProperty().bindBidirectional(options.headersProperty());
+        subprotocolsField.textProperty().bindBidirectional(options.subprotocolsProperty());
+        timeoutField.textProperty().bindBidirectional(options.connectTimeoutProperty());
+        deflateBox.selectedProperty().bindBidirectional(options.deflateProperty());
         bindSavedConnections();
     }
 
     private void bindSavedConnections() {
-        collectionField.setPromptText(ConnectionModel.DEFAULT_COLLECTION);
-        collectionField.textProperty().bindBidirectional(tab.connectionCollectionProperty());
-        connectionNameField.textProperty().bindBidirectional(tab.connectionNameProperty());
-        savedConnectionsBox.setItems(model.savedConnections());
+        collectionField.setPromptText(SavedConnections.DEFAULT_COLLECTION);
+        collectionField.textProperty().bindBidirectional(options.collectionProperty());
+        connectionNameField.textProperty().bindBidirectional(options.nameProperty());
+        savedConnectionsBox.setItems(connections.all());
         savedConnectionsBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(ConnectionStore.SavedConnection c) {
@@ -84,17 +87,17 @@ public final class OptionsController {
 
     @FXML
     private void saveConnection() {
-        model.saveConnection();
+        connections.save(tab);
     }
 
     @FXML
     private void openConnection() {
-        model.openConnection(savedConnectionsBox.getValue());
+        connections.open(savedConnectionsBox.getValue(), tab);
     }
 
     @FXML
     private void deleteConnection() {
-        model.deleteConnection(savedConnectionsBox.getValue());
+        connections.delete(savedConnectionsBox.getValue(), tab);
         savedConnectionsBox.setValue(null);
     }
 }

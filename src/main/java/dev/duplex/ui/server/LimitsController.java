@@ -1,8 +1,8 @@
 package dev.duplex.ui.server;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.server.ServerModel;
+import dev.duplex.model.server.ServerState;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -17,7 +17,7 @@ import javafx.scene.control.TextField;
  * form above it, all of it is taken at Start, so it is locked while the server runs.
  */
 public final class LimitsController {
-    private final ConnectionModel model;
+    private final ServerModel server;
     private final Texts texts;
 
     @FXML private CheckBox tlsBox;
@@ -28,25 +28,25 @@ public final class LimitsController {
     @FXML private TextField maxMessageField;
     @FXML private TextField originsField;
 
-    public LimitsController(ConnectionModel model, Texts texts) {
-        this.model = model;
+    public LimitsController(ServerModel server, Texts texts) {
+        this.server = server;
         this.texts = texts;
     }
 
     @FXML
     private void initialize() {
-        tlsBox.selectedProperty().bindBidirectional(model.serverTlsProperty());
-        pkcs12Field.textProperty().bindBidirectional(model.serverPkcs12Property());
-        pkcs12PasswordField.textProperty().bindBidirectional(model.serverPkcs12PasswordProperty());
-        var fingerprint = model.serverFingerprintProperty();
+        tlsBox.selectedProperty().bindBidirectional(server.tlsProperty());
+        pkcs12Field.textProperty().bindBidirectional(server.pkcs12Property());
+        pkcs12PasswordField.textProperty().bindBidirectional(server.pkcs12PasswordProperty());
+        var fingerprint = server.fingerprintProperty();
         fingerprintLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> fingerprint.get().isEmpty() ? texts.get("server.tls.hint")
                         : texts.get("server.tls.fingerprint", fingerprint.get()),
                 fingerprint));
-        pingIntervalField.textProperty().bindBidirectional(model.serverPingIntervalProperty());
-        maxMessageField.textProperty().bindBidirectional(model.serverMaxMessageProperty());
-        originsField.textProperty().bindBidirectional(model.serverAllowedOriginsProperty());
-        var running = model.serverStateProperty().isNotEqualTo(ServerState.STOPPED);
+        pingIntervalField.textProperty().bindBidirectional(server.pingIntervalProperty());
+        maxMessageField.textProperty().bindBidirectional(server.maxMessageProperty());
+        originsField.textProperty().bindBidirectional(server.allowedOriginsProperty());
+        var running = server.stateProperty().isNotEqualTo(ServerState.STOPPED);
         for (Node field : new Node[] {tlsBox, pkcs12Field, pkcs12PasswordField, pingIntervalField, maxMessageField,
                 originsField}) {
             field.disableProperty().bind(running);

@@ -2,8 +2,8 @@ package dev.duplex.ui.server;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
-import dev.duplex.model.ConnectionModel.ServerState;
+import dev.duplex.model.server.ServerModel;
+import dev.duplex.model.server.ServerState;
 import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.frames.FramesController;
@@ -22,7 +22,7 @@ import javafx.scene.control.TextField;
  * it is in, and its log, frames and handshake; its behaviour switches, limits and lab are panels of their own.
  */
 public final class ServerController {
-    private final ConnectionModel model;
+    private final ServerModel server;
     private final Texts texts;
 
     @FXML private TextField portField;
@@ -41,48 +41,48 @@ public final class ServerController {
     @FXML private FramesController framesController;
     @FXML private HandshakeController handshakeController;
 
-    public ServerController(ConnectionModel model, Texts texts) {
-        this.model = model;
+    public ServerController(ServerModel server, Texts texts) {
+        this.server = server;
         this.texts = texts;
     }
 
     @FXML
     private void initialize() {
-        portField.textProperty().bindBidirectional(model.portProperty());
+        portField.textProperty().bindBidirectional(server.portProperty());
         bindBox.getItems().setAll("127.0.0.1", "::1", "0.0.0.0");
-        bindBox.getEditor().textProperty().bindBidirectional(model.bindAddressProperty());
-        pathField.textProperty().bindBidirectional(model.pathProperty());
+        bindBox.getEditor().textProperty().bindBidirectional(server.bindAddressProperty());
+        pathField.textProperty().bindBidirectional(server.pathProperty());
         replyBox.getItems().setAll(ReplyTemplate.ECHO.template(), ReplyTemplate.SEED.template());
-        replyBox.getEditor().textProperty().bindBidirectional(model.replyTemplateProperty());
+        replyBox.getEditor().textProperty().bindBidirectional(server.replyTemplateProperty());
         replyHint.setText(texts.get("server.reply.hint"));
 
-        var state = model.serverStateProperty();
+        var state = server.stateProperty();
         var stopped = state.isEqualTo(ServerState.STOPPED);
         for (Node field : new Node[] {portField, bindBox, pathField, replyBox, startButton}) {
             field.disableProperty().bind(stopped.not());
         }
         stopButton.disableProperty().bind(state.isNotEqualTo(ServerState.RUNNING));
         stateLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("server.state." + state.get(), model.serverUrlProperty().get()),
-                state, model.serverUrlProperty()));
+                () -> texts.get("server.state." + state.get(), server.urlProperty().get()),
+                state, server.urlProperty()));
         clientsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("server.clients", model.serverClientsProperty().get()), model.serverClientsProperty()));
-        warningLabel.visibleProperty().bind(model.serverAllInterfacesProperty());
+                () -> texts.get("server.clients", server.clientCountProperty().get()), server.clientCountProperty()));
+        warningLabel.visibleProperty().bind(server.allInterfacesProperty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
-        Notices.bind(noticeLabel, model.serverNoticeProperty(), texts);
+        Notices.bind(noticeLabel, server.noticeProperty(), texts);
 
-        logController.bind(model.serverLog(), EventText.Side.SERVER, model::clearServerLog);
-        framesController.bind(model.serverFrames(), model.serverTotals());
-        handshakeController.bind(model.serverHandshakeProperty());
+        logController.bind(server.log(), EventText.Side.SERVER, server::clearLog);
+        framesController.bind(server.wire().frames(), server.wire().totals());
+        handshakeController.bind(server.wire().handshakeProperty());
     }
 
     @FXML
     private void start() {
-        model.startServer();
+        server.start();
     }
 
     @FXML
     private void stop() {
-        model.stopServer();
+        server.stop();
     }
 }

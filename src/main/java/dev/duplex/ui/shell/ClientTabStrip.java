@@ -4,8 +4,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ClientSession;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
 import dev.duplex.ui.ViewSubscriptions;
 import dev.duplex.ui.client.ClientPane;
 import javafx.application.Platform;
@@ -15,19 +16,19 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * One tab per client session, kept in step with the model both ways: the tab in front is the model's
- * current session, closing a tab closes its connection, and a session added anywhere gets its tab. A tab's
- * pane ends its subscriptions when its session goes.
+ * One tab per client connection, kept in step with the model both ways: the tab in front is the workbench's
+ * selected tab, closing a tab closes its connection, and a tab added anywhere gets its own. A tab's
+ * pane ends its subscriptions when it closes.
  */
 final class ClientTabStrip {
-    private final ConnectionModel model;
+    private final Workbench model;
     private final Texts texts;
     private final ViewSubscriptions subscriptions;
     private final TabPane tabs;
-    /** Each tab's pane's subscriptions, by its session. */
-    private final Map<ClientSession, ViewSubscriptions> panes = new IdentityHashMap<>();
+    /** Each tab's pane's subscriptions, by its model. */
+    private final Map<ClientTab, ViewSubscriptions> panes = new IdentityHashMap<>();
 
-    ClientTabStrip(ConnectionModel model, Texts texts, ViewSubscriptions subscriptions, TabPane tabs) {
+    ClientTabStrip(Workbench model, Texts texts, ViewSubscriptions subscriptions, TabPane tabs) {
         this.model = model;
         this.texts = texts;
         this.subscriptions = subscriptions;
@@ -35,27 +36,27 @@ final class ClientTabStrip {
     }
 
     void bind() {
-        for (ClientSession s : model.sessions()) tabs.getTabs().add(tabFor(s));
-        subscriptions.onListChange(model.sessions(), (ListChangeListener<ClientSession>) change -> {
+        for (ClientTab s : model.tabs()) tabs.getTabs().add(tabFor(s));
+        subscriptions.onListChange(model.tabs(), (ListChangeListener<ClientTab>) change -> {
             while (change.next()) {
-                for (ClientSession gone : change.getRemoved()) {
+                for (ClientTab gone : change.getRemoved()) {
                     tabs.getTabs().removeIf(t -> t.getUserData() == gone);
                     ViewSubscriptions pane = panes.remove(gone);
                     if (pane != null) pane.dispose();
                 }
                 int at = change.getFrom();
-                for (ClientSession added : change.getAddedSubList()) tabs.getTabs().add(at++, tabFor(added));
+                for (ClientTab added : change.getAddedSubList()) tabs.getTabs().add(at++, tabFor(added));
             }
             lastTabStaysOpen();
         });
         lastTabStaysOpen();
-        select(model.current());
+        select(model.selectedTabProperty().get());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
-            if (tab != null && tab.getUserData() instanceof ClientSession s && model.current() != s) {
-                model.currentSessionProperty().set(s);
+            if (tab != null && tab.getUserData() instanceof ClientTab s && model.selectedTabProperty().get() != s) {
+                model.selectedTabProperty().set(s);
             }
         });
-        subscriptions.onChange(model.currentSessionProperty(), (before, s) -> select(s));
+        subscriptions.onChange(model.selectedTabProperty(), (before, s) -> select(s));
         // The tab brought to front takes the keyboard at its URL, as a new browser tab does.
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
             if (tab != null && tab.getContent() != null) {
@@ -67,7 +68,7 @@ final class ClientTabStrip {
         });
     }
 
-    private Tab tabFor(ClientSession s) {
+    private Tab tabFor(ClientTab s) {
         Tab tab = new Tab();
         tab.setUserData(s);
         ViewSubscriptions pane = subscriptions.child();
@@ -76,12 +77,12 @@ final class ClientTabStrip {
         // The tab says where it points and, by a mark, whether it is connected.
         // Numbered as Ctrl+1 to 9 reach them.
         tab.textProperty().bind(Bindings.createStringBinding(
-                () -> (model.sessions().indexOf(s) + 1) + " "
-                        + (s.clientStateProperty().get() == ConnectionModel.ClientState.OPEN ? "● " : "○ ") + s.title(),
-                s.urlProperty(), s.clientStateProperty(), model.sessions()));
+                () -> (model.tabs().indexOf(s) + 1) + " "
+                        + (s.stateProperty().get() == ClientState.OPEN ? "● " : "○ ") + s.title(),
+                s.urlProperty(), s.stateProperty(), model.tabs()));
         tab.setOnCloseRequest(event -> {
             event.consume(); // the model decides; the list listener removes the tab
-            model.closeSession(s);
+            model.closeTab(s);
         });
         return tab;
     }
@@ -91,7 +92,7 @@ final class ClientTabStrip {
         for (Tab t : tabs.getTabs()) t.setClosable(several);
     }
 
-    private void select(ClientSession s) {
+    private void select(ClientTab s) {
         for (Tab t : tabs.getTabs()) {
             if (t.getUserData() == s) tabs.getSelectionModel().select(t);
         }

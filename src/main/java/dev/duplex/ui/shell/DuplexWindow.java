@@ -1,16 +1,13 @@
 package dev.duplex.ui.shell;
 
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
 import dev.duplex.settings.Settings;
-import dev.duplex.settings.SettingsStore;
-import dev.duplex.settings.MessageStore;
-import dev.duplex.model.Composer;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -18,20 +15,15 @@ import javafx.stage.Stage;
 /** The main window: its scene, its title in the current language, and the language switch. */
 public final class DuplexWindow {
     private final Stage stage;
-    private final ConnectionModel model;
-    private final SettingsStore store;
-    private final MessageStore messages;
-    private Runnable onClosed = () -> { };
+    private final Workbench model;
+    private Consumer<CompletableFuture<Void>> onClosed = done -> { };
     /** The window's content now; replaced (and disposed) by a language switch. */
     private MainView shown;
 
-    /** @param store where the settings are saved when the window closes */
-    public DuplexWindow(Stage stage, ConnectionModel model, Settings settings, SettingsStore store) {
+    /** @param settings the window's size at start */
+    public DuplexWindow(Stage stage, Workbench model, Settings settings) {
         this.stage = stage;
         this.model = model;
-        this.store = store;
-        this.messages = new MessageStore(store.file().getParent());
-        restore(model.composer(), messages.load());
         Texts texts = texts();
         shown = MainView.load(model, texts, this::switchLanguage);
         stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));
@@ -47,9 +39,10 @@ public final class DuplexWindow {
         Shortcuts.install(stage.getScene(), stage, model);
         stage.setOnCloseRequest(event -> {
             event.consume();
-            saveSettings();
+            double width = stage.getWidth();
+            double height = stage.getHeight();
             stage.hide();
-            onClosed.run();
+            onClosed.accept(model.saveAndShutdown(width, height));
         });
     }
 
@@ -64,42 +57,12 @@ public final class DuplexWindow {
         if (url != null) url.requestFocus();
     }
 
-    /** What to do once the user closed the window (settings are saved and the window hidden by then). */
-    public void setOnClosed(Runnable onClosed) {
-        this.onClosed = onClosed;
-    }
-
     /**
-     * Writes the forms, the window size, the saved messages and the history; a failure to write is not
-     * worth stopping the exit for.
+     * What to do once the user closed the window: it is hidden by then, and {@code done} completes when
+     * the settings are kept and every connection and the server are closed.
      */
-    private void saveSettings() {
-        try {
-            store.save(model.toSettings(stage.getWidth(), stage.getHeight()));
-            messages.save(toMessages(model.composer()));
-        } catch (IOException e) {
-            System.err.println("Duplex: could not save settings to " + store.file().getParent() + ": " + e.getMessage());
-        }
-    }
-
-    private static MessageStore.Messages toMessages(Composer composer) {
-        List<MessageStore.SavedMessage> saved = new ArrayList<>();
-        for (Composer.Saved s : composer.saved()) saved.add(new MessageStore.SavedMessage(s.name(), s.mode().name(), s.text()));
-        return new MessageStore.Messages(saved, composer.history());
-    }
-
-    private static void restore(Composer composer, MessageStore.Messages m) {
-        List<Composer.Saved> saved = new ArrayList<>();
-        for (MessageStore.SavedMessage s : m.saved()) {
-            Composer.Mode mode;
-            try {
-                mode = Composer.Mode.valueOf(s.mode());
-            } catch (IllegalArgumentException unknown) {
-                mode = Composer.Mode.TEXT;
-            }
-            saved.add(new Composer.Saved(s.name(), mode, s.text()));
-        }
-        composer.restore(saved, m.history());
+    public void setOnClosed(Consumer<CompletableFuture<Void>> onClosed) {
+        this.onClosed = onClosed;
     }
 
     private Texts texts() {

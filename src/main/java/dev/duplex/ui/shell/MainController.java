@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
 import dev.duplex.settings.Settings;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.ViewSubscriptions;
@@ -19,7 +19,7 @@ import javafx.util.StringConverter;
 
 /** The window's frame: language switch, log limit, + New connection, About, the app-wide notice, the client tabs. */
 public final class MainController {
-    private final ConnectionModel model;
+    private final Workbench model;
     private final Texts texts;
     private final Consumer<String> languageSwitch;
     private final ViewSubscriptions subscriptions;
@@ -29,7 +29,7 @@ public final class MainController {
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
 
-    public MainController(ConnectionModel model, Texts texts, Consumer<String> languageSwitch,
+    public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch,
             ViewSubscriptions subscriptions) {
         this.model = model;
         this.texts = texts;
@@ -69,7 +69,7 @@ public final class MainController {
 
     @FXML
     private void newTab() {
-        model.addSession();
+        model.addTab();
     }
 
     @FXML

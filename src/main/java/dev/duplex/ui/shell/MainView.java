@@ -3,7 +3,7 @@ package dev.duplex.ui.shell;
 import java.util.function.Consumer;
 
 import dev.duplex.i18n.Texts;
-import dev.duplex.model.ConnectionModel;
+import dev.duplex.model.Workbench;
 import dev.duplex.ui.Fxml;
 import dev.duplex.ui.ViewSubscriptions;
 import dev.duplex.ui.behaviours.BehavioursController;
@@ -22,14 +22,14 @@ import javafx.scene.Parent;
  */
 record MainView(Parent root, ViewSubscriptions subscriptions) {
 
-    static MainView load(ConnectionModel model, Texts texts, Consumer<String> languageSwitch) {
+    static MainView load(Workbench model, Texts texts, Consumer<String> languageSwitch) {
         ViewSubscriptions subscriptions = new ViewSubscriptions();
         Parent root = Fxml.load(MainView.class.getResource("main.fxml"), texts, type -> {
             if (type == MainController.class) return new MainController(model, texts, languageSwitch, subscriptions);
-            if (type == ServerController.class) return new ServerController(model, texts);
-            if (type == BehavioursController.class) return new BehavioursController(model, texts);
-            if (type == LimitsController.class) return new LimitsController(model, texts);
-            if (type == LabController.class) return new LabController(model, subscriptions);
+            if (type == ServerController.class) return new ServerController(model.server(), texts);
+            if (type == BehavioursController.class) return new BehavioursController(model.server().behaviours(), texts);
+            if (type == LimitsController.class) return new LimitsController(model.server(), texts);
+            if (type == LabController.class) return new LabController(model.server().clients(), model.server().lab(), subscriptions);
             if (type == LogController.class) return new LogController(texts, subscriptions);
             if (type == FramesController.class) return new FramesController(texts);
             if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);

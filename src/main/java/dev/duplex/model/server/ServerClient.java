@@ -1,4 +1,4 @@
-package dev.duplex.model;
+package dev.duplex.model.server;
 
 import java.time.Instant;
 

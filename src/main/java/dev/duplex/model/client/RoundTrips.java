@@ -1,10 +1,10 @@
-package dev.duplex.model;
+package dev.duplex.model.client;
 
 import java.util.Arrays;
 
 /**
  * The round-trip times of one burst or periodic run: how many, their percentiles and the rate. Every
- * sample is kept (a run is at most {@link BurstRun#MAX_COUNT} messages, 8 bytes each), so percentiles are
+ * sample is kept (a run is at most {@link dev.duplex.options.LabInput#MAX_BURST} messages, 8 bytes each), so percentiles are
  * exact, not estimated. UI thread only.
  */
 public final class RoundTrips {

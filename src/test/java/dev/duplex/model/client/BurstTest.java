@@ -1,4 +1,4 @@
-package dev.duplex.model;
+package dev.duplex.model.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

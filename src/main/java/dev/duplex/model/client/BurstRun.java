@@ -1,4 +1,4 @@
-package dev.duplex.model;
+package dev.duplex.model.client;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,8 +16,6 @@ import java.util.function.Consumer;
  * replies is for the UI thread, which sees the replies in the client's event batches.
  */
 final class BurstRun {
-    /** Far more than a workbench needs by hand; far less than would hold the machine up. */
-    static final int MAX_COUNT = 1_000_000;
     static final String COUNTER = "{n}";
 
     private final String template;

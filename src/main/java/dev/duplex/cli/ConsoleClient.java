@@ -1,0 +1,272 @@
+package dev.duplex.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.duplex.conversation.Conversation;
+import dev.duplex.conversation.HarFormat;
+import dev.duplex.conversation.JsonLinesFormat;
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.HandshakeText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.options.Checked;
+import dev.duplex.options.CloseInput;
+import dev.duplex.options.LabInput;
+import dev.duplex.protocol.CloseCodes;
+import dev.duplex.protocol.CloseRequest;
+import dev.duplex.protocol.PayloadCodec;
+import dev.duplex.protocol.Utf8;
+
+/**
+ * One connection of {@code duplex connect}, talked over standard input: each line goes as a message,
+ * {@code /ping} and {@code /close} as control frames, and every event is printed as the window's client
+ * log shows it (onerror lines on standard error).
+ */
+final class ConsoleClient {
+    /** How long to wait for the server's answer to our close frame before giving up on it. */
+    private static final int CLOSE_WAIT_MS = 5_000;
+    private static final String PREFIX = "duplex connect: ";
+
+    /** What the main loop waits for: a line of input, the end of input, or the connection's end. */
+    private sealed interface Signal { }
+    private record Line(String text) implements Signal { }
+    private record EndOfInput() implements Signal { }
+    private record ConnectionEnded(WsEvent.Closed close) implements Signal { }
+
+    /** What {@code connect}'s switches ask to be shown and how lines are read. */
+    record Show(boolean frames, boolean handshake, boolean binary) { }
+
+    private final Console console;
+    private final Texts texts;
+    private final EventText format;
+    private final Show show;
+    private final WsClient client = new WsClient(this::onEvent);
+    private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final Object progress = new Object();
+    /** What --save writes: the events about the wire, in order. */
+    private final List<WsEvent> recorded = new ArrayList<>();
+    private boolean closeTyped;
+    private boolean opened;
+    private WsEvent.Closed closed;
+    /** Replies counted so far: messages and pongs (a /ping's pong is an answer worth waiting for too). */
+    private int received;
+    /** What was sent that expects an answer: messages and pings. */
+    private int awaited;
+
+    ConsoleClient(Console console, Show show) {
+        this.console = console;
+        this.texts = console.texts();
+        this.format = new EventText(texts);
+        this.show = show;
+    }
+
+    WsClient client() {
+        return client;
+    }
+
+    /** Connects, talks until the input ends (or the server closes), and returns the exit status. */
+    int converse(java.net.URI url, dev.duplex.net.client.ClientOptions options, int waitMs) {
+        client.connect(url, options);
+        try {
+            return converse(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close(CloseCodes.GOING_AWAY, "interrupted");
+            return Cli.FAILED;
+        }
+    }
+
+    private int converse(int waitMs) throws InterruptedException {
+        synchronized (progress) {
+            while (!opened && closed == null) progress.wait();
+            if (!opened) return Cli.FAILED;
+        }
+        startReadingInput();
+        while (true) {
+            Signal s = signals.take();
+            if (s instanceof ConnectionEnded e) return statusFor(e.close());
+            if (s instanceof EndOfInput) break;
+            try {
+                String line = ((Line) s).text();
+                if (line.startsWith("/") && !line.startsWith("//")) {
+                    command(line);
+                } else {
+                    send(line.startsWith("//") ? line.substring(1) : line);
+                }
+            } catch (IllegalStateException notOpen) {
+                // The server closed while we were reading: its onclose is already on the way.
+                WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
+                return close == null ? Cli.ABNORMAL_CLOSE : statusFor(close);
+            }
+        }
+        // End of input: give the replies a moment to arrive, but no longer than --wait.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        synchronized (progress) {
+            long left;
+            while (received < awaited && closed == null && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            if (closed != null) return statusFor(closed);
+        }
+        // A /close typed earlier is already under way: its outcome is the answer, not ours.
+        if (!closeTyped) client.close(CloseCodes.NORMAL, "");
+        WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
+        return close == null ? Cli.ABNORMAL_CLOSE : closeTyped ? statusFor(close) : Cli.OK;
+    }
+
+    private void send(String line) {
+        if (show.binary()) {
+            byte[] data;
+            try {
+                data = PayloadCodec.parseHex(line);
+            } catch (PayloadCodec.FormatException e) {
+                console.err().println(PREFIX + texts.get("cli.notSent", texts.get(e.key(), e.argArray())));
+                return;
+            }
+            client.send(data);
+        } else {
+            client.send(line);
+        }
+        expectAnswer();
+    }
+
+    private void expectAnswer() {
+        synchronized (progress) {
+            awaited++;
+        }
+    }
+
+    /**
+     * A slash command typed on standard input: {@code /ping [text]}, {@code /close [code] [reason]} (1000
+     * when no code is typed; any code, valid or not). A line that really starts with a slash is sent by
+     * doubling it ({@code //}).
+     */
+    private void command(String line) {
+        String[] parts = line.substring(1).split(" ", 2);
+        String rest = parts.length > 1 ? parts[1] : "";
+        switch (parts[0]) {
+            case "ping" -> {
+                expectAnswer();
+                client.ping(LabInput.pingPayload(rest));
+            }
+            case "close" -> {
+                String[] codeAndReason = rest.strip().split(" ", 2);
+                String code = codeAndReason[0].isEmpty() ? Integer.toString(CloseCodes.NORMAL) : codeAndReason[0];
+                Checked<CloseRequest> close = new CloseInput(code, codeAndReason.length > 1 ? codeAndReason[1] : "").request();
+                if (!close.isOk()) {
+                    console.err().println(PREFIX + texts.get("cli.badValue", "/close " + code,
+                            texts.get(close.problem().key(), close.problem().argArray())));
+                    return;
+                }
+                closeTyped = true;
+                CloseRequest c = close.value();
+                // A close that breaks a rule (999, 1005, a reason over 123 bytes) goes out as typed, to see
+                // what the server does; a proper one goes through the closing handshake.
+                if (c.way() == CloseRequest.Way.CLOSING_HANDSHAKE) client.close(c.code(), c.reason());
+                else client.closeRaw(c.code(), Utf8.bytes(c.reason()));
+            }
+            default -> console.err().println(PREFIX + texts.get("cli.unknownSlash", "/" + parts[0]));
+        }
+    }
+
+    /**
+     * --save FILE: the conversation (handshake, every frame with its time, the close) as HAR when the name
+     * ends in .har, else as JSON Lines.
+     */
+    boolean save(Path file) {
+        List<WsEvent> events;
+        synchronized (recorded) {
+            events = List.copyOf(recorded);
+        }
+        List<Conversation> conversations = Conversation.allOf(events);
+        if (conversations.isEmpty()) {
+            console.err().println(PREFIX + texts.get("file.nothing"));
+            return false;
+        }
+        try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(file))) {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + HarFormat.EXTENSION)) {
+                HarFormat.write(conversations.get(0), output);
+            } else {
+                JsonLinesFormat.write(conversations.get(0), output);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            console.err().println(PREFIX + texts.get("file.cannotWrite", file.toString(), String.valueOf(e.getMessage())));
+            return false;
+        }
+    }
+
+    private WsEvent.Closed awaitClose(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (progress) {
+            long left;
+            while (closed == null && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return closed;
+        }
+    }
+
+    private static int statusFor(WsEvent.Closed close) {
+        return close.code() == CloseCodes.NORMAL || close.code() == CloseCodes.GOING_AWAY ? Cli.OK : Cli.ABNORMAL_CLOSE;
+    }
+
+    /** Standard input is read on its own thread so that a connection closed by the server ends the wait. */
+    private void startReadingInput() {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) signals.add(new Line(line));
+            } catch (IOException e) {
+                console.err().println(PREFIX + texts.get("cli.stdin", String.valueOf(e.getMessage())));
+            }
+            signals.add(new EndOfInput());
+        }, "duplex-stdin");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private boolean shown(WsEvent event) {
+        if (event instanceof WsEvent.Frame) return show.frames();
+        if (event instanceof WsEvent.Handshake h) {
+            if (show.handshake()) console.out().println(new HandshakeText(texts).text(h));
+            return false;
+        }
+        return true;
+    }
+
+    private void onEvent(WsEvent event) {
+        if (event instanceof WsEvent.Frame || event instanceof WsEvent.Handshake || event instanceof WsEvent.Opened
+                || event instanceof WsEvent.Closed) {
+            synchronized (recorded) {
+                recorded.add(event);
+            }
+        }
+        if (shown(event)) {
+            (event instanceof WsEvent.Failed ? console.err() : console.out()).println(format.line(event, EventText.Side.CLIENT));
+        }
+        synchronized (progress) {
+            if (event instanceof WsEvent.Opened) opened = true;
+            if (event instanceof WsEvent.Received || event instanceof WsEvent.Pong) received++;
+            if (event instanceof WsEvent.Closed c) {
+                closed = c;
+                signals.add(new ConnectionEnded(c));
+            }
+            progress.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.duplex.model;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Work that must not run on the FX thread (the network's blocking calls, the disk), done in order on one
+ * daemon thread of its own, with its outcome landing back on the FX thread through the dispatcher. Each
+ * model that needs it keeps one, so one slow peer never holds up another tab.
+ */
+public final class Background {
+    private final Dispatcher dispatcher;
+    private final ExecutorService thread;
+
+    public Background(Dispatcher dispatcher, String threadName) {
+        this.dispatcher = dispatcher;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@code work} off the FX thread; nothing comes back. */
+    public void run(Runnable work) {
+        thread.execute(work);
+    }
+
+    /**
+     * Runs {@code work} off the FX thread, then hands its result to {@code done}, or what it threw to
+     * {@code failed}, on the FX thread.
+     */
+    public <T> void call(Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        thread.execute(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                dispatcher.run(() -> failed.accept(e));
+                return;
+            }
+            dispatcher.run(() -> done.accept(result));
+        });
+    }
+
+    /** Puts {@code task} on the FX thread, in order with the events around it. */
+    public void onFx(Runnable task) {
+        dispatcher.run(task);
+    }
+
+    /** Runs {@code last} after everything queued, then lets the thread end; completes when it has run. */
+    public CompletableFuture<Void> finish(Runnable last) {
+        return CompletableFuture.runAsync(last, thread).whenComplete((v, e) -> thread.shutdown());
+    }
+}

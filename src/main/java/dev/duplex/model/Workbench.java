@@ -1,0 +1,176 @@
+package dev.duplex.model;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.library.MessageLibrary;
+import dev.duplex.model.library.SavedConnections;
+import dev.duplex.model.server.ServerModel;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.net.WsUrl;
+import dev.duplex.settings.ConnectionStore;
+import dev.duplex.settings.MessageStore;
+import dev.duplex.settings.Settings;
+import dev.duplex.settings.SettingsStore;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The whole window's state: the embedded server, the client tabs and the one in front, the app's message
+ * library and saved connections, the settings (log limit, language) and a note for the whole app, and
+ * shutting it all down. It owns its parts and forwards nothing: a view asks it for the part it shows.
+ * FX thread only.
+ */
+public final class Workbench {
+    private final ServerModel server;
+    private final ObservableList<ClientTab> tabs = FXCollections.observableArrayList();
+    private final ObservableList<ClientTab> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
+    private final ObjectProperty<ClientTab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab");
+    private final MessageLibrary library = new MessageLibrary();
+    private final SavedConnections connections;
+    private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
+    private final StringProperty language = new SimpleStringProperty(this, "language");
+    private final ReadOnlyObjectWrapper<Notice> appNotice = new ReadOnlyObjectWrapper<>(this, "appNotice");
+    private final Dispatcher dispatcher;
+    private final Background io;
+    private final SettingsStore settingsStore;
+    private final MessageStore messageStore;
+    private CompletableFuture<Void> shutdown;
+
+    /**
+     * @param configDir where the settings, saved messages and history are kept
+     * @param dataDir   where the saved connections and the server's own certificate are kept
+     */
+    public Workbench(Settings settings, Dispatcher dispatcher, Path configDir, Path dataDir) {
+        this.dispatcher = dispatcher;
+        this.io = new Background(dispatcher, "duplex-files");
+        this.settingsStore = new SettingsStore(configDir);
+        this.messageStore = new MessageStore(configDir);
+        library.restore(messageStore.load());
+        this.connections = new SavedConnections(new ConnectionStore(dataDir), library, io);
+        if (connections.problemAtStart() != null) appNotice.set(connections.problemAtStart());
+        this.server = new ServerModel(settings, dispatcher, dataDir);
+        logCap.set(settings.logCap());
+        language.set(settings.language());
+        ClientTab first = new ClientTab(dispatcher, library, settings.lastUrl(), settings.sendOrigin(),
+                settings.origin(), settings.logCap());
+        tabs.add(first);
+        selectedTab.set(first);
+        logCap.addListener((obs, old, cap) -> {
+            int c = Math.max(Settings.MIN_LOG_CAP, Math.min(Settings.MAX_LOG_CAP, cap.intValue()));
+            server.setLogCap(c);
+            for (ClientTab tab : tabs) tab.setLogCap(c);
+        });
+    }
+
+    /**
+     * What a double-click should give: the server started (on the next free port when the usual one is
+     * taken, said at the top of the window), and the first tab aimed at it when it was aimed at this machine.
+     */
+    public void startForFirstUse() {
+        server.startForFirstUse(appNotice::set, this::aimFirstTabAt);
+    }
+
+    private void aimFirstTabAt(String serverUrl) {
+        ClientTab first = tabs.get(0);
+        try {
+            URI aimed = WsUrl.parse(first.urlProperty().get());
+            String host = aimed.getHost();
+            boolean local = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+            if (local && !first.busy()) first.urlProperty().set(serverUrl);
+        } catch (WsUrl.InvalidUrlException e) {
+            first.urlProperty().set(serverUrl);
+        }
+    }
+
+    /** Opens another tab in front, aimed at the embedded server when it runs, else where the front tab is. */
+    public ClientTab addTab() {
+        ClientTab front = selectedTab.get();
+        String aim = server.stateProperty().get() == ServerState.RUNNING ? server.urlProperty().get()
+                : front.urlProperty().get();
+        ClientTab tab = new ClientTab(dispatcher, library, aim, front.options().sendOriginProperty().get(),
+                front.options().originProperty().get(), logCap.get());
+        tabs.add(tab);
+        selectedTab.set(tab);
+        return tab;
+    }
+
+    /** Closes a tab and its connection (1001); the last one stays. */
+    public void closeTab(ClientTab tab) {
+        if (tabs.size() <= 1 || !tabs.contains(tab)) return;
+        int at = tabs.indexOf(tab);
+        tabs.remove(tab);
+        if (selectedTab.get() == tab) selectedTab.set(tabs.get(Math.max(0, at - 1)));
+        tab.shutdown();
+    }
+
+    /** Shows a note for the whole app, such as "settings were reset". */
+    public void setAppNotice(Notice notice) {
+        appNotice.set(notice);
+    }
+
+    /** The forms, the first tab and the window size as settings to keep. */
+    public Settings toSettings(double width, double height) {
+        ClientTab first = tabs.get(0);
+        return new Settings(first.urlProperty().get(), server.portForSettings(), server.bindAddressProperty().get(),
+                server.pathProperty().get(), server.replyTemplateProperty().get(),
+                first.options().sendOriginProperty().get(), first.options().originProperty().get(), logCap.get(),
+                language.get(), width, height);
+    }
+
+    /**
+     * Keeps the forms, the window size and the message library (written off the FX thread), then shuts
+     * everything down as {@link #shutdown()} does.
+     */
+    public CompletableFuture<Void> saveAndShutdown(double width, double height) {
+        Settings keep = toSettings(width, height);
+        MessageStore.Messages messages = library.toKeep();
+        io.run(() -> {
+            try {
+                settingsStore.save(keep);
+                messageStore.save(messages);
+            } catch (java.io.IOException e) {
+                System.err.println("Duplex: could not save settings to " + settingsStore.file().getParent()
+                        + ": " + e.getMessage());
+            }
+        });
+        return shutdown();
+    }
+
+    /**
+     * Closes every tab with 1001 and stops the server, off the FX thread; completes when all is done (and
+     * anything queued to be written is written). Calling it again returns the same future.
+     */
+    public CompletableFuture<Void> shutdown() {
+        if (shutdown == null) {
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (ClientTab tab : tabs) all.add(tab.shutdown());
+            all.add(server.shutdown());
+            all.add(io.finish(() -> { }));
+            shutdown = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        }
+        return shutdown;
+    }
+
+    public ServerModel server() { return server; }
+    /** The client tabs, in order; never empty. */
+    public ObservableList<ClientTab> tabs() { return readOnlyTabs; }
+    public ObjectProperty<ClientTab> selectedTabProperty() { return selectedTab; }
+    public MessageLibrary library() { return library; }
+    public SavedConnections connections() { return connections; }
+    public IntegerProperty logCapProperty() { return logCap; }
+    public StringProperty languageProperty() { return language; }
+    public ReadOnlyObjectProperty<Notice> appNoticeProperty() { return appNotice.getReadOnlyProperty(); }
+}

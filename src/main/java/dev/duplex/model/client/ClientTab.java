@@ -1,0 +1,252 @@
+package dev.duplex.model.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import dev.duplex.model.Background;
+import dev.duplex.model.Dispatcher;
+import dev.duplex.model.LogBuffer;
+import dev.duplex.model.Notice;
+import dev.duplex.model.WireLog;
+import dev.duplex.model.library.MessageLibrary;
+import dev.duplex.net.Payload;
+import dev.duplex.net.Problem;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.WsUrl;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ClientInput;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.protocol.CloseCodes;
+import dev.duplex.tls.Fingerprint;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One client connection of the window, as its tab shows it: the URL, what the network decided (state,
+ * notice, log, frames, handshake), certificate trust, and its options, composer, control frames and
+ * burst as models of their own. Several tabs can be open at once, each with its own connection and its
+ * own background thread; they share the dispatcher, so the FX thread still gets one batch per pulse.
+ * FX thread only.
+ */
+public final class ClientTab {
+    private final StringProperty url = new SimpleStringProperty(this, "url");
+    private final ReadOnlyObjectWrapper<ClientState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    /** The fingerprint of the certificate last refused in a way the user may overrule, or null. */
+    private final ReadOnlyStringWrapper refusedCertificate = new ReadOnlyStringWrapper(this, "refusedCertificate");
+    private final Set<Fingerprint> trustedCertificates = new LinkedHashSet<>();
+    private final LogBuffer log;
+    private final WireLog wire;
+
+    private final Background io;
+    private final WsClient client;
+    private final ConnectionOptions options;
+    private final Composer composer;
+    private final ControlFrames controlFrames;
+    private final Burst burst;
+    private final ConversationFiles files;
+    private CompletableFuture<Void> shutdown;
+
+    /** What this tab's labs may ask of it. */
+    private final Gate gate = new Gate() {
+        @Override
+        public boolean open() {
+            if (state.get() != ClientState.OPEN) {
+                notice.set(Notice.of("form.notOpen"));
+                return false;
+            }
+            notice.set(null);
+            return true;
+        }
+
+        @Override
+        public void notice(Notice n) {
+            notice.set(n);
+        }
+
+        @Override
+        public void closing() {
+            state.set(ClientState.CLOSING);
+        }
+    };
+
+    public ClientTab(Dispatcher dispatcher, MessageLibrary library, String initialUrl, boolean sendOrigin,
+            String origin, int logCap) {
+        this.io = new Background(dispatcher, "duplex-client-io");
+        // One sink object for this tab: the dispatcher groups consecutive events by sink identity.
+        Consumer<List<WsEvent>> sink = this::onEvents;
+        this.client = new WsClient(event -> dispatcher.post(sink, event));
+        this.log = new LogBuffer(logCap);
+        this.wire = new WireLog(logCap);
+        this.options = new ConnectionOptions(sendOrigin, origin);
+        this.composer = new Composer(library, io);
+        this.controlFrames = new ControlFrames(client, io, gate, composer);
+        this.burst = new Burst(client, io, gate);
+        this.files = new ConversationFiles(log, wire, io, notice::set, () -> state.get() == ClientState.DISCONNECTED);
+        url.set(initialUrl);
+    }
+
+    /** Checks the URL and the options and starts connecting in the background. */
+    public void connect() {
+        if (state.get() != ClientState.DISCONNECTED) return;
+        notice.set(null);
+        Checked<ClientInput.Connection> chosen = options.connection(url.get());
+        if (!chosen.isOk()) {
+            notice.set(Notice.of(chosen.problem()));
+            return;
+        }
+        ClientInput.Connection c = chosen.value();
+        wire.clear();
+        state.set(ClientState.CONNECTING);
+        io.run(() -> client.connect(c.url(), c.options()));
+    }
+
+    /** Closes the connection with 1000 (normal closure); onclose follows when the server answers. */
+    public void disconnect() {
+        ClientState s = state.get();
+        if (s != ClientState.OPEN && s != ClientState.CONNECTING) return;
+        state.set(ClientState.CLOSING);
+        io.run(() -> client.close(CloseCodes.NORMAL, ""));
+    }
+
+    /** Sends the message box as its mode says: text, JSON (checked first), or bytes typed as hex or base64. */
+    public void send() {
+        if (!gate.open()) return;
+        Payload payload = payloadOf(composer, gate);
+        if (payload == null) return;
+        composer.remember(composer.textProperty().get());
+        io.run(() -> {
+            try {
+                if (payload.isBinary()) client.send(payload.bytes());
+                else client.send(payload.text());
+            } catch (RuntimeException closed) {
+                io.onFx(() -> notice.set(Notice.of("form.notOpen")));
+            }
+        });
+    }
+
+    /** The composer's message as it would go out, or null with the tab's notice saying why it cannot. */
+    static Payload payloadOf(Composer composer, Gate gate) {
+        Composer.Encoded encoded = composer.encode();
+        if (encoded instanceof Composer.Invalid bad) {
+            gate.notice(bad.why());
+            return null;
+        }
+        return ((Composer.Ready) encoded).payload();
+    }
+
+    /**
+     * Trusts the certificate the server last showed and this tab refused, by its SHA-256 fingerprint, for
+     * this tab's next connections. Every other certificate keeps the normal checks.
+     */
+    public void trustRefusedCertificate() {
+        String fingerprint = refusedCertificate.get();
+        if (fingerprint == null) return;
+        trustedCertificates.add(Fingerprint.parse(fingerprint));
+        client.trust(trustedCertificates);
+        refusedCertificate.set(null);
+        notice.set(Notice.of("client.trusted", fingerprint));
+    }
+
+    /** Saves the conversation as HAR when the file ends in .har, else as JSON Lines. */
+    public void saveConversation(Path file) {
+        files.save(file);
+    }
+
+    /** Saves lines of text (the log as shown) to a file. */
+    public void saveText(Path file, List<String> lines) {
+        files.saveText(file, lines);
+    }
+
+    /** Opens a JSON Lines or HAR file (a browser's too) into the Frames and Handshake views, while disconnected. */
+    public void openConversation(Path file) {
+        files.open(file);
+    }
+
+    public void clearLog() {
+        log.clear();
+    }
+
+    /** Says something in this tab's notice line (a saved connection opened, say). */
+    public void notice(Notice n) {
+        notice.set(n);
+    }
+
+    /** Whether the connection is open or on its way. */
+    public boolean busy() {
+        return state.get() != ClientState.DISCONNECTED;
+    }
+
+    /** The host, port and path of the URL, for the tab's title. */
+    public String title() {
+        String u = url.get() == null ? "" : url.get();
+        try {
+            URI uri = WsUrl.parse(u);
+            return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getPath() == null || uri.getPath().length() <= 1 ? "" : uri.getPath());
+        } catch (WsUrl.InvalidUrlException e) {
+            return u.isBlank() ? "?" : u;
+        }
+    }
+
+    public void setLogCap(int cap) {
+        log.setCap(cap);
+        wire.setCap(cap);
+    }
+
+    /** Closes the connection with 1001 and stops this tab's timers; completes when done. */
+    public CompletableFuture<Void> shutdown() {
+        if (shutdown == null) {
+            controlFrames.shutdown();
+            burst.shutdown();
+            shutdown = io.finish(() -> client.close(CloseCodes.GOING_AWAY, "Duplex is closing"));
+        }
+        return shutdown;
+    }
+
+    private void onEvents(List<WsEvent> all) {
+        List<WsEvent> events = wire.take(all);
+        for (WsEvent e : events) {
+            if (e instanceof WsEvent.Opened) {
+                state.set(ClientState.OPEN);
+                refusedCertificate.set(null);
+            } else if (e instanceof WsEvent.Failed f && offersTrust(f.problem())) {
+                refusedCertificate.set(f.problem().detail());
+            } else if (e instanceof WsEvent.Closed) {
+                state.set(ClientState.DISCONNECTED);
+                controlFrames.connectionEnded();
+                burst.connectionEnded();
+            }
+        }
+        burst.countRoundTrips(events);
+        log.addAll(events);
+    }
+
+    /** Refusals a user may overrule by trusting that one certificate (not a wrong host: that is a real mismatch). */
+    private static boolean offersTrust(Problem p) {
+        return (p.kind() == Problem.Kind.TLS_UNKNOWN_ISSUER || p.kind() == Problem.Kind.TLS_EXPIRED)
+                && !p.detail().isEmpty();
+    }
+
+    public ConnectionOptions options() { return options; }
+    public Composer composer() { return composer; }
+    public ControlFrames controlFrames() { return controlFrames; }
+    public Burst burst() { return burst; }
+
+    public StringProperty urlProperty() { return url; }
+    public ReadOnlyObjectProperty<ClientState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty refusedCertificateProperty() { return refusedCertificate.getReadOnlyProperty(); }
+    public LogBuffer log() { return log; }
+    public WireLog wire() { return wire; }
+}

@@ -1,0 +1,52 @@
+package dev.duplex.model.client;
+
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ClientInput;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A client tab's connection options, folded under the URL: Origin, extra headers, subprotocols to
+ * offer, permessage-deflate, the connect timeout, and the collection and name it is saved under. FX
+ * thread only.
+ */
+public final class ConnectionOptions {
+    private final BooleanProperty sendOrigin = new SimpleBooleanProperty(this, "sendOrigin");
+    /** The Origin typed; empty sends the one a page on the same host would. */
+    private final StringProperty origin = new SimpleStringProperty(this, "origin");
+    /** Extra handshake headers, one "Name: value" per line. */
+    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
+    /** Subprotocols to offer, separated by commas or spaces. */
+    private final StringProperty subprotocols = new SimpleStringProperty(this, "subprotocols", "");
+    private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
+    private final StringProperty connectTimeout = new SimpleStringProperty(this, "connectTimeout",
+            Integer.toString(ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS));
+    private final StringProperty collection = new SimpleStringProperty(this, "collection", "");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+
+    ConnectionOptions(boolean sendOriginInitially, String initialOrigin) {
+        sendOrigin.set(sendOriginInitially);
+        origin.set(initialOrigin);
+    }
+
+    /**
+     * Where to connect and how, read from {@code url} and these options by the options layer as
+     * {@code connect} reads its arguments; or the first field that does not check.
+     */
+    Checked<ClientInput.Connection> connection(String url) {
+        return new ClientInput(url, sendOrigin.get(), origin.get(), headers.get(), subprotocols.get(), deflate.get(),
+                connectTimeout.get()).connection();
+    }
+
+    public BooleanProperty sendOriginProperty() { return sendOrigin; }
+    public StringProperty originProperty() { return origin; }
+    public StringProperty headersProperty() { return headers; }
+    public StringProperty subprotocolsProperty() { return subprotocols; }
+    public BooleanProperty deflateProperty() { return deflate; }
+    public StringProperty connectTimeoutProperty() { return connectTimeout; }
+    public StringProperty collectionProperty() { return collection; }
+    public StringProperty nameProperty() { return name; }
+}

@@ -1,0 +1,162 @@
+package dev.duplex.model.client;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.duplex.model.Background;
+import dev.duplex.model.Notice;
+import dev.duplex.net.Payload;
+import dev.duplex.net.client.WsClient;
+import dev.duplex.options.Checked;
+import dev.duplex.options.CloseInput;
+import dev.duplex.options.LabInput;
+import dev.duplex.protocol.CloseRequest;
+import dev.duplex.protocol.Utf8;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A client tab's control-frame lab: a ping or a lone pong with a payload, pings every N seconds, whether
+ * pings are answered, a close with any code and reason, and the message box sent in fragments. FX thread
+ * only; the network calls run on the tab's background thread.
+ */
+public final class ControlFrames {
+    private final StringProperty pingPayload = new SimpleStringProperty(this, "pingPayload", "");
+    private final StringProperty pingEvery = new SimpleStringProperty(this, "pingEvery", "5");
+    private final ReadOnlyBooleanWrapper pinging = new ReadOnlyBooleanWrapper(this, "pinging");
+    private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
+    private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", "1000");
+    private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
+    private final StringProperty fragmentSize = new SimpleStringProperty(this, "fragmentSize", "4");
+
+    private final WsClient client;
+    private final Background io;
+    private final Gate gate;
+    private final Composer composer;
+    /** Sends the periodic pings; a daemon, so it never keeps the app alive. */
+    private final ScheduledExecutorService pingTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "duplex-ping");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> periodicPing;
+
+    ControlFrames(WsClient client, Background io, Gate gate, Composer composer) {
+        this.client = client;
+        this.io = io;
+        this.gate = gate;
+        this.composer = composer;
+        autoPong.addListener((o, a, on) -> client.setAutoPong(on));
+    }
+
+    /** Pings with the lab's payload (UTF-8 of what is typed). */
+    public void ping() {
+        if (!gate.open()) return;
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
+        io.run(() -> quietly(() -> client.ping(payload)));
+    }
+
+    /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
+    public void pong() {
+        if (!gate.open()) return;
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
+        io.run(() -> quietly(() -> client.pong(payload)));
+    }
+
+    /** Starts or stops pinging every {@code pingEvery} seconds. */
+    public void togglePeriodicPing() {
+        if (periodicPing != null) {
+            stopPeriodicPing();
+            return;
+        }
+        if (!gate.open()) return;
+        Checked<Long> every = LabInput.pingEveryMs(pingEvery.get());
+        if (!every.isOk()) {
+            gate.notice(Notice.of(every.problem()));
+            return;
+        }
+        byte[] payload = LabInput.pingPayload(pingPayload.get());
+        long period = every.value();
+        periodicPing = pingTimer.scheduleAtFixedRate(() -> io.run(() -> {
+            try {
+                client.ping(payload);
+            } catch (RuntimeException closed) {
+                // the connection ended; the Closed event stops the timer
+            }
+        }), period, period, TimeUnit.MILLISECONDS);
+        pinging.set(true);
+    }
+
+    /**
+     * Closes with the lab's code and reason. A code and reason a close frame may carry go through the
+     * closing handshake; any other (999, 1005, 1006, a reason over 123 bytes, or no code at all when the
+     * code box is empty) goes out as typed, to see what the server does.
+     */
+    public void closeWith() {
+        if (!gate.open()) return;
+        Checked<CloseRequest> typed = new CloseInput(closeCode.get(), closeReason.get()).request();
+        if (!typed.isOk()) {
+            gate.notice(Notice.of(typed.problem()));
+            return;
+        }
+        CloseRequest close = typed.value();
+        gate.closing();
+        io.run(() -> quietly(() -> {
+            if (close.way() == CloseRequest.Way.CLOSING_HANDSHAKE) client.close(close.code(), close.reason());
+            else client.closeRaw(close.code(), Utf8.bytes(close.reason()));
+        }));
+    }
+
+    /** Sends the message box cut into frames of the lab's fragment size. */
+    public void sendFragmented() {
+        Checked<Integer> fragment = LabInput.fragmentSize(fragmentSize.get());
+        if (!fragment.isOk()) {
+            gate.notice(Notice.of(fragment.problem()));
+            return;
+        }
+        int size = fragment.value();
+        if (!gate.open()) return;
+        Payload payload = ClientTab.payloadOf(composer, gate);
+        if (payload == null) return;
+        composer.remember(composer.textProperty().get());
+        io.run(() -> quietly(() -> client.sendFragmented(payload, size)));
+    }
+
+    /** The connection ended: periodic pings stop with it. */
+    void connectionEnded() {
+        stopPeriodicPing();
+    }
+
+    void shutdown() {
+        pingTimer.shutdownNow();
+    }
+
+    private void stopPeriodicPing() {
+        if (periodicPing != null) periodicPing.cancel(false);
+        periodicPing = null;
+        pinging.set(false);
+    }
+
+    /** A connection that closed meanwhile becomes a notice, not an error. */
+    private void quietly(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            io.onFx(() -> gate.notice(Notice.of("form.notOpen")));
+        }
+    }
+
+    public StringProperty pingPayloadProperty() { return pingPayload; }
+    public StringProperty pingEveryProperty() { return pingEvery; }
+    public ReadOnlyBooleanProperty pingingProperty() { return pinging.getReadOnlyProperty(); }
+    public BooleanProperty autoPongProperty() { return autoPong; }
+    public StringProperty closeCodeProperty() { return closeCode; }
+    public StringProperty closeReasonProperty() { return closeReason; }
+    public StringProperty fragmentSizeProperty() { return fragmentSize; }
+}

@@ -1,0 +1,153 @@
+package dev.duplex.model.client;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import dev.duplex.conversation.Conversation;
+import dev.duplex.conversation.ConversationFileException;
+import dev.duplex.conversation.HarFormat;
+import dev.duplex.conversation.JsonLinesFormat;
+import dev.duplex.model.Background;
+import dev.duplex.model.LogBuffer;
+import dev.duplex.model.Notice;
+import dev.duplex.model.WireLog;
+import dev.duplex.net.WsEvent;
+
+/**
+ * A client tab's conversation on disk: saved as JSON Lines or HAR (chosen by the file's name), the log
+ * saved as text, and a file of either format (a browser's HAR too) opened into the Frames and Handshake
+ * views. Files are read and written off the FX thread, and written atomically; the tab's notice says how
+ * it went.
+ */
+final class ConversationFiles {
+    private final LogBuffer log;
+    private final WireLog wire;
+    private final Background io;
+    private final Consumer<Notice> notice;
+    private final BooleanSupplier disconnected;
+
+    ConversationFiles(LogBuffer log, WireLog wire, Background io, Consumer<Notice> notice, BooleanSupplier disconnected) {
+        this.log = log;
+        this.wire = wire;
+        this.io = io;
+        this.notice = notice;
+        this.disconnected = disconnected;
+    }
+
+    /** Saves the conversation (handshake, every frame with its time, the close): HAR for .har, else JSON Lines. */
+    void save(Path file) {
+        Conversation c;
+        try {
+            c = current();
+        } catch (IllegalArgumentException e) {
+            c = null;
+        }
+        if (c == null) {
+            notice.accept(Notice.of("file.nothing"));
+            return;
+        }
+        Conversation conversation = c;
+        boolean har = isHar(file);
+        write(file, out -> {
+            if (har) HarFormat.write(conversation, out);
+            else JsonLinesFormat.write(conversation, out);
+        }, Notice.of("file.saved", conversation.frames().size(), file.getFileName().toString()));
+    }
+
+    /** Saves lines of text (the log as shown). */
+    void saveText(Path file, List<String> lines) {
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)),
+                Notice.of("file.savedLog", lines.size(), file.getFileName().toString()));
+    }
+
+    /** Opens a conversation file into the views; only while disconnected, as a live connection owns them. */
+    void open(Path file) {
+        if (!disconnected.getAsBoolean()) {
+            notice.accept(Notice.of("file.disconnectFirst"));
+            return;
+        }
+        String name = file.getFileName().toString();
+        io.call(() -> {
+            try (var in = new BufferedInputStream(Files.newInputStream(file))) {
+                return isHar(file) ? HarFormat.read(in) : List.of(JsonLinesFormat.read(in));
+            }
+        }, found -> {
+            if (found.isEmpty()) {
+                notice.accept(Notice.of("file.noWebSocket", name));
+                return;
+            }
+            Conversation first = found.get(0);
+            show(first);
+            notice.accept(Notice.of(found.size() > 1 ? "file.openedFirst" : "file.opened",
+                    first.frames().size(), first.url().toString(), found.size()));
+        }, e -> notice.accept(e instanceof ConversationFileException bad
+                ? Notice.of("file.bad", name, bad.line(), bad.problem())
+                : Notice.of("file.cannotRead", name, String.valueOf(e.getMessage()))));
+    }
+
+    /**
+     * The conversation as it stands: the last handshake, every frame the frame view holds (the newest, up
+     * to the log limit), and how the last connection ended; null when there is nothing yet.
+     */
+    private Conversation current() {
+        List<WsEvent> events = new ArrayList<>();
+        WsEvent.Opened opened = null;
+        WsEvent.Closed closed = null;
+        for (WsEvent e : log.events()) {
+            if (e instanceof WsEvent.Opened o) {
+                opened = o;
+                closed = null;
+            } else if (e instanceof WsEvent.Closed c) {
+                closed = c;
+            }
+        }
+        WsEvent.Handshake handshake = wire.handshakeProperty().get();
+        if (opened == null && handshake == null && wire.frames().events().isEmpty()) return null;
+        if (handshake != null) events.add(handshake);
+        if (opened != null) events.add(opened);
+        events.addAll(wire.frames().events());
+        if (closed != null) events.add(closed);
+        return Conversation.allOf(events).get(0);
+    }
+
+    private void show(Conversation c) {
+        String peer = c.url().toString();
+        List<WsEvent> frames = new ArrayList<>();
+        for (Conversation.Frame f : c.frames()) frames.add(f.toEvent(peer));
+        wire.replaceWith(frames, c.handshake() == null ? null
+                : new WsEvent.Handshake(c.handshake().at(), peer, c.handshake().record()));
+    }
+
+    private static boolean isHar(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
+    }
+
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private void write(Path file, Writing writing, Notice done) {
+        io.call(() -> {
+            // Written beside, then moved over: a crash never leaves half a file under the chosen name.
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".duplex-", ".tmp");
+            try (var out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                writing.to(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return done;
+        }, notice, e -> notice.accept(Notice.of("file.cannotWrite", file.getFileName().toString(),
+                String.valueOf(e.getMessage()))));
+    }
+}

@@ -1,0 +1,335 @@
+package dev.duplex.net.client;
+
+import dev.duplex.net.HandshakeRecord;
+import dev.duplex.net.Payload;
+import dev.duplex.net.PingsInFlight;
+import dev.duplex.net.Problem;
+import dev.duplex.net.Problems;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.WsListener;
+import dev.duplex.net.wire.ControlFrames;
+import dev.duplex.net.wire.FrameInfo;
+import dev.duplex.net.wire.TappedSockets;
+import dev.duplex.net.wire.WireTap;
+import dev.duplex.protocol.CloseCodes;
+import dev.duplex.tls.Fingerprint;
+import dev.duplex.tls.TlsContexts;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.cert.CertificateException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.DefaultExtension;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+
+/**
+ * One connection attempt of {@link WsClient} and, if it opens, its life: it reports what a browser
+ * would, and what the wire tap saw that a browser does not say (a masked server frame, the server's
+ * close frame as it was).
+ */
+final class ClientConnection extends WebSocketClient {
+    /**
+     * How long to wait for the server's close frame after sending ours before dropping the connection,
+     * as a browser does; the close is then reported as 1006, not clean.
+     */
+    private static final long CLOSE_TIMEOUT_MS = 3_000;
+
+    /** The URL, as the events name this connection. */
+    private final String peer;
+    private final PingsInFlight pings = new PingsInFlight();
+    private final WsListener listener;
+    private final BooleanSupplier autoPong;
+    /** The subprotocols offered; the server may answer one of these or none. */
+    private final List<String> offered;
+    /** The bytes both ways, for ws://; null for wss://, whose bytes the library's own TLS socket carries. */
+    private final WireTap tap;
+    /** Held while reporting a message in or out, so that "sent" is never logged after its echo. */
+    private final Object events = new Object();
+    private volatile boolean opened;
+    private volatile Exception errorBeforeOpen;
+    /** Why the server's certificate was refused, as the trust manager said it (wss:// only). */
+    private volatile CertificateException tlsRefusal;
+    /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
+    private volatile boolean closingByUs;
+    private volatile boolean closeTimedOut;
+    private volatile boolean handshakeTimedOut;
+    private volatile boolean protocolErrorReported;
+    /** The opcode of a masked frame the server sent, or null. */
+    private volatile String maskedByServer;
+
+    /**
+     * @param autoPong whether a ping is answered, asked at each ping
+     * @param trusted  certificates trusted by fingerprint on wss://, on top of the normal checks
+     */
+    ClientConnection(URI url, ClientOptions options, WsListener listener, BooleanSupplier autoPong,
+            Set<Fingerprint> trusted) {
+        super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
+        this.peer = url.toString();
+        this.listener = listener;
+        this.autoPong = autoPong;
+        this.offered = List.copyOf(options.subprotocols());
+        setDaemon(true);
+        // The library's timeout covers the TCP connect only; a server that accepts and never answers
+        // the upgrade would hold the client for ever. The same time again for the handshake.
+        CompletableFuture.runAsync(() -> {
+            if (!opened && !isClosed()) {
+                handshakeTimedOut = true;
+                abort();
+            }
+        }, CompletableFuture.delayedExecutor(2L * options.connectTimeoutMs(), TimeUnit.MILLISECONDS));
+        // The tap sits under the library's own reads and writes. For wss:// the library must make the
+        // TLS socket itself (a plain socket factory would switch TLS off), so there is no tap there.
+        if ("ws".equalsIgnoreCase(url.getScheme())) {
+            tap = new WireTap(true, new WireTap.Sink() {
+                @Override
+                public void handshake(HandshakeRecord record) {
+                    // reported at open or at failure, when the whole answer is in
+                }
+
+                @Override
+                public void frame(FrameInfo frame) {
+                    listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                    if (frame.inbound() && frame.masked() && maskedByServer == null) {
+                        // RFC 6455 5.1: a client must fail the connection on a masked server frame. It
+                        // may come in the same read as the handshake answer: then it is reported
+                        // after onopen, in the order a reader expects.
+                        maskedByServer = frame.opcodeName();
+                        if (opened) failMasked();
+                    }
+                }
+            });
+            setSocketFactory(new TappedSockets(tap));
+        } else {
+            tap = null;
+            // Normal certificate checks, plus the certificates the user chose to trust by fingerprint.
+            // The refusal is kept as it happens: the library reports the failed handshake and the closed
+            // socket from two threads, in either order.
+            setSocketFactory(TlsContexts.client(trusted, refusal -> {
+                if (tlsRefusal == null) tlsRefusal = refusal;
+            }).getSocketFactory());
+        }
+    }
+
+    private static Map<String, String> handshakeHeaders(ClientOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (options.origin() != null && !options.origin().isBlank()) headers.put("Origin", options.origin());
+        headers.putAll(options.headers());
+        return headers;
+    }
+
+    /** The library's draft, offering the subprotocols and extensions the options ask for. */
+    private static Draft_6455 draft(ClientOptions options) {
+        List<IExtension> extensions = new ArrayList<>();
+        if (options.permessageDeflate()) extensions.add(new PerMessageDeflateExtension());
+        // Accepts a server that declines every extension, as browsers do.
+        extensions.add(new DefaultExtension());
+        List<IProtocol> protocols = new ArrayList<>();
+        for (String p : options.subprotocols()) protocols.add(new Protocol(p));
+        // Accepts a server that picks none of them: a browser then opens with protocol "".
+        protocols.add(new Protocol(""));
+        return new Draft_6455(extensions, protocols, options.maxMessage());
+    }
+
+    /**
+     * Runs {@code send}, then reports the message as sent, both under the event lock: an echo can come
+     * back before the send returns, and the log must still show what was sent above what came back.
+     */
+    void sendReported(Runnable send, Supplier<Payload> message) {
+        synchronized (events) {
+            send.run();
+            listener.on(new WsEvent.Sent(Instant.now(), peer, message.get()));
+        }
+    }
+
+    /** Sends a ping (any payload, see {@link ControlFrames#ping}), timed so that its pong says the round trip. */
+    void sendTimedPing(byte[] payload) {
+        pings.sent(peer, payload);
+        sendFrame(ControlFrames.ping(payload));
+    }
+
+    boolean closingByUs() {
+        return closingByUs;
+    }
+
+    /**
+     * Sends our close frame and keeps reading until the server's close frame arrives or
+     * {@link #CLOSE_TIMEOUT_MS} passes, so the close can be reported as the server answered it.
+     */
+    void startClosing(int code, String reason) {
+        closingByUs = true;
+        close(code, reason);
+        startCloseTimer();
+    }
+
+    /** Sends a close frame exactly as given (see {@link ControlFrames#close}), and then waits as for ours. */
+    void startClosingRaw(int code, byte[] reason) {
+        closingByUs = true;
+        sendFrame(ControlFrames.close(code, reason));
+        startCloseTimer();
+    }
+
+    private void startCloseTimer() {
+        CompletableFuture.runAsync(() -> {
+            closeTimedOut = true;
+            dropSocket();
+        }, CompletableFuture.delayedExecutor(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Java-WebSocket's reading loop ends as soon as our close frame is out, before the server's
+     * answer is read. While that answer is awaited, say "not closing yet" so the loop reads on; the
+     * tap sees the server's close frame go past, and the server's FIN (or the timeout) ends the loop.
+     */
+    @Override
+    public boolean isClosing() {
+        boolean awaitingServerClose = closingByUs && tap != null && tap.peerClose() == null && !closeTimedOut;
+        return !awaitingServerClose && super.isClosing();
+    }
+
+    private void dropSocket() {
+        Socket socket = getSocket();
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed: nothing to drop
+            }
+        }
+    }
+
+    /** Drops the connection without a closing handshake, whatever state it is in. */
+    void abort() {
+        dropSocket();
+        closeConnection(CloseFrame.ABNORMAL_CLOSE, "connection dropped by Duplex");
+    }
+
+    private void failMasked() {
+        listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.MASKED_BY_SERVER, maskedByServer)));
+        CompletableFuture.runAsync(() -> closeConnection(CloseCodes.PROTOCOL_ERROR, "the server masked a frame"));
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        opened = true;
+        if (tap != null) listener.on(new WsEvent.Handshake(Instant.now(), peer, tap.handshake()));
+        String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
+                ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
+        if (!protocol.isEmpty() && !offered.contains(protocol)) {
+            // RFC 6455 4.1: a subprotocol we did not offer fails the connection, as a browser's does.
+            // (The library takes it, because we also accept "none" and it matches leniently.)
+            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_SUBPROTOCOL,
+                    protocol + (offered.isEmpty() ? "" : " ∉ " + String.join(", ", offered)))));
+            CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "subprotocol not offered"));
+            return;
+        }
+        listener.on(new WsEvent.Opened(Instant.now(), getURI(), protocol));
+        if (maskedByServer != null) failMasked();
+    }
+
+    @Override
+    public void onMessage(String message) {
+        synchronized (events) {
+            listener.on(new WsEvent.Received(Instant.now(), peer, Payload.text(message)));
+        }
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        byte[] data = new byte[bytes.remaining()];
+        bytes.get(data);
+        synchronized (events) {
+            listener.on(new WsEvent.Received(Instant.now(), peer, Payload.binary(data)));
+        }
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata f) {
+        boolean answer = autoPong.getAsBoolean();
+        byte[] payload = ControlFrames.payloadOf(f); // before the pong: it is built on the same buffer
+        if (answer) super.onWebsocketPing(conn, f);
+        listener.on(new WsEvent.Ping(Instant.now(), peer, Payload.binary(payload), answer));
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata f) {
+        byte[] data = ControlFrames.payloadOf(f);
+        long rtt = pings.answered(peer, data);
+        listener.on(new WsEvent.Pong(Instant.now(), peer, Payload.binary(data), rtt));
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        if (!opened) {
+            // Reported with onclose, once we know whether a refused handshake explains it better.
+            errorBeforeOpen = ex;
+        } else {
+            Problem p = Problems.of(ex);
+            if (p.kind() == Problem.Kind.PEER_BROKE_PROTOCOL) protocolErrorReported = true;
+            listener.on(new WsEvent.Failed(Instant.now(), peer, p));
+        }
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        String why = reason == null ? "" : reason;
+        if (!opened) {
+            HandshakeRecord handshake = tap == null ? null : tap.handshake();
+            if (handshake != null && !handshake.response().isEmpty()) {
+                listener.on(new WsEvent.Handshake(Instant.now(), peer, handshake));
+            }
+            // A browser reports onerror then onclose(1006) for every connection that never opened.
+            listener.on(new WsEvent.Failed(Instant.now(), peer,
+                    HandshakeFailure.of(handshakeTimedOut, handshake, why, tlsRefusal, errorBeforeOpen)));
+            listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, "", false, remote));
+            return;
+        }
+        if (tap == null) {
+            // wss://: no tap, so the library's own account is all there is.
+            int reported = code == CloseFrame.NEVER_CONNECTED ? CloseCodes.ABNORMAL : code;
+            boolean clean = reported != CloseCodes.ABNORMAL && reported != CloseCodes.TLS;
+            listener.on(new WsEvent.Closed(Instant.now(), reported, why, clean, remote && !closingByUs));
+            return;
+        }
+        // As a browser reports it: the code and reason of the server's close frame, and a clean
+        // close only when one came; without it, 1006. Who started is our own record.
+        FrameInfo answer = tap.peerClose();
+        boolean libraryFailedIt = !closingByUs && !remote && maskedByServer == null && !protocolErrorReported
+                && (code == CloseCodes.PROTOCOL_ERROR || code == CloseCodes.INVALID_DATA || code == CloseCodes.TOO_BIG);
+        if (libraryFailedIt) {
+            // The library closed because the server broke the protocol (a bad frame, bad UTF-8, a
+            // message over the limit): say so, as onerror, before onclose.
+            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.PEER_BROKE_PROTOCOL,
+                    code + " " + (why.isEmpty() ? "" : why))));
+        }
+        if (answer != null) {
+            listener.on(new WsEvent.Closed(Instant.now(), answer.closeCode(), answer.closeReason(), true,
+                    !closingByUs));
+        } else {
+            // No close frame from the server: it dropped the connection, or never answered ours, or
+            // the library failed the connection (its reason says why, such as a protocol error).
+            String detail = closingByUs ? "" : why;
+            listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, detail, false, !closingByUs));
+        }
+    }
+}

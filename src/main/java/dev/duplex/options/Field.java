@@ -1,0 +1,17 @@
+package dev.duplex.options;
+
+/**
+ * The fields a user types into, in the window's forms and as the command line's options. A
+ * {@link FieldProblem} names one, so a form can point at it and the command line can name its option.
+ */
+public enum Field {
+    // ---- the echo server ----
+    PORT, BIND_ADDRESS, PATH, REPLY, PING_INTERVAL, MAX_MESSAGE, ALLOWED_ORIGINS, MAX_CONNECTIONS, HANDSHAKE_TIMEOUT,
+    // ---- the server's behaviours ----
+    REFUSE_STATUS, REFUSE_HEADERS, REFUSE_BODY, SUBPROTOCOL_ANSWER, REPLY_DELAY, DROP_EVERY, CLOSE_AFTER,
+    CLOSE_AFTER_CODE, CLOSE_AFTER_REASON,
+    // ---- the client ----
+    URL, ORIGIN, HEADERS, SUBPROTOCOLS, CONNECT_TIMEOUT, TRUST, WAIT,
+    // ---- the labs: close, ping, fragments, burst ----
+    CLOSE_CODE, CLOSE_REASON, PING_PAYLOAD, PING_EVERY, FRAGMENT_SIZE, BURST_COUNT, BURST_EVERY
+}

@@ -1,0 +1,96 @@
+package dev.duplex.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.settings.Settings;
+import dev.duplex.settings.SettingsStore;
+
+/** The workbench without a window: tabs, the app's message library kept across runs, first use, shutdown. */
+class WorkbenchTest {
+    private final ModelThread fx = new ModelThread();
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private static Settings settings() {
+        return new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "", 1_000, "en", 1200, 800);
+    }
+
+    /**
+     * The bug: the window restored saved messages and history into the first tab and saved those of the
+     * tab in front, so with a second tab in front what the first had saved was lost at exit.
+     */
+    @Test
+    void savedMessagesAndHistoryBelongToTheAppNotToTheTabInFront() throws Exception {
+        Path config = Files.createTempDirectory("duplex-config");
+        Path data = Files.createTempDirectory("duplex-data");
+        Workbench first = fx.call(() -> new Workbench(settings(), fx.dispatcher(), config, data));
+        fx.run(() -> {
+            ClientTab one = first.tabs().get(0);
+            one.composer().textProperty().set("kept by the first tab");
+            one.composer().save("greeting");
+            ClientTab two = first.addTab();
+            assertSame(two, first.selectedTabProperty().get());
+            assertEquals("greeting", two.composer().saved().get(0).name(), "every tab shows the one library");
+        });
+        fx.call(() -> first.saveAndShutdown(1000, 700)).get(10, TimeUnit.SECONDS);
+
+        Workbench again = fx.call(() -> new Workbench(new SettingsStore(config).load().settings(), fx.dispatcher(),
+                config, data));
+        fx.run(() -> {
+            assertEquals(1, again.library().saved().size());
+            assertEquals("kept by the first tab", again.library().saved().get(0).text());
+            assertEquals("greeting", again.tabs().get(0).composer().saved().get(0).name());
+        });
+        fx.call(again::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theLastTabStaysAndClosingTheFrontOneBringsItsNeighbour() throws Exception {
+        Workbench w = fx.call(() -> new Workbench(settings(), fx.dispatcher(), Files.createTempDirectory("c"),
+                Files.createTempDirectory("d")));
+        fx.run(() -> {
+            ClientTab one = w.tabs().get(0);
+            w.closeTab(one);
+            assertEquals(1, w.tabs().size(), "the last tab stays");
+            ClientTab two = w.addTab();
+            ClientTab three = w.addTab();
+            w.closeTab(three);
+            assertSame(two, w.selectedTabProperty().get());
+            assertEquals(2, w.tabs().size());
+        });
+        fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void firstUseStartsTheServerAndAimsTheFirstTabAtIt() throws Exception {
+        Workbench w = fx.call(() -> new Workbench(settings(), fx.dispatcher(), Files.createTempDirectory("c"),
+                Files.createTempDirectory("d")));
+        fx.run(w::startForFirstUse);
+        fx.until(() -> w.server().stateProperty().get() == ServerState.RUNNING
+                && w.tabs().get(0).urlProperty().get().equals(w.server().urlProperty().get()));
+        fx.run(() -> w.tabs().get(0).connect());
+        fx.until(() -> w.tabs().get(0).stateProperty().get() == ClientState.OPEN);
+        fx.run(() -> {
+            ClientTab aimed = w.addTab();
+            assertEquals(w.server().urlProperty().get(), aimed.urlProperty().get(), "a new tab aims at the running server");
+        });
+        fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
+        fx.until(() -> w.server().stateProperty().get() == ServerState.STOPPED);
+        assertTrue(fx.call(() -> w.tabs().get(0).stateProperty().get() == ClientState.DISCONNECTED));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.duplex.model.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.duplex.model.ModelThread;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.settings.ConnectionStore;
+import dev.duplex.settings.Settings;
+
+/** Saved connections act on the tab that asked, whichever tab is in front. */
+class SavedConnectionsTest {
+    private final ModelThread fx = new ModelThread();
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    @Test
+    void savingAndOpeningActOnTheAskingTabNotTheOneInFront() throws Exception {
+        Path data = Files.createTempDirectory("duplex-data");
+        Settings settings = new Settings("ws://127.0.0.1:1/asking", 0, "127.0.0.1", "", "{message}", true, "", 1_000,
+                "en", 1200, 800);
+        Workbench w = fx.call(() -> new Workbench(settings, fx.dispatcher(), Files.createTempDirectory("c"), data));
+        ClientTab asking = fx.call(() -> w.tabs().get(0));
+        ClientTab front = fx.call(() -> {
+            asking.options().nameProperty().set("mine");
+            asking.options().headersProperty().set("X-Team: blue");
+            ClientTab other = w.addTab();
+            other.urlProperty().set("ws://127.0.0.1:2/front");
+            other.options().nameProperty().set("not mine");
+            w.connections().save(asking);
+            return other;
+        });
+        assertSame(front, fx.call(() -> w.selectedTabProperty().get()));
+        fx.until(() -> asking.noticeProperty().get() != null && asking.noticeProperty().get().key().equals("connections.saved"));
+        assertEquals(null, fx.call(() -> front.noticeProperty().get()), "the tab in front was not told anything");
+        var onDisk = new ConnectionStore(data).load().connections();
+        assertEquals(1, onDisk.size());
+        assertEquals("ws://127.0.0.1:1/asking", onDisk.get(0).url());
+        assertEquals("mine", onDisk.get(0).name());
+        assertEquals(java.util.List.of("X-Team: blue"), onDisk.get(0).headers());
+
+        fx.run(() -> {
+            asking.urlProperty().set("ws://elsewhere:9/");
+            w.connections().open(w.connections().all().get(0), asking);
+            assertEquals("ws://127.0.0.1:1/asking", asking.urlProperty().get());
+            assertEquals("ws://127.0.0.1:2/front", front.urlProperty().get(), "the tab in front is left as it was");
+        });
+        fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
+    }
+}
