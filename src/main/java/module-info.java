@@ -23,7 +23,19 @@ module dev.duplex {
     exports dev.duplex.settings;
     exports dev.duplex.ui to javafx.graphics;
     exports dev.duplex to javafx.graphics;
-    opens dev.duplex.ui to javafx.fxml;
+    // FXML injects the controllers' @FXML fields: every package of views opens to it.
+    opens dev.duplex.ui.shell to javafx.fxml;
+    opens dev.duplex.ui.server to javafx.fxml;
+    opens dev.duplex.ui.behaviours to javafx.fxml;
+    opens dev.duplex.ui.lab to javafx.fxml;
+    opens dev.duplex.ui.client to javafx.fxml;
+    opens dev.duplex.ui.options to javafx.fxml;
+    opens dev.duplex.ui.composer to javafx.fxml;
+    opens dev.duplex.ui.control to javafx.fxml;
+    opens dev.duplex.ui.burst to javafx.fxml;
+    opens dev.duplex.ui.log to javafx.fxml;
+    opens dev.duplex.ui.frames to javafx.fxml;
+    opens dev.duplex.ui.handshake to javafx.fxml;
     opens dev.duplex.i18n;
     opens dev.duplex.cli to info.picocli;
 }

@@ -3,7 +3,7 @@ package dev.duplex;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.StoredState;
 import dev.duplex.model.Workbench;
-import dev.duplex.ui.DuplexWindow;
+import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
 import javafx.application.Application;
 import javafx.application.Platform;

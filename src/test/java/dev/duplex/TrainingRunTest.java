@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
-import dev.duplex.ui.DuplexWindow;
+import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;

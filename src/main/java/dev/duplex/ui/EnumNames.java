@@ -4,10 +4,10 @@ import dev.duplex.i18n.Texts;
 import javafx.util.StringConverter;
 
 /** Shows an enum's constants in a choice box by their words in the bundle: {@code prefix + NAME}. */
-final class EnumNames {
+public final class EnumNames {
     private EnumNames() { }
 
-    static <T extends Enum<T>> StringConverter<T> converter(Texts texts, String prefix) {
+    public static <T extends Enum<T>> StringConverter<T> converter(Texts texts, String prefix) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -7,10 +7,10 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 
 /** Shows a model's {@link Notice} in a label, in the current language; the label is hidden when there is none. */
-final class Notices {
+public final class Notices {
     private Notices() { }
 
-    static void bind(Label label, ObservableValue<Notice> notice, Texts texts) {
+    public static void bind(Label label, ObservableValue<Notice> notice, Texts texts) {
         label.textProperty().bind(Bindings.createStringBinding(() -> {
             Notice n = notice.getValue();
             return n == null ? "" : texts.get(n.key(), n.args().toArray());

@@ -32,6 +32,7 @@ import dev.duplex.model.Dispatcher;
 import dev.duplex.net.WsEvent;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
+import dev.duplex.ui.shell.DuplexWindow;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;

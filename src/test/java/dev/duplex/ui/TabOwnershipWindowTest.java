@@ -20,6 +20,7 @@ import dev.duplex.model.Workbench;
 import dev.duplex.settings.ConnectionStore;
 import dev.duplex.settings.MessageStore;
 import dev.duplex.settings.Settings;
+import dev.duplex.ui.shell.DuplexWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;

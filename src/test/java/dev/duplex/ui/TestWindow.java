@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
+import dev.duplex.ui.shell.DuplexWindow;
 import javafx.stage.Stage;
 
 /** The window as the tests open it: English, the server on a free port, the client aimed at a port nobody uses. */

@@ -1,4 +1,4 @@
-package dev.duplex.ui;
+package dev.duplex.ui.log;
 
 import dev.duplex.i18n.EventText;
 import dev.duplex.net.WsEvent;

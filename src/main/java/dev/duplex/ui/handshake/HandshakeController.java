@@ -1,8 +1,9 @@
-package dev.duplex.ui;
+package dev.duplex.ui.handshake;
 
 import dev.duplex.i18n.HandshakeText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.WsEvent;
+import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -27,10 +28,18 @@ public final class HandshakeController {
     @FXML private TextField keyField;
     @FXML private TextArea stepsArea;
 
-    private HandshakeText explainer;
+    private final Texts texts;
+    private final ViewSubscriptions subscriptions;
+    private final HandshakeText explainer;
 
-    void bind(ObservableValue<WsEvent.Handshake> handshake, Texts texts) {
-        explainer = new HandshakeText(texts);
+    public HandshakeController(Texts texts, ViewSubscriptions subscriptions) {
+        this.texts = texts;
+        this.subscriptions = subscriptions;
+        this.explainer = new HandshakeText(texts);
+    }
+
+    @FXML
+    private void initialize() {
         linesView.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(HandshakeText.Line line, boolean empty) {
@@ -44,11 +53,14 @@ public final class HandshakeController {
             }
         });
         linesView.setPlaceholder(new Label(texts.get("handshake.none")));
-        handshake.addListener((o, a, h) -> show(h));
-        show(handshake.getValue());
         keyField.textProperty().addListener((o, a, key) -> stepsArea.setText(explainer.acceptSteps(key, null)));
         // The seed's worked example, ready to read.
         keyField.setText("PCD+pA79juC6tlBK9zD3Vw==");
+    }
+
+    /** Shows this side's last handshake; called once by the pane that includes this view. */
+    public void bind(ObservableValue<WsEvent.Handshake> handshake) {
+        subscriptions.onValue(handshake, this::show);
     }
 
     private void show(WsEvent.Handshake h) {

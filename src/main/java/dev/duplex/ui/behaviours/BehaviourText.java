@@ -1,4 +1,4 @@
-package dev.duplex.ui;
+package dev.duplex.ui.behaviours;
 
 import java.util.ArrayList;
 import java.util.List;

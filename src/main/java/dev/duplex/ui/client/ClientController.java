@@ -1,0 +1,120 @@
+package dev.duplex.ui.client;
+
+import java.io.File;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.ui.Notices;
+import dev.duplex.ui.frames.FramesController;
+import dev.duplex.ui.handshake.HandshakeController;
+import dev.duplex.ui.log.LogController;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+
+/**
+ * One client tab's pane: the URL bar with Connect and Disconnect, the state and notice lines, Trust this
+ * certificate, the File menu over the conversation, and the tab's log, frames and handshake. The options,
+ * composer, control frames and burst are panels of their own.
+ */
+public final class ClientController {
+    private final ClientTab tab;
+    private final Texts texts;
+
+    @FXML private TextField urlField;
+    @FXML private Button connectButton;
+    @FXML private Button disconnectButton;
+    @FXML private Label stateLabel;
+    @FXML private Label noticeLabel;
+    @FXML private Button trustButton;
+    @FXML private MenuButton fileMenu;
+    @FXML private LogController logController;
+    @FXML private FramesController framesController;
+    @FXML private HandshakeController handshakeController;
+
+    public ClientController(ClientTab tab, Texts texts) {
+        this.tab = tab;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        urlField.textProperty().bindBidirectional(tab.urlProperty());
+        var state = tab.stateProperty();
+        urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
+        connectButton.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
+        disconnectButton.disableProperty().bind(state.isNotEqualTo(ClientState.OPEN)
+                .and(state.isNotEqualTo(ClientState.CONNECTING)));
+        stateLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("client.state." + state.get()), state));
+        Notices.bind(noticeLabel, tab.noticeProperty(), texts);
+        // Offered only after a refusal the user may overrule: a self-signed or expired certificate.
+        trustButton.visibleProperty().bind(tab.refusedCertificateProperty().isNotNull());
+        trustButton.managedProperty().bind(trustButton.visibleProperty());
+
+        logController.bind(tab.log(), EventText.Side.CLIENT, tab::clearLog);
+        logController.lead(fileMenu);
+        framesController.bind(tab.wire().frames(), tab.wire().totals());
+        handshakeController.bind(tab.wire().handshakeProperty());
+    }
+
+    @FXML
+    private void connect() {
+        tab.connect();
+    }
+
+    @FXML
+    private void disconnect() {
+        tab.disconnect();
+    }
+
+    @FXML
+    private void trustCertificate() {
+        tab.trustRefusedCertificate();
+    }
+
+    // ---- keeping and sharing: the File menu above the log ----
+
+    @FXML
+    private void saveJsonl() {
+        File file = chooseFile(true, "conversation.jsonl", new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"));
+        if (file != null) tab.saveConversation(file.toPath());
+    }
+
+    @FXML
+    private void saveHar() {
+        File file = chooseFile(true, "conversation.har", new FileChooser.ExtensionFilter("HAR", "*.har"));
+        if (file != null) tab.saveConversation(file.toPath());
+    }
+
+    /** The log as it reads on screen, in the window's language. */
+    @FXML
+    private void saveLog() {
+        File file = chooseFile(true, "duplex-log.txt", new FileChooser.ExtensionFilter("Text", "*.txt"));
+        if (file == null) return;
+        EventText format = new EventText(texts);
+        tab.saveText(file.toPath(), tab.log().events().stream()
+                .map(e -> format.line(e, EventText.Side.CLIENT).toString()).toList());
+    }
+
+    @FXML
+    private void openConversation() {
+        File file = chooseFile(false, null, new FileChooser.ExtensionFilter("JSON Lines, HAR", "*.jsonl", "*.har"),
+                new FileChooser.ExtensionFilter("*", "*"));
+        if (file != null) tab.openConversation(file.toPath());
+    }
+
+    private File chooseFile(boolean save, String suggested, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().setAll(filters);
+        if (suggested != null) chooser.setInitialFileName(suggested);
+        var window = urlField.getScene().getWindow();
+        return save ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
+    }
+}

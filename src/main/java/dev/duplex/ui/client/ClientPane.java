@@ -1,0 +1,35 @@
+package dev.duplex.ui.client;
+
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.ui.Fxml;
+import dev.duplex.ui.ViewSubscriptions;
+import dev.duplex.ui.burst.BurstController;
+import dev.duplex.ui.composer.ComposerController;
+import dev.duplex.ui.control.ControlFramesController;
+import dev.duplex.ui.frames.FramesController;
+import dev.duplex.ui.handshake.HandshakeController;
+import dev.duplex.ui.log.LogController;
+import dev.duplex.ui.options.OptionsController;
+import javafx.scene.Parent;
+
+/** Loads one client tab's pane (client.fxml and the panels it includes) over its session, in one language. */
+public final class ClientPane {
+    private ClientPane() { }
+
+    /** @param subscriptions what the pane's views listen to, ended when the tab closes or the window goes */
+    public static Parent load(Workbench workbench, ClientTab tab, Texts texts, ViewSubscriptions subscriptions) {
+        return Fxml.load(ClientPane.class.getResource("client.fxml"), texts, type -> {
+            if (type == ClientController.class) return new ClientController(tab, texts);
+            if (type == OptionsController.class) return new OptionsController(workbench.connections(), tab, texts);
+            if (type == ComposerController.class) return new ComposerController(tab, texts);
+            if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);
+            if (type == BurstController.class) return new BurstController(tab.burst(), tab.stateProperty(), texts, subscriptions);
+            if (type == LogController.class) return new LogController(texts, subscriptions);
+            if (type == FramesController.class) return new FramesController(texts);
+            if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
+            throw new IllegalArgumentException("no controller " + type);
+        }).root();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.duplex.ui.log;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Help;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.LogBuffer;
+import dev.duplex.net.WsEvent;
+import dev.duplex.ui.ViewSubscriptions;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+
+/**
+ * One side's log: a virtualized list over a {@link LogBuffer} with its cells, the line count, auto-scroll,
+ * copying the selected lines and Clear. Included by the server and the client panes, which hand it their
+ * log with {@link #bind}.
+ */
+public final class LogController {
+    /** Pixels per log line: fits the 12px monospace font of duplex.css with its padding. */
+    public static final double LINE_HEIGHT = 20;
+
+    private final Texts texts;
+    private final ViewSubscriptions subscriptions;
+    private Runnable clear = () -> { };
+
+    @FXML private HBox toolbar;
+    @FXML private ListView<WsEvent> logView;
+    @FXML private Label logCountLabel;
+    @FXML private CheckBox autoScrollBox;
+
+    public LogController(Texts texts, ViewSubscriptions subscriptions) {
+        this.texts = texts;
+        this.subscriptions = subscriptions;
+    }
+
+    /** Shows this log, read from {@code side}; {@code clear} is what Clear does. Called once by the pane. */
+    public void bind(LogBuffer log, EventText.Side side, Runnable clear) {
+        this.clear = clear;
+        EventText format = new EventText(texts);
+        logView.setItems(log.events());
+        // One line per event at a fixed height: without it, VirtualFlow measures cells one by one to
+        // find the end of the list, and a flood that scrolls to the end each batch freezes the window.
+        logView.setFixedCellSize(LINE_HEIGHT);
+        Help help = Help.of(texts.locale());
+        logView.setCellFactory(v -> new LogCell(format, side, help));
+        logView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        logCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("log.count", log.events().size(), log.dropped()),
+                log.events(), log.droppedProperty()));
+        // Scroll once after the batch, not from inside the list change: the ListView's own listener may
+        // not have seen the change yet, and a batch is two changes (the oldest lines out, the new ones in).
+        boolean[] scrollPending = {false};
+        subscriptions.onListChange(log.events(), (ListChangeListener<WsEvent>) change -> {
+            if (!autoScrollBox.isSelected() || scrollPending[0]) return;
+            scrollPending[0] = true;
+            Platform.runLater(() -> {
+                scrollPending[0] = false;
+                if (!log.events().isEmpty()) logView.scrollTo(log.events().size() - 1);
+            });
+        });
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        logView.setOnKeyPressed(key -> {
+            if (copy.match(key)) {
+                StringBuilder text = new StringBuilder();
+                for (WsEvent e : logView.getSelectionModel().getSelectedItems()) {
+                    text.append(format.line(e, side)).append('\n');
+                }
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text.toString());
+                Clipboard.getSystemClipboard().setContent(content);
+                key.consume();
+            }
+        });
+    }
+
+    /** Puts a pane's own control (the client's File menu) first in the log's toolbar. */
+    public void lead(Node control) {
+        toolbar.getChildren().add(0, control);
+    }
+
+    @FXML
+    private void clear() {
+        clear.run();
+    }
+}

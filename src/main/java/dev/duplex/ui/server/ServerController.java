@@ -1,0 +1,88 @@
+package dev.duplex.ui.server;
+
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.server.ServerModel;
+import dev.duplex.model.server.ServerState;
+import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.ui.Notices;
+import dev.duplex.ui.frames.FramesController;
+import dev.duplex.ui.handshake.HandshakeController;
+import dev.duplex.ui.log.LogController;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+/**
+ * The embedded echo server's pane: the form (port, bind address, path, reply), Start and Stop, what state
+ * it is in, and its log, frames and handshake; its behaviour switches, limits and lab are panels of their own.
+ */
+public final class ServerController {
+    private final ServerModel server;
+    private final Texts texts;
+
+    @FXML private TextField portField;
+    @FXML private ComboBox<String> bindBox;
+    @FXML private TextField pathField;
+    @FXML private ComboBox<String> replyBox;
+    /** Set here, not in FXML: FXML's %key takes the text raw, and this one holds MessageFormat braces. */
+    @FXML private Label replyHint;
+    @FXML private Button startButton;
+    @FXML private Button stopButton;
+    @FXML private Label stateLabel;
+    @FXML private Label clientsLabel;
+    @FXML private Label warningLabel;
+    @FXML private Label noticeLabel;
+    @FXML private LogController logController;
+    @FXML private FramesController framesController;
+    @FXML private HandshakeController handshakeController;
+
+    public ServerController(ServerModel server, Texts texts) {
+        this.server = server;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        portField.textProperty().bindBidirectional(server.portProperty());
+        bindBox.getItems().setAll("127.0.0.1", "::1", "0.0.0.0");
+        bindBox.getEditor().textProperty().bindBidirectional(server.bindAddressProperty());
+        pathField.textProperty().bindBidirectional(server.pathProperty());
+        replyBox.getItems().setAll(ReplyTemplate.ECHO.template(), ReplyTemplate.SEED.template());
+        replyBox.getEditor().textProperty().bindBidirectional(server.replyTemplateProperty());
+        replyHint.setText(texts.get("server.reply.hint"));
+
+        var state = server.stateProperty();
+        var stopped = state.isEqualTo(ServerState.STOPPED);
+        for (Node field : new Node[] {portField, bindBox, pathField, replyBox, startButton}) {
+            field.disableProperty().bind(stopped.not());
+        }
+        stopButton.disableProperty().bind(state.isNotEqualTo(ServerState.RUNNING));
+        stateLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("server.state." + state.get(), server.urlProperty().get()),
+                state, server.urlProperty()));
+        clientsLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("server.clients", server.clientCountProperty().get()), server.clientCountProperty()));
+        warningLabel.visibleProperty().bind(server.allInterfacesProperty());
+        warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        Notices.bind(noticeLabel, server.noticeProperty(), texts);
+
+        logController.bind(server.log(), EventText.Side.SERVER, server::clearLog);
+        framesController.bind(server.wire().frames(), server.wire().totals());
+        handshakeController.bind(server.wire().handshakeProperty());
+    }
+
+    @FXML
+    private void start() {
+        server.start();
+    }
+
+    @FXML
+    private void stop() {
+        server.stop();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.duplex.ui.shell;
+
+import java.util.function.Consumer;
+
+import dev.duplex.Version;
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.Workbench;
+import dev.duplex.settings.Settings;
+import dev.duplex.ui.Notices;
+import dev.duplex.ui.ViewSubscriptions;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TabPane;
+import javafx.util.StringConverter;
+
+/** The window's frame: language switch, log limit, + New connection, About, the app-wide notice, the client tabs. */
+public final class MainController {
+    private final Workbench model;
+    private final Texts texts;
+    private final Consumer<String> languageSwitch;
+    private final ViewSubscriptions subscriptions;
+
+    @FXML private ComboBox<String> languageBox;
+    @FXML private Spinner<Integer> logCapSpinner;
+    @FXML private Label appNoticeLabel;
+    @FXML private TabPane clientTabs;
+
+    public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch,
+            ViewSubscriptions subscriptions) {
+        this.model = model;
+        this.texts = texts;
+        this.languageSwitch = languageSwitch;
+        this.subscriptions = subscriptions;
+    }
+
+    @FXML
+    private void initialize() {
+        languageBox.getItems().setAll(Texts.LANGUAGES);
+        languageBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : texts.get(code.isEmpty() ? "lang.system" : "lang." + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        languageBox.setValue(model.languageProperty().get());
+        languageBox.valueProperty().addListener((obs, old, code) -> {
+            if (code != null && !code.equals(old)) languageSwitch.accept(code);
+        });
+
+        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                Settings.MIN_LOG_CAP, Settings.MAX_LOG_CAP, model.logCapProperty().get(), 1_000);
+        logCapSpinner.setValueFactory(factory);
+        logCapSpinner.setEditable(true);
+        factory.valueProperty().addListener((obs, old, cap) -> {
+            if (cap != null) model.logCapProperty().set(cap);
+        });
+        Notices.bind(appNoticeLabel, model.appNoticeProperty(), texts);
+        new ClientTabStrip(model, texts, subscriptions, clientTabs).bind();
+    }
+
+    @FXML
+    private void newTab() {
+        model.addTab();
+    }
+
+    @FXML
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle(texts.get("about.title"));
+        alert.setHeaderText(texts.get("app.title", Version.get()));
+        alert.setContentText(texts.get("about.text", Version.get(), System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version", "?")));
+        alert.show();
+    }
+}

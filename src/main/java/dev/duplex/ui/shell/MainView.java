@@ -1,0 +1,45 @@
+package dev.duplex.ui.shell;
+
+import java.util.function.Consumer;
+
+import dev.duplex.i18n.Texts;
+import dev.duplex.model.Workbench;
+import dev.duplex.ui.Fxml;
+import dev.duplex.ui.ViewSubscriptions;
+import dev.duplex.ui.behaviours.BehavioursController;
+import dev.duplex.ui.frames.FramesController;
+import dev.duplex.ui.handshake.HandshakeController;
+import dev.duplex.ui.lab.LabController;
+import dev.duplex.ui.log.LogController;
+import dev.duplex.ui.server.LimitsController;
+import dev.duplex.ui.server.ServerController;
+import javafx.scene.Parent;
+
+/**
+ * The window's content in one language: main.fxml with the server's pane and its panels, and the client
+ * tabs, over the shared model; and what all of its views subscribed to, ended by {@link #dispose} when a
+ * language switch replaces it, so that nothing on screen is lost and nothing off screen stays.
+ */
+record MainView(Parent root, ViewSubscriptions subscriptions) {
+
+    static MainView load(Workbench model, Texts texts, Consumer<String> languageSwitch) {
+        ViewSubscriptions subscriptions = new ViewSubscriptions();
+        Parent root = Fxml.load(MainView.class.getResource("main.fxml"), texts, type -> {
+            if (type == MainController.class) return new MainController(model, texts, languageSwitch, subscriptions);
+            if (type == ServerController.class) return new ServerController(model.server(), texts);
+            if (type == BehavioursController.class) return new BehavioursController(model.server().behaviours(), texts);
+            if (type == LimitsController.class) return new LimitsController(model.server(), texts);
+            if (type == LabController.class) return new LabController(model.server().clients(), model.server().lab(), subscriptions);
+            if (type == LogController.class) return new LogController(texts, subscriptions);
+            if (type == FramesController.class) return new FramesController(texts);
+            if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
+            throw new IllegalArgumentException("no controller " + type);
+        }).root();
+        root.getStylesheets().add(MainView.class.getResource("duplex.css").toExternalForm());
+        return new MainView(root, subscriptions);
+    }
+
+    void dispose() {
+        subscriptions.dispose();
+    }
+}
