@@ -89,7 +89,7 @@ final class HarReader {
     private static Conversation conversation(Node entry) throws ConversationFileException {
         Node request = entry.object("request");
         URI url = request.uri("url");
-        Instant started = instant(entry, "startedDateTime");
+        Instant started = entry.instant("startedDateTime");
         HandshakeRecord handshake = new HandshakeRecord(requestText(request, url), responseText(entry));
         List<Conversation.Frame> frames = new ArrayList<>();
         for (Node message : entry.optArray("_webSocketMessages")) {
@@ -169,21 +169,11 @@ final class HarReader {
     /** Seconds since the epoch as Chrome writes it; an ISO-8601 string, as some other tools write, will do too. */
     private static Instant messageTime(Node message) throws ConversationFileException {
         Node time = message.require("time");
-        if (time.textOrNull() != null) return instant(message, "time");
+        if (time.textOrNull() != null) return message.instant("time");
         try {
             return Times.fromEpochSeconds(message.number("time"));
         } catch (DateTimeException | ArithmeticException e) {
             throw time.error("\"time\" is out of range: " + time.describe());
-        }
-    }
-
-    private static Instant instant(Node object, String name) throws ConversationFileException {
-        String text = object.string(name);
-        try {
-            return Times.parseIso(text);
-        } catch (DateTimeException e) {
-            throw object.require(name).error("\"" + name + "\" must be an ISO-8601 time, found "
-                    + object.require(name).describe());
         }
     }
 

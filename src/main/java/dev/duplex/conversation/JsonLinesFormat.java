@@ -212,11 +212,11 @@ public final class JsonLinesFormat {
             throw line.require("response").error("\"response\" must be a string when there is a request "
                     + "(\"\" when no answer came)");
         }
-        return new Conversation.Handshake(instant(line, "time"), new HandshakeRecord(request, response));
+        return new Conversation.Handshake(line.instant("time"), new HandshakeRecord(request, response));
     }
 
     private static Conversation.Frame frame(Node line) throws ConversationFileException {
-        Instant at = instant(line, "time");
+        Instant at = line.instant("time");
         boolean inbound = switch (line.string("direction")) {
             case "in" -> true;
             case "out" -> false;
@@ -285,18 +285,8 @@ public final class JsonLinesFormat {
     }
 
     private static Conversation.Close close(Node line) throws ConversationFileException {
-        return new Conversation.Close(instant(line, "time"), (int) line.integer("code", Integer.MIN_VALUE,
+        return new Conversation.Close(line.instant("time"), (int) line.integer("code", Integer.MIN_VALUE,
                 Integer.MAX_VALUE), line.string("reason"), line.bool("wasClean"), line.bool("byServer"));
-    }
-
-    private static Instant instant(Node line, String name) throws ConversationFileException {
-        String text = line.string(name);
-        try {
-            return Times.parseIso(text);
-        } catch (DateTimeException e) {
-            throw line.require(name).error("\"" + name + "\" must be an ISO-8601 time such as "
-                    + "2024-05-01T12:00:00.123456789Z, found " + line.require(name).describe());
-        }
     }
 
     /**

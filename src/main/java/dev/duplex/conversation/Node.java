@@ -218,6 +218,17 @@ final class Node {
         }
     }
 
+    /** A string that must be an ISO-8601 time (both formats keep times this way). */
+    java.time.Instant instant(String name) throws ConversationFileException {
+        String text = string(name);
+        try {
+            return Times.parseIso(text);
+        } catch (java.time.DateTimeException e) {
+            throw require(name).error("\"" + name + "\" must be an ISO-8601 time such as "
+                    + "2024-05-01T12:00:00.123456789Z, found " + require(name).describe());
+        }
+    }
+
     boolean bool(String name) throws ConversationFileException {
         Node n = require(name);
         if (n.value instanceof Boolean b) return b;
