@@ -1,5 +1,7 @@
 package dev.duplex.options;
 
+import dev.duplex.protocol.HttpStatus;
+
 import java.util.List;
 
 import dev.duplex.net.server.ServerBehaviour;

@@ -70,14 +70,9 @@ final class Typed {
         return lines == null ? null : String.join("\n", lines);
     }
 
-    /** An HTTP token (RFC 9110 5.6.2): what a header name and a subprotocol name must be. */
+    /** An HTTP token, as header names and subprotocols must be: the protocol decides. */
     static boolean token(String s) {
-        if (s.isEmpty()) return false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) return false;
-        }
-        return true;
+        return dev.duplex.protocol.HttpToken.is(s);
     }
 
     /** Whether the text holds a control character (a line break, say), which no one-line field may. */

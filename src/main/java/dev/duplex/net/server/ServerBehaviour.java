@@ -1,5 +1,7 @@
 package dev.duplex.net.server;
 
+import dev.duplex.protocol.HttpToken;
+
 import dev.duplex.net.WsEvent;
 import dev.duplex.protocol.CloseCodes;
 
@@ -48,7 +50,7 @@ public record ServerBehaviour(ServerConfig.Refusal refusal, String subprotocol, 
 
     public ServerBehaviour {
         subprotocol = subprotocol == null ? "" : subprotocol.strip();
-        if (!subprotocol.isEmpty() && !subprotocol.equals(FIRST_OFFERED) && !token(subprotocol)) {
+        if (!subprotocol.isEmpty() && !subprotocol.equals(FIRST_OFFERED) && !HttpToken.is(subprotocol)) {
             throw new IllegalArgumentException("subprotocol " + subprotocol);
         }
         if (delayMs < 0 || delayMs > MAX_DELAY_MS) throw new IllegalArgumentException("delay " + delayMs);
@@ -89,14 +91,5 @@ public record ServerBehaviour(ServerConfig.Refusal refusal, String subprotocol, 
     public String answerTo(List<String> offered) {
         if (subprotocol.equals(FIRST_OFFERED)) return offered.isEmpty() ? "" : offered.get(0);
         return subprotocol;
-    }
-
-    /** An HTTP token (RFC 7230 3.2.6), which is what a subprotocol name must be. */
-    static boolean token(String s) {
-        if (s.isEmpty()) return false;
-        for (char c : s.toCharArray()) {
-            if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) return false;
-        }
-        return true;
     }
 }

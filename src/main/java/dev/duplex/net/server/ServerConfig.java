@@ -28,7 +28,7 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
     public record Refusal(int status, String reason, String body, java.util.List<String> headers) {
         public Refusal {
             if (status < 200 || status > 599 || status == 101) throw new IllegalArgumentException("status " + status);
-            reason = reason == null || reason.isBlank() ? "Refused" : reason.strip();
+            reason = reason == null || reason.isBlank() ? dev.duplex.protocol.HttpStatus.reasonPhrase(status) : reason.strip();
             if (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0) throw new IllegalArgumentException("reason");
             body = body == null ? "" : body;
             headers = headers == null ? java.util.List.of() : java.util.List.copyOf(headers);
@@ -36,7 +36,7 @@ public record ServerConfig(String bindAddress, int port, String path, ReplyTempl
                 // One line each, with a name: anything else would let a header smuggle in more of the answer.
                 int colon = h.indexOf(':');
                 if (colon <= 0 || h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0
-                        || !ServerBehaviour.token(h.substring(0, colon).strip())) {
+                        || !dev.duplex.protocol.HttpToken.is(h.substring(0, colon).strip())) {
                     throw new IllegalArgumentException("header " + h);
                 }
             }

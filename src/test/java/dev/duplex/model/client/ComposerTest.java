@@ -51,7 +51,7 @@ class ComposerTest {
     }
 
     @Test
-    void aBinaryFileBecomesHexAndATooLargeOneIsRefusedByName() throws Exception {
+    void aBinaryFileBecomesHexAndAMissingOneIsSaidByName() throws Exception {
         Path bin = Files.write(Files.createTempFile("duplex", ".bin"), new byte[] {0, (byte) 0xff, 0x41});
         Composer composer = fx.call(() -> new Composer(new MessageLibrary(), new Background(fx.dispatcher(), "io")));
         fx.run(() -> composer.loadFile(bin));

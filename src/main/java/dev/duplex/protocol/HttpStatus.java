@@ -1,4 +1,4 @@
-package dev.duplex.options;
+package dev.duplex.protocol;
 
 import java.util.Map;
 
