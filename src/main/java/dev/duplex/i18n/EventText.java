@@ -130,20 +130,25 @@ public final class EventText {
             Payload p = e.payload();
             String text = textOf(p);
             String rtt = String.format(java.util.Locale.ROOT, "%.3f", e.rttNanos() / 1e6);
+            String hex = controlHex(p);
             String line = e.rttNanos() < 0
-                    ? text == null ? texts.get("event.pong", p.size(), p.hexPreview(16))
-                            : texts.get("event.pong.text", p.size(), p.hexPreview(16), text)
-                    : text == null ? texts.get("event.pong.rtt", p.size(), p.hexPreview(16), rtt)
-                            : texts.get("event.pong.rtt.text", p.size(), p.hexPreview(16), rtt, text);
+                    ? text == null ? texts.get("event.pong", p.size(), hex) : texts.get("event.pong.text", p.size(), hex, text)
+                    : text == null ? texts.get("event.pong.rtt", p.size(), hex, rtt)
+                            : texts.get("event.pong.rtt.text", p.size(), hex, rtt, text);
             return new Line(time, Direction.IN, "pong", line);
         }
         if (event instanceof WsEvent.Ping e) {
             Payload p = e.payload();
             String text = textOf(p);
             String key = (e.answered() ? "event.ping" : "event.ping.unanswered") + (text == null ? "" : ".text");
-            return new Line(time, Direction.IN, "ping", texts.get(key, p.size(), p.hexPreview(16), text));
+            return new Line(time, Direction.IN, "ping", texts.get(key, p.size(), controlHex(p), text));
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /** A ping's or pong's bytes in hex, or the word for none: an empty payload is common (a bare heartbeat). */
+    private String controlHex(Payload p) {
+        return p.size() == 0 ? texts.get("event.payload.empty") : p.hexPreview(16);
     }
 
     /**

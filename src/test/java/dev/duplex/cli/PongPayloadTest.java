@@ -63,7 +63,7 @@ class PongPayloadTest {
         assertEquals("pong received, 2 bytes: c0 af", pong(new byte[] {(byte) 0xc0, (byte) 0xaf}, -1));
         // A line break would split the log line: shown as hex.
         assertEquals("pong received, 3 bytes: 61 0a 62", pong(new byte[] {'a', '\n', 'b'}, -1));
-        assertEquals("pong received, 0 bytes: ", pong(new byte[0], -1));
+        assertEquals("pong received, 0 bytes: (empty)", pong(new byte[0], -1));
     }
 
     @Test
