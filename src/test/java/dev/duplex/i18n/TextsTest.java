@@ -113,9 +113,16 @@ class TextsTest {
     @Test
     void keysUsedInFxmlAreRawText() throws Exception {
         java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\"%([a-zA-Z.]+)\"");
-        for (String view : new String[] {"main.fxml", "server.fxml", "client.fxml"}) {
-            String fxml = new String(TextsTest.class.getResourceAsStream("/dev/duplex/ui/" + view).readAllBytes(),
-                    StandardCharsets.UTF_8);
+        // Every panel's FXML, wherever its panel lives under dev/duplex/ui.
+        java.nio.file.Path ui = java.nio.file.Path.of(TextsTest.class.getResource("/dev/duplex/ui/shell/main.fxml").toURI())
+                .getParent().getParent();
+        java.util.List<java.nio.file.Path> views;
+        try (var all = java.nio.file.Files.walk(ui)) {
+            views = all.filter(f -> f.toString().endsWith(".fxml")).toList();
+        }
+        assertTrue(views.size() >= 13, "the panels' FXML: " + views);
+        for (java.nio.file.Path view : views) {
+            String fxml = java.nio.file.Files.readString(view, StandardCharsets.UTF_8);
             java.util.regex.Matcher m = ref.matcher(fxml);
             while (m.find()) {
                 for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
