@@ -10,7 +10,8 @@
 #    embedded server it starts by itself answers an echo through the installed `connect`, Ctrl+Q closes
 #    the window and every connection, no process is left, and dpkg removes it all again. `duplex` is on
 #    the PATH and its bash completion in /usr/share/bash-completion/completions, loaded by bash-completion
-#    on demand; both go with `dpkg -r`.
+#    on demand; both go with `dpkg -r`. Its menu entry is the handler of ws:// and wss:// links, passed on
+#    to the launcher, until it is removed.
 # Every wait has a deadline and waits for a thing to happen (a line, a window, an exit), not for a time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -93,7 +94,20 @@ desktop=$(ls /usr/share/applications/duplex*.desktop 2>/dev/null | head -1)
 grep -q '^Categories=Development;Network;' "$desktop" || fail "desktop entry categories: $(cat "$desktop")"
 grep -q '^Comment\[zh_CN\]=' "$desktop" || fail "desktop entry has no Chinese comment"
 grep -q "^Exec=$launcher" "$desktop" || fail "desktop entry does not start $launcher"
+grep -q "^Exec=$launcher %u\$" "$desktop" || fail "desktop entry does not pass the link on: $(grep '^Exec=' "$desktop")"
+grep -q '^MimeType=x-scheme-handler/ws;x-scheme-handler/wss;' "$desktop" || fail "desktop entry takes no ws:// links"
 echo "ok: installed, menu entry $desktop"
+
+step "deb: ws:// and wss:// links open Duplex"
+for scheme in ws wss; do
+  # HOME is the test's own folder, so a mimeapps.list of this machine's root cannot answer instead.
+  # No desktop named either, so xdg-mime reads the freedesktop files (mimeinfo.cache) itself.
+  handler=$(env -u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION -u KDE_FULL_SESSION -u GNOME_DESKTOP_SESSION_ID \
+    HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data \
+    xdg-mime query default "x-scheme-handler/$scheme") || true
+  [ "$handler" = "$(basename "$desktop")" ] || fail "x-scheme-handler/$scheme opens '$handler', not $(basename "$desktop")"
+done
+echo "ok: xdg-mime names $(basename "$desktop") for ws:// and wss://"
 
 step "deb: the installed launcher's command line"
 [ "$("$launcher" --version)" = "duplex $version" ] || fail "installed --version: $("$launcher" --version)"
@@ -161,6 +175,7 @@ $sudo dpkg -r duplex
 if dpkg -s duplex 2>/dev/null | grep -q '^Status: install ok installed'; then fail "still installed"; fi
 [ ! -e /opt/duplex ] || fail "/opt/duplex is still there: $(ls -R /opt/duplex | head)"
 [ ! -e "$desktop" ] || fail "the menu entry $desktop is still there"
+if grep -qs 'duplex' /usr/share/applications/mimeinfo.cache; then fail "mimeinfo.cache still names Duplex"; fi
 [ ! -e "$completion" ] || fail "the bash completion $completion is still there"
 [ ! -e /usr/bin/duplex ] && [ ! -L /usr/bin/duplex ] || fail "/usr/bin/duplex is still there"
 echo "ok: removed"

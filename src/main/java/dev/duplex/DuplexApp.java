@@ -31,6 +31,8 @@ public final class DuplexApp extends Application {
         if (Boolean.getBoolean("duplex.training")) TrainingRun.start(workbench, stage);
         // A double-click should give a working echo one click of Connect away, with no internet.
         workbench.startForFirstUse();
+        // Opened on a ws:// link (Main lets only one such argument through to the window).
+        if (!getParameters().getRaw().isEmpty()) workbench.openAt(getParameters().getRaw().get(0));
         if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();
     }
 

@@ -48,6 +48,8 @@ public final class Workbench {
     private final SettingsStore settingsStore;
     private final MessageStore messageStore;
     private CompletableFuture<Void> shutdown;
+    /** Set once a link has aimed the first tab: first use must then leave it where the link said. */
+    private boolean firstTabOpenedAtLink;
 
     /**
      * Starts from what {@link StoredState#withSettings} reads now, on the calling thread: for tests and
@@ -98,7 +100,22 @@ public final class Workbench {
         server.startForFirstUse(appNotice::set, this::aimFirstTabAt);
     }
 
+    /**
+     * Opens Duplex on a link ({@code duplex ws://host/path}): the tab in front, or a new one when that is
+     * busy, is aimed at {@code url} and connects, as if the user had typed it and pressed Connect; a URL
+     * that does not check is said in that tab's notice. Starting the embedded server for first use, before
+     * or after, then leaves the first tab where the link aimed it.
+     */
+    public void openAt(String url) {
+        ClientTab tab = selectedTab.get();
+        if (tab.busy()) tab = addTab();
+        if (tab == tabs.get(0)) firstTabOpenedAtLink = true;
+        tab.urlProperty().set(url);
+        tab.connect();
+    }
+
     private void aimFirstTabAt(String serverUrl) {
+        if (firstTabOpenedAtLink) return;
         ClientTab first = tabs.get(0);
         try {
             URI aimed = WsUrl.parse(first.urlProperty().get());
