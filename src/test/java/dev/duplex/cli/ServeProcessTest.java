@@ -30,12 +30,17 @@ import dev.duplex.Main;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class ServeProcessTest {
 
-    @Test
-    void sigtermClosesClientsWith1001AndExitsZero() throws Exception {
+    /** `duplex serve --port 0` in a JVM of its own, in English, its stderr merged into its stdout. */
+    private static Process startServe() throws java.io.IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-cp", classpath, "-Duser.language=en", Main.class.getName(),
+        return new ProcessBuilder(java, "-cp", classpath, "-Duser.language=en", Main.class.getName(),
                 "serve", "--port", "0").redirectErrorStream(true).start();
+    }
+
+    @Test
+    void sigtermClosesClientsWith1001AndExitsZero() throws Exception {
+        Process serve = startServe();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
@@ -69,10 +74,7 @@ class ServeProcessTest {
      */
     @Test
     void aPeersProtocolErrorIsOneLineWithNoStackTrace() throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-cp", classpath, "-Duser.language=en", Main.class.getName(),
-                "serve", "--port", "0").redirectErrorStream(true).start();
+        Process serve = startServe();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             Matcher m = Pattern.compile("ws://[^:/]+:(\\d+)").matcher(String.valueOf(out.readLine()));
