@@ -14,7 +14,7 @@ import dev.duplex.net.WsEvent;
 
 /**
  * What one client connection went through, as it crossed the wire: the URL, the opening handshake, every
- * frame in the order the wire tap saw it, and how the connection ended. This is what the session files
+ * frame in the order the wire tap saw it, and how the connection ended. This is what the conversation files
  * ({@link JsonLinesFormat}, {@link HarFormat}) hold; it knows nothing of files itself.
  *
  * @param url       where the client connected

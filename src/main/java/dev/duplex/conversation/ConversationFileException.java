@@ -1,7 +1,7 @@
 package dev.duplex.conversation;
 
 /**
- * A session file could not be read: where (1-based line, and column when known) and what is wrong, in
+ * A conversation file could not be read: where (1-based line, and column when known) and what is wrong, in
  * words a user can act on. The message never carries a parser's stack trace or its "[Source: ...]" noise.
  */
 public final class ConversationFileException extends Exception {

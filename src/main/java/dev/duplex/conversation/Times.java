@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 
-/** The ways the session files write a time, each chosen so that what is written reads back exactly. */
+/** The ways the conversation files write a time, each chosen so that what is written reads back exactly. */
 final class Times {
     /** Always nine digits of fraction: every line of a file the same width, and no nanosecond lost. */
     private static final DateTimeFormatter NANOS = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();

@@ -46,6 +46,20 @@ public final class Background {
         });
     }
 
+    /**
+     * Runs a call to a peer off the FX thread; when it throws (the peer went away meanwhile), {@code failed}
+     * runs on the FX thread instead, to say so.
+     */
+    public void runOr(Runnable work, Runnable failed) {
+        thread.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException gone) {
+                dispatcher.run(failed);
+            }
+        });
+    }
+
     /** Puts {@code task} on the FX thread, in order with the events around it. */
     public void onFx(Runnable task) {
         dispatcher.run(task);

@@ -59,7 +59,7 @@ public record BehaviourInput(boolean refuse, String refuseStatus, String refuseH
         if (!code.isOk()) return Checked.bad(code.problem());
         Checked<List<String>> lines = Typed.headerLines(headerLines, Field.REFUSE_HEADERS, "form.refuseHeaders");
         if (!lines.isOk()) return Checked.bad(lines.problem());
-        return Checked.ok(new ServerConfig.Refusal(code.value(), HttpStatus.reasonPhrase(code.value()),
+        return Checked.ok(new ServerConfig.Refusal(code.value(), null,
                 Typed.text(body), lines.value()));
     }
 

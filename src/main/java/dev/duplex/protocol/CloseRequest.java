@@ -167,13 +167,17 @@ public record CloseRequest(int code, String reason) {
      * @throws IllegalArgumentException for a code below 0 (other than {@link #NO_CODE}) or above 65535
      */
     public static byte[] encode(int code, String reason) {
+        return encodeRaw(code, (reason == null ? "" : reason).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same, with the reason's bytes as given (not UTF-8, say: the lab sends what it is asked to). */
+    public static byte[] encodeRaw(int code, byte[] reason) {
         if (code == NO_CODE) return new byte[0];
         if (code < 0 || code > 0xFFFF) throw new IllegalArgumentException("a close code is 2 bytes: " + code);
-        byte[] text = (reason == null ? "" : reason).getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[2 + text.length];
+        byte[] out = new byte[2 + reason.length];
         out[0] = (byte) (code >> 8);
         out[1] = (byte) code;
-        System.arraycopy(text, 0, out, 2, text.length);
+        System.arraycopy(reason, 0, out, 2, reason.length);
         return out;
     }
 }

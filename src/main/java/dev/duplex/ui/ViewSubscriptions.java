@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import javafx.beans.Observable;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -38,11 +37,6 @@ public final class ViewSubscriptions {
     /** Runs {@code action} whenever the value changes, with the old and the new value. */
     public <T> void onChange(ObservableValue<T> value, BiConsumer<? super T, ? super T> action) {
         add(value.subscribe(action));
-    }
-
-    /** Runs {@code action} whenever {@code observable} becomes invalid (a list changed, a value moved). */
-    public void onInvalidated(Observable observable, Runnable action) {
-        add(observable.subscribe(action));
     }
 
     /** Listens to a list's changes (JavaFX 21 offers no Subscription for those: the listener is removed). */

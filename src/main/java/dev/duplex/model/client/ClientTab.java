@@ -126,14 +126,10 @@ public final class ClientTab {
         Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
-        io.run(() -> {
-            try {
-                if (payload.isBinary()) client.send(payload.bytes());
-                else client.send(payload.text());
-            } catch (RuntimeException closed) {
-                io.onFx(() -> notice.set(Notice.of("form.notOpen")));
-            }
-        });
+        io.runOr(() -> {
+            if (payload.isBinary()) client.send(payload.bytes());
+            else client.send(payload.text());
+        }, () -> notice.set(Notice.of("form.notOpen")));
     }
 
     /**

@@ -58,14 +58,14 @@ public final class ControlFrames {
     public void ping() {
         if (!gate.open()) return;
         byte[] payload = LabInput.pingPayload(pingPayload.get());
-        io.run(() -> quietly(() -> client.ping(payload)));
+        io.runOr(() -> client.ping(payload), this::notOpen);
     }
 
     /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
     public void pong() {
         if (!gate.open()) return;
         byte[] payload = LabInput.pingPayload(pingPayload.get());
-        io.run(() -> quietly(() -> client.pong(payload)));
+        io.runOr(() -> client.pong(payload), this::notOpen);
     }
 
     /** Starts or stops pinging every {@code pingEvery} seconds. */
@@ -106,7 +106,7 @@ public final class ControlFrames {
         }
         CloseRequest close = typed.value();
         gate.closing();
-        io.run(() -> quietly(() -> close.sendThrough(client::close, client::closeRaw)));
+        io.runOr(() -> close.sendThrough(client::close, client::closeRaw), this::notOpen);
     }
 
     /** Sends the message box cut into frames of the lab's fragment size. */
@@ -121,7 +121,7 @@ public final class ControlFrames {
         Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
-        io.run(() -> quietly(() -> client.sendFragmented(payload, size)));
+        io.runOr(() -> client.sendFragmented(payload, size), this::notOpen);
     }
 
     /** The connection ended: periodic pings stop with it. */
@@ -140,12 +140,8 @@ public final class ControlFrames {
     }
 
     /** A connection that closed meanwhile becomes a notice, not an error. */
-    private void quietly(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            io.onFx(() -> gate.notice(Notice.of("form.notOpen")));
-        }
+    private void notOpen() {
+        gate.notice(Notice.of("form.notOpen"));
     }
 
     public StringProperty pingPayloadProperty() { return pingPayload; }

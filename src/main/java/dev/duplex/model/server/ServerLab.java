@@ -91,13 +91,7 @@ public final class ServerLab {
 
     /** A client that left meanwhile becomes a notice, not an error. */
     private void onServer(Runnable call) {
-        io.run(() -> {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                io.onFx(() -> notice.accept(Notice.of("form.noClient")));
-            }
-        });
+        io.runOr(call, () -> notice.accept(Notice.of("form.noClient")));
     }
 
     public StringProperty pushProperty() { return push; }

@@ -17,8 +17,6 @@ import javax.net.ssl.SSLException;
  * more than the library's message does.
  */
 final class HandshakeFailure {
-    private static final String SWITCHING = "HTTP/\\S+ 101\\b.*";
-
     private HandshakeFailure() { }
 
     /**
@@ -34,14 +32,15 @@ final class HandshakeFailure {
             return new Problem(Problem.Kind.TIMED_OUT, "no answer to the upgrade request");
         }
         String status = handshake == null ? "" : handshake.statusLine();
-        if (status.matches(SWITCHING)) {
+        boolean switching = handshake != null && handshake.status() == 101;
+        if (switching) {
             String sent = handshake.responseHeader("Sec-WebSocket-Accept");
             String due = AcceptCheck.of(handshake.requestHeader("Sec-WebSocket-Key")).expectedAccept();
             if (!sent.equals(due)) {
                 return new Problem(Problem.Kind.WRONG_ACCEPT, (sent.isEmpty() ? "(none)" : sent) + " ≠ " + due);
             }
         }
-        if (status.startsWith("HTTP/") && !status.matches(SWITCHING)) {
+        if (status.startsWith("HTTP/") && !switching) {
             return new Problem(Problem.Kind.HANDSHAKE_REFUSED, withoutVersion(status));
         }
         // Without a tap (wss://) the library's own message still carries the status line.

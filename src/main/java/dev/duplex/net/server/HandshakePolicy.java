@@ -72,12 +72,12 @@ final class HandshakePolicy {
         if (r == null && !allowed.isEmpty() && !allowed.contains(origin)) {
             listener.on(new WsEvent.Failed(Instant.now(), address,
                     new Problem(Problem.Kind.ORIGIN_REFUSED, origin.isEmpty() ? "(none)" : origin)));
-            r = new ServerConfig.Refusal(403, "Forbidden", "Origin not allowed: " + origin + "\n");
+            r = new ServerConfig.Refusal(403, null, "Origin not allowed: " + origin + "\n");
         }
         if (r == null && connections.getAsInt() >= config.limits().maxConnections()) {
             listener.on(new WsEvent.Failed(Instant.now(), address,
                     new Problem(Problem.Kind.TOO_MANY_CLIENTS, Integer.toString(config.limits().maxConnections()))));
-            r = new ServerConfig.Refusal(503, "Service Unavailable", "Too many connections\n");
+            r = new ServerConfig.Refusal(503, null, "Too many connections\n");
         }
         if (r != null) {
             if (conn instanceof WebSocketImpl impl && impl.getChannel() instanceof TappedChannel tapped) {

@@ -15,7 +15,7 @@ import java.util.List;
 import org.java_websocket.WebSocket;
 
 /**
- * The embedded echo server, which also misbehaves on purpose (the server lab). One instance can be
+ * The embedded lab server: it echoes by default and misbehaves on purpose when asked. One instance can be
  * started and stopped any number of times; each start makes a new {@link LabEngine}, since the library's
  * servers are single use. What it does on each event is in the classes beside it: {@link HandshakePolicy}
  * (which upgrades it takes), {@link ReplyScheduler} (when the echo goes), {@link ClientFrameCheck} (the

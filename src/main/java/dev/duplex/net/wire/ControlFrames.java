@@ -1,5 +1,7 @@
 package dev.duplex.net.wire;
 
+import dev.duplex.protocol.CloseRequest;
+
 import java.nio.ByteBuffer;
 
 import org.java_websocket.enums.Opcode;
@@ -34,12 +36,7 @@ public final class ControlFrames {
      * reason ignored); any other code and any reason length go out as they are.
      */
     public static Framedata close(int code, byte[] reason) {
-        if (code < 0) return new RawFrame(Opcode.CLOSING, new byte[0]);
-        byte[] payload = new byte[2 + reason.length];
-        payload[0] = (byte) (code >> 8);
-        payload[1] = (byte) code;
-        System.arraycopy(reason, 0, payload, 2, reason.length);
-        return new RawFrame(Opcode.CLOSING, payload);
+        return new RawFrame(Opcode.CLOSING, CloseRequest.encodeRaw(code < 0 ? CloseRequest.NO_CODE : code, reason));
     }
 
     /**

@@ -14,7 +14,7 @@ import dev.duplex.ui.log.LogController;
 import dev.duplex.ui.options.OptionsController;
 import javafx.scene.Parent;
 
-/** Loads one client tab's pane (client.fxml and the panels it includes) over its session, in one language. */
+/** Loads one client tab's pane (client.fxml and the panels it includes) over its tab model, in one language. */
 public final class ClientPane {
     private ClientPane() { }
 
