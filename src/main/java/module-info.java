@@ -13,6 +13,8 @@ module dev.duplex {
     requires com.fasterxml.jackson.core;
     // The command line's parser; it reads and sets the annotated fields of the commands reflectively.
     requires info.picocli;
+    // The window's look: AtlantaFX's Primer themes.
+    requires atlantafx.base;
 
     exports dev.duplex.net;
     exports dev.duplex.net.server;

@@ -5,6 +5,7 @@ import dev.duplex.model.StoredState;
 import dev.duplex.model.Workbench;
 import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
+import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -22,6 +23,8 @@ public final class DuplexApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // The compiled (binary) form: parsing the text stylesheet would cost the start-up a good part of a second.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         Dispatcher dispatcher = new Dispatcher(new NextPulse());
         Workbench workbench = new Workbench(stored, dispatcher, AppDirs.config(), AppDirs.data());
         DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
