@@ -5,7 +5,8 @@ import dev.duplex.model.StoredState;
 import dev.duplex.model.Workbench;
 import dev.duplex.ui.shell.DuplexWindow;
 import dev.duplex.ui.NextPulse;
-import atlantafx.base.theme.PrimerLight;
+import dev.duplex.settings.ThemeChoice;
+import dev.duplex.ui.theme.DesktopScheme;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -18,15 +19,17 @@ public final class DuplexApp extends Application {
     /** Runs on the launcher thread, before the FX thread has a window to keep painting: the disk is read here. */
     @Override
     public void init() {
+        // Asked now, on its own thread, so that the desktop's light or dark is known when the window shows.
+        DesktopScheme.preference();
         stored = StoredState.read(AppDirs.config(), AppDirs.data());
     }
 
     @Override
     public void start(Stage stage) {
-        // The compiled (binary) form: parsing the text stylesheet would cost the start-up a good part of a second.
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         Dispatcher dispatcher = new Dispatcher(new NextPulse());
         Workbench workbench = new Workbench(stored, dispatcher, AppDirs.config(), AppDirs.data());
+        // duplex --theme dark: for this start only (Main checked the value and passes it as --theme=dark).
+        ThemeChoice.parse(getParameters().getNamed().get(Main.THEME)).ifPresent(workbench.appearance()::chooseForThisStart);
         DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
         // Saving and stopping the server may take a moment: they run off the UI thread, then the app exits.
         window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
@@ -35,7 +38,7 @@ public final class DuplexApp extends Application {
         // A double-click should give a working echo one click of Connect away, with no internet.
         workbench.startForFirstUse();
         // Opened on a ws:// link (Main lets only one such argument through to the window).
-        if (!getParameters().getRaw().isEmpty()) workbench.openAt(getParameters().getRaw().get(0));
+        if (!getParameters().getUnnamed().isEmpty()) workbench.openAt(getParameters().getUnnamed().get(0));
         if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();
     }
 

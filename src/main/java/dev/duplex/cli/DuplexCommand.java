@@ -3,10 +3,13 @@ package dev.duplex.cli;
 import java.util.concurrent.Callable;
 
 import dev.duplex.Version;
+import dev.duplex.settings.ThemeChoice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -20,6 +23,13 @@ public final class DuplexCommand implements Callable<Integer> {
     private final Console console;
     @Spec
     private CommandSpec spec;
+    /**
+     * The window's theme for one start. A good one with nothing else (or with one link) never comes here:
+     * Main opens the window. Declared so that help and the bash completion show it, and a bad one is said.
+     */
+    @Option(names = "--theme", paramLabel = "THEME", completionCandidates = ThemeNames.class,
+            converter = ThemeConverter.class)
+    private ThemeChoice theme;
 
     /** The command on the process's own streams: what picocli's AutoComplete (and any other tool) makes. */
     public DuplexCommand() {
@@ -39,6 +49,32 @@ public final class DuplexCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return Cli.USAGE;
+    }
+
+    /** What the bash completion offers after {@code --theme}. */
+    static final class ThemeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(ThemeChoice.values()).map(ThemeChoice::key).iterator();
+        }
+    }
+
+    /** Reads {@code --theme}; a theme that is none of ours is said by {@link UsageErrors} in the user's words. */
+    static final class ThemeConverter implements ITypeConverter<ThemeChoice> {
+        @Override
+        public ThemeChoice convert(String typed) {
+            return ThemeChoice.parse(typed).orElseThrow(() -> new UnknownTheme(typed));
+        }
+    }
+
+    /** A {@code --theme} value that is not light, dark or system. */
+    static final class UnknownTheme extends RuntimeException {
+        final String typed;
+
+        UnknownTheme(String typed) {
+            super("unknown theme " + typed, null, false, false);
+            this.typed = typed;
+        }
     }
 
     /** {@code duplex --version}: "duplex 0.1.0". */

@@ -46,6 +46,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             return missing instanceof OptionSpec o ? texts.get("cli.usage.needsValue", o.longestName())
                     : texts.get("cli.usage.missing", spec.name(), missing.paramLabel());
         }
+        if (e.getCause() instanceof DuplexCommand.UnknownTheme unknown) {
+            return texts.get("cli.badValue", "--theme " + unknown.typed, texts.get("theme.problem"));
+        }
         // Our own checks (see problem below) are in words already; anything else picocli says as it says it.
         return e.getMessage();
     }

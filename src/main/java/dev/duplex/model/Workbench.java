@@ -42,6 +42,7 @@ public final class Workbench {
     private final SavedConnections connections;
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
     private final StringProperty language = new SimpleStringProperty(this, "language");
+    private final Appearance appearance;
     private final ReadOnlyObjectWrapper<Notice> appNotice = new ReadOnlyObjectWrapper<>(this, "appNotice");
     private final Dispatcher dispatcher;
     private final Background io;
@@ -81,6 +82,7 @@ public final class Workbench {
         this.server = new ServerModel(settings, dispatcher, dataDir);
         logCap.set(settings.logCap());
         language.set(settings.language());
+        appearance = new Appearance(settings.theme());
         ClientTab first = new ClientTab(dispatcher, library, settings.lastUrl(), settings.sendOrigin(),
                 settings.origin(), settings.logCap());
         tabs.add(first);
@@ -159,7 +161,7 @@ public final class Workbench {
         return new Settings(first.urlProperty().get(), server.portForSettings(), server.bindAddressProperty().get(),
                 server.pathProperty().get(), server.replyTemplateProperty().get(),
                 first.options().sendOriginProperty().get(), first.options().originProperty().get(), logCap.get(),
-                language.get(), width, height);
+                language.get(), width, height, appearance.toKeep());
     }
 
     /**
@@ -204,5 +206,7 @@ public final class Workbench {
     public SavedConnections connections() { return connections; }
     public IntegerProperty logCapProperty() { return logCap; }
     public StringProperty languageProperty() { return language; }
+    /** The theme: chosen in the window (kept), or for this start, and what the desktop prefers. */
+    public Appearance appearance() { return appearance; }
     public ReadOnlyObjectProperty<Notice> appNoticeProperty() { return appNotice.getReadOnlyProperty(); }
 }

@@ -62,6 +62,7 @@ public final class SettingsStore {
         p.setProperty("language", s.language());
         p.setProperty("windowWidth", Double.toString(s.windowWidth()));
         p.setProperty("windowHeight", Double.toString(s.windowHeight()));
+        p.setProperty("theme", s.theme().key());
         AtomicFiles.write(file(), out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "Duplex settings"));
     }
 
@@ -96,7 +97,9 @@ public final class SettingsStore {
                 cap,
                 language,
                 w,
-                h);
+                h,
+                // Unlike the other fields, an unknown theme is no fault of the file: it follows the system.
+                ThemeChoice.kept(p.getProperty("theme")));
     }
 
     private static <T> T parse(Properties p, String key, T fallback, Function<String, T> parser) {

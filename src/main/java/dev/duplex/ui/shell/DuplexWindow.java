@@ -8,11 +8,12 @@ import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
 import dev.duplex.settings.Settings;
+import dev.duplex.ui.theme.WindowTheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The main window: its scene, its title in the current language, and the language switch. */
+/** The main window: its scene, its theme, its title in the current language, and the language switch. */
 public final class DuplexWindow {
     private final Stage stage;
     private final Workbench model;
@@ -24,6 +25,7 @@ public final class DuplexWindow {
     public DuplexWindow(Stage stage, Workbench model, Settings settings) {
         this.stage = stage;
         this.model = model;
+        WindowTheme.follow(model.appearance());
         Texts texts = texts();
         shown = MainView.load(model, texts, this::switchLanguage);
         stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));

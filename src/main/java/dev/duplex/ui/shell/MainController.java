@@ -6,10 +6,13 @@ import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
 import dev.duplex.settings.Settings;
+import dev.duplex.settings.ThemeChoice;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.ViewSubscriptions;
+import dev.duplex.ui.theme.ThemeSwitch;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -17,7 +20,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
 import javafx.util.StringConverter;
 
-/** The window's frame: language switch, log limit, + New connection, About, the app-wide notice, the client tabs. */
+/** The window's frame: language and theme switches, log limit, + New connection, About, the app notice, the tabs. */
 public final class MainController {
     private final Workbench model;
     private final Texts texts;
@@ -25,6 +28,7 @@ public final class MainController {
     private final ViewSubscriptions subscriptions;
 
     @FXML private ComboBox<String> languageBox;
+    @FXML private ChoiceBox<ThemeChoice> themeBox;
     @FXML private Spinner<Integer> logCapSpinner;
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
@@ -55,6 +59,7 @@ public final class MainController {
         languageBox.valueProperty().addListener((obs, old, code) -> {
             if (code != null && !code.equals(old)) languageSwitch.accept(code);
         });
+        ThemeSwitch.bind(themeBox, model.appearance(), texts, subscriptions);
 
         var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 Settings.MIN_LOG_CAP, Settings.MAX_LOG_CAP, model.logCapProperty().get(), 1_000);
