@@ -31,7 +31,15 @@ final class TestWindow {
 
     /** Shows the window on {@code stage} over a new model, with settings kept in a fresh temporary directory. */
     static Workbench open(Stage stage, Settings settings) throws IOException {
-        Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex"),
+        return open(stage, settings, Files.createTempDirectory("duplex"));
+    }
+
+    /**
+     * Shows the window with its settings kept in {@code configDir}. DuplexWindow applies the theme as the app
+     * does (the settings' choice, or the desktop's for System), so the tests see the window's real look.
+     */
+    static Workbench open(Stage stage, Settings settings, java.nio.file.Path configDir) throws IOException {
+        Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), configDir,
                 Files.createTempDirectory("duplex-data"));
         new DuplexWindow(stage, model, settings).show();
         return model;
