@@ -1,0 +1,76 @@
+package dev.duplex.ui;
+
+import java.nio.file.Files;
+
+import dev.duplex.model.Dispatcher;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.settings.Settings;
+import dev.duplex.settings.ThemeChoice;
+import dev.duplex.ui.shell.DuplexWindow;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * Not a test: the window with a long conversation in it (sent and received lines, a behaviour's ~ lines, an
+ * error, the yellow warning), to look at a theme by eye under Xvfb and to take the README's screenshots.
+ * Arguments: light|dark, en|zh. See README (Using the window) for the command.
+ */
+public final class ThemeShowcase extends Application {
+    private static final int MESSAGES = 120;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        var args = getParameters().getRaw();
+        ThemeChoice theme = ThemeChoice.kept(args.isEmpty() ? "light" : args.get(0));
+        String language = args.size() > 1 ? args.get(1) : "en";
+        Settings settings = new Settings("ws://127.0.0.1:1/", 0, "0.0.0.0", "/shiming", "我已经收到消息 Received:{message}",
+                true, "", Settings.DEFAULT_LOG_CAP, language, 1360, 860, theme);
+        Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex-shot"),
+                Files.createTempDirectory("duplex-shot-data"));
+        new DuplexWindow(stage, model, settings).show();
+
+        // A behaviour that acts now and then: its orange ~ lines among the echoes.
+        model.server().behaviours().dropEveryProperty().set("9");
+        model.server().behaviours().apply();
+        ClientTab tab = model.tabs().get(0);
+        int[] sent = {0};
+        Runnable sendNext = () -> {
+            int n = ++sent[0];
+            tab.composer().textProperty().set(n % 5 == 0 ? "你好 Duplex " + n : "hello duplex " + n);
+            tab.send();
+        };
+        // One at a time, the next on each frame back (or dropped: every 9th gets none, so send two then).
+        tab.wire().totals().changed().addListener((obs, before, now) -> {
+            if (sent[0] < MESSAGES && tab.stateProperty().get() == ClientState.OPEN) {
+                sendNext.run();
+                if (sent[0] % 9 == 8 && sent[0] < MESSAGES) sendNext.run();
+            }
+        });
+        tab.stateProperty().addListener((obs, before, now) -> {
+            if (now != ClientState.OPEN) return;
+            sendNext.run();
+            // A second tab that cannot connect: its onerror line, and the tab strip with two connections.
+            ClientTab refused = model.addTab();
+            refused.urlProperty().set("ws://127.0.0.1:1/");
+            refused.connect();
+            refused.stateProperty().addListener((o, b, state) -> {
+                if (state == ClientState.DISCONNECTED) model.selectedTabProperty().set(tab);
+            });
+        });
+        model.server().urlProperty().addListener((obs, before, url) -> {
+            if (url == null || url.isEmpty()) return;
+            tab.urlProperty().set(url.replace("0.0.0.0", "127.0.0.1"));
+            tab.connect();
+        });
+        model.server().start();
+    }
+
+    /** The JDK's launcher refuses a main class that extends Application when JavaFX is on the class path. */
+    public static final class Launch {
+        public static void main(String[] args) {
+            Application.launch(ThemeShowcase.class, args);
+        }
+    }
+}
