@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 /**
  * Not a test: the window with a long conversation in it (sent and received lines, a behaviour's ~ lines, an
  * error, the yellow warning), to look at a theme by eye under Xvfb and to take the README's screenshots.
- * Arguments: light|dark, en|zh. See README (Using the window) for the command.
+ * Arguments: light|dark, en|zh, and optionally the title of a tab to show in each pane (Frames, Handshake…).
  */
 public final class ThemeShowcase extends Application {
     private static final int MESSAGES = 120;
@@ -65,6 +65,17 @@ public final class ThemeShowcase extends Application {
             tab.connect();
         });
         model.server().start();
+        if (args.size() > 2) {
+            // Once the conversation is over: the asked-for tab in front in both panes.
+            tab.wire().totals().changed().addListener((obs, before, now) -> {
+                if (sent[0] < MESSAGES) return;
+                for (var node : stage.getScene().getRoot().lookupAll(".tab-pane")) {
+                    var pane = (javafx.scene.control.TabPane) node;
+                    pane.getTabs().stream().filter(t -> args.get(2).equals(t.getText())).findFirst()
+                            .ifPresent(t -> pane.getSelectionModel().select(t));
+                }
+            });
+        }
     }
 
     /** The JDK's launcher refuses a main class that extends Application when JavaFX is on the class path. */
