@@ -41,6 +41,16 @@ class ImageCompletionIT {
         assertTrue(connectOptions.contains("--trust"), "duplex connect --tru<TAB>: " + connectOptions);
     }
 
+    @Test
+    void itOffersTheThemesAfterTheme() throws Exception {
+        Path script = Images.image().resolve("share/bash-completion/completions/duplex");
+        String registered = bash("source \"$1\" && complete -p duplex", script);
+        Matcher function = Pattern.compile("-F (\\S+) .*\\bduplex\\b").matcher(registered);
+        assertTrue(function.find());
+        List<String> themes = completions(script, function.group(1), "duplex", "--theme", "d");
+        assertEquals(List.of("dark"), themes, "duplex --theme d<TAB>");
+    }
+
     /** What the completion function offers for the last of {@code words}, the way bash calls it on Tab. */
     private static List<String> completions(Path script, String function, String... words) throws Exception {
         String line = String.join(" ", words);
