@@ -15,8 +15,9 @@ import javafx.application.Application;
 
 /**
  * Starts the window when given no arguments or one ws:// or wss:// link (a desktop's link handler passes
- * it), either with {@code --theme light|dark|system} for that start, else the command line ({@code serve}, {@code connect}, {@code --version}, {@code --help}). One
- * entry point, so the jlink launcher and the installers need only one.
+ * it), either with {@code --theme light|dark|system} for that start; else the command line ({@code serve},
+ * {@code connect}, {@code --version}, {@code --help}). One entry point, so the jlink launcher and the
+ * installers need only one.
  */
 public final class Main {
     /** The window's parameter for {@code --theme}, as JavaFX names {@code --theme=dark}. */
