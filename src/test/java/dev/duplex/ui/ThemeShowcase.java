@@ -15,7 +15,8 @@ import javafx.stage.Stage;
 /**
  * Not a test: the window with a long conversation in it (sent and received lines, a behaviour's ~ lines, an
  * error, the yellow warning), to look at a theme by eye under Xvfb and to take the README's screenshots.
- * Arguments: light|dark, en|zh, and optionally the title of a tab to show in each pane (Frames, Handshake…).
+ * Arguments: light|dark, en|zh, and optionally the title of a tab to show in each pane (Frames, Handshake…), or
+ * {@code burst} for the burst pane running.
  */
 public final class ThemeShowcase extends Application {
     private static final int MESSAGES = 120;
@@ -65,7 +66,15 @@ public final class ThemeShowcase extends Application {
             tab.connect();
         });
         model.server().start();
-        if (args.size() > 2) {
+        if (args.contains("burst")) {
+            // A burst running through the same connection: its numbers and chart (unfold its pane to see them).
+            tab.stateProperty().addListener((obs, before, now) -> {
+                if (now != ClientState.OPEN) return;
+                tab.burst().countProperty().set("400");
+                tab.burst().everyProperty().set("20");
+                tab.burst().start();
+            });
+        } else if (args.size() > 2) {
             // Once the conversation is over: the asked-for tab in front in both panes.
             tab.wire().totals().changed().addListener((obs, before, now) -> {
                 if (sent[0] < MESSAGES) return;
