@@ -1,0 +1,172 @@
+package dev.duplex.peers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The load client of {@link EchoBenchmark}, the same for every server: the JDK's own WebSocket, one
+ * {@link HttpClient} for the whole run. It measures echo throughput (every connection keeps a number of
+ * messages out at once) and the round trip of one message at a time; it fails, loudly, when a server
+ * answers wrong, not at all, or the connection breaks, so a broken run cannot pass for a slow one.
+ */
+final class EchoLoad {
+    /** One server's figures of one round. */
+    record Figures(double messagesPerSecond, double p50Micros, double p99Micros, double maxMicros) { }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String message;
+    private final int connections;
+    private final int inFlight;
+
+    EchoLoad(int messageBytes, int connections, int inFlight) {
+        this.message = "x".repeat(messageBytes);
+        this.connections = connections;
+        this.inFlight = inFlight;
+    }
+
+    /** Throughput over {@code measureMs}, after {@code rampMs} of the same load, then sequential round trips. */
+    Figures measure(URI url, long rampMs, long measureMs, int warmTrips, int roundTrips) throws Exception {
+        double perSecond = throughput(url, rampMs, measureMs);
+        long[] rtt = roundTrips(url, warmTrips, roundTrips);
+        return new Figures(perSecond, rtt[roundTrips / 2] / 1e3, rtt[(int) (roundTrips * 0.99)] / 1e3,
+                rtt[roundTrips - 1] / 1e3);
+    }
+
+    private double throughput(URI url, long rampMs, long measureMs) throws Exception {
+        AtomicLong echoes = new AtomicLong();
+        AtomicReference<Throwable> broke = new AtomicReference<>();
+        List<Pipelined> loads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Pipelined p = new Pipelined(message, inFlight, echoes, broke);
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(url, p).get(10, TimeUnit.SECONDS);
+            p.start(ws);
+            loads.add(p);
+        }
+        spinFor(rampMs);
+        long before = echoes.get();
+        long t0 = System.nanoTime();
+        spinFor(measureMs);
+        long counted = echoes.get() - before;
+        double perSecond = counted / ((System.nanoTime() - t0) / 1e9);
+        for (Pipelined p : loads) p.stop();
+        if (broke.get() != null) throw new AssertionError("a load connection to " + url + " broke", broke.get());
+        if (counted <= 0) throw new AssertionError("no echo came back from " + url + " in " + measureMs + " ms");
+        return perSecond;
+    }
+
+    private long[] roundTrips(URI url, int warmTrips, int roundTrips) throws Exception {
+        SynchronousQueue<String> back = new SynchronousQueue<>();
+        StringBuilder pieces = new StringBuilder();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(url, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                w.request(1);
+                pieces.append(data);
+                if (last) {
+                    String whole = pieces.toString();
+                    pieces.setLength(0);
+                    try {
+                        back.put(whole);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        long[] rtt = new long[roundTrips];
+        try {
+            for (int i = 0; i < warmTrips + roundTrips; i++) {
+                long s = System.nanoTime();
+                ws.sendText(message, true).get(5, TimeUnit.SECONDS);
+                String echo = back.poll(5, TimeUnit.SECONDS);
+                long took = System.nanoTime() - s;
+                if (!message.equals(echo)) {
+                    throw new AssertionError("round trip " + i + " to " + url + " came back as " + echo);
+                }
+                if (i >= warmTrips) rtt[i - warmTrips] = took;
+            }
+        } finally {
+            ws.abort();
+        }
+        Arrays.sort(rtt);
+        return rtt;
+    }
+
+    private static void spinFor(long ms) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10); // the load's own threads need the cores more than this one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One load connection: a fixed number of messages out at all times, sends chained as the JDK client requires. */
+    private static final class Pipelined implements WebSocket.Listener {
+        private final String message;
+        private final int inFlight;
+        private final AtomicLong echoes;
+        private final AtomicReference<Throwable> broke;
+        private CompletableFuture<WebSocket> sending;
+        private volatile WebSocket ws;
+        private volatile boolean aborted;
+
+        Pipelined(String message, int inFlight, AtomicLong echoes, AtomicReference<Throwable> broke) {
+            this.message = message;
+            this.inFlight = inFlight;
+            this.echoes = echoes;
+            this.broke = broke;
+        }
+
+        /** Ends the load: what the connection says after this is not a fault. */
+        void stop() {
+            aborted = true;
+            ws.abort();
+        }
+
+        synchronized void start(WebSocket socket) {
+            ws = socket;
+            sending = CompletableFuture.completedFuture(socket);
+            for (int i = 0; i < inFlight; i++) sendNext();
+        }
+
+        private synchronized void sendNext() {
+            sending = sending.thenCompose(w -> w.sendText(message, true));
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            w.request(1);
+            if (last) {
+                echoes.incrementAndGet();
+                sendNext();
+            }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+            if (!aborted) broke.compareAndSet(null, new IllegalStateException("closed by the server: " + code + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket w, Throwable error) {
+            if (!aborted) broke.compareAndSet(null, error);
+        }
+    }
+}
