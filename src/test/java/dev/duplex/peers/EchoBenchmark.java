@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 import org.java_websocket.server.WebSocketServer;
@@ -43,7 +44,7 @@ class EchoBenchmark {
     static final int ROUND_TRIPS = 10_000;
 
     /** One server under test. */
-    record Server(String name, URI url) { }
+    record Server(String name, URI url, LongSupplier cpuNanos) { }
 
     record Round(int round, String server, EchoLoad.Figures figures) { }
 
@@ -52,24 +53,26 @@ class EchoBenchmark {
         // As `duplex serve` runs it: frames checked, not captured for a view.
         LabServer duplex = new LabServer(e -> { });
         duplex.setCaptureFrames(false);
-        duplex.start(new ServerConfig("127.0.0.1", 0, "", null));
+        LongSupplier duplexCpu = ServerCpu.ofThreadsStartedBy(() -> duplex.start(new ServerConfig("127.0.0.1", 0, "", null)));
         BareServer bare = new BareServer();
-        bare.start();
-        try (NodeWsServer node = NodeWsServer.start(NodeWsServer.Options.defaults())) {
+        LongSupplier bareCpu = ServerCpu.ofThreadsStartedBy(() -> {
+            bare.start();
             if (!bare.started.await(10, TimeUnit.SECONDS)) throw new AssertionError("the bare server did not start");
-            List<Server> servers = List.of(new Server("Duplex embedded server", duplex.url()),
-                    new Server("bare Java-WebSocket 1.6.0", URI.create("ws://127.0.0.1:" + bare.getPort() + "/")),
-                    new Server("Node ws " + NodeWsServer.WS_VERSION, node.uri("/")));
+        });
+        try (NodeWsServer node = NodeWsServer.start(NodeWsServer.Options.defaults())) {
+            List<Server> servers = List.of(new Server("Duplex embedded server", duplex.url(), duplexCpu),
+                    new Server("bare Java-WebSocket 1.6.0", URI.create("ws://127.0.0.1:" + bare.getPort() + "/"), bareCpu),
+                    new Server("Node ws " + NodeWsServer.WS_VERSION, node.uri("/"), ServerCpu.ofProcess(node.pid())));
             EchoLoad load = new EchoLoad(MESSAGE_BYTES, CONNECTIONS, IN_FLIGHT);
             // Round 0 warms up the load client, the JIT and each server alike; it is printed, not counted.
             List<Round> rounds = new ArrayList<>();
             for (int round = 0; round <= ROUNDS; round++) {
                 for (int i = 0; i < servers.size(); i++) {
                     Server s = servers.get((i + round) % servers.size());
-                    EchoLoad.Figures f = load.measure(s.url(), RAMP_MS, MEASURE_MS, WARM_TRIPS, ROUND_TRIPS);
-                    System.out.printf(Locale.ROOT, "round %d%s  %-28s %10.0f msgs/s  p50 %7.1f µs  p99 %7.1f µs  max %9.1f µs%n",
-                            round, round == 0 ? " (warm-up)" : "", s.name(), f.messagesPerSecond(), f.p50Micros(),
-                            f.p99Micros(), f.maxMicros());
+                    EchoLoad.Figures f = load.measure(s.url(), s.cpuNanos(), RAMP_MS, MEASURE_MS, WARM_TRIPS, ROUND_TRIPS);
+                    System.out.printf(Locale.ROOT, "round %d%s  %-26s %8.0f msgs/s  cpu %5.1f µs/echo  p50 %6.1f µs  "
+                            + "p99 %7.1f µs  max %8.1f µs%n", round, round == 0 ? " (warm-up)" : "", s.name(),
+                            f.messagesPerSecond(), f.cpuMicrosPerEcho(), f.p50Micros(), f.p99Micros(), f.maxMicros());
                     if (round > 0) rounds.add(new Round(round, s.name(), f));
                 }
             }
@@ -105,8 +108,8 @@ class EchoBenchmark {
 
     static void report(List<Server> servers, List<Round> rounds) throws IOException {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%nmedians of %d rounds%n%-28s %14s %10s %10s %10s%n", ROUNDS,
-                "echo server", "msgs/s (8x16)", "p50 µs", "p99 µs", "max µs"));
+        table.append(String.format(Locale.ROOT, "%nmedians of %d rounds%n%-28s %14s %12s %10s %10s %10s%n", ROUNDS,
+                "echo server", "msgs/s (8x16)", "cpu µs/echo", "p50 µs", "p99 µs", "max µs"));
         StringBuilder json = new StringBuilder("{\n  \"machine\": \"" + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + "\",\n");
         json.append(String.format(Locale.ROOT, "  \"load\": {\"connections\": %d, \"inFlight\": %d, \"messageBytes\": %d, "
@@ -118,20 +121,23 @@ class EchoBenchmark {
             String name = servers.get(i).name();
             medians[i] = new double[] {median(rounds, name, EchoLoad.Figures::messagesPerSecond),
                 median(rounds, name, EchoLoad.Figures::p50Micros), median(rounds, name, EchoLoad.Figures::p99Micros),
-                median(rounds, name, EchoLoad.Figures::maxMicros)};
-            table.append(String.format(Locale.ROOT, "%-28s %14.0f %10.1f %10.1f %10.1f%n", name, medians[i][0],
-                    medians[i][1], medians[i][2], medians[i][3]));
-            json.append(String.format(Locale.ROOT, "    {\"server\": \"%s\", \"messagesPerSecond\": %.0f, \"p50Micros\": %.1f, "
-                    + "\"p99Micros\": %.1f, \"maxMicros\": %.1f, \"rounds\": [%s]}%s%n", name, medians[i][0], medians[i][1],
-                    medians[i][2], medians[i][3], roundsJson(rounds, name), i < servers.size() - 1 ? "," : ""));
+                median(rounds, name, EchoLoad.Figures::maxMicros), median(rounds, name, EchoLoad.Figures::cpuMicrosPerEcho)};
+            table.append(String.format(Locale.ROOT, "%-28s %14.0f %12.1f %10.1f %10.1f %10.1f%n", name, medians[i][0],
+                    medians[i][4], medians[i][1], medians[i][2], medians[i][3]));
+            json.append(String.format(Locale.ROOT, "    {\"server\": \"%s\", \"messagesPerSecond\": %.0f, \"cpuMicrosPerEcho\": %.2f, "
+                    + "\"p50Micros\": %.1f, \"p99Micros\": %.1f, \"maxMicros\": %.1f, \"rounds\": [%s]}%s%n", name, medians[i][0],
+                    medians[i][4], medians[i][1], medians[i][2], medians[i][3], roundsJson(rounds, name),
+                    i < servers.size() - 1 ? "," : ""));
         }
         double toBare = medians[0][0] / medians[1][0];
         double toNode = medians[0][0] / medians[2][0];
         double p50ToNode = medians[0][1] / medians[2][1];
+        double cpuToBare = medians[0][4] / medians[1][4];
         table.append(String.format(Locale.ROOT, "Duplex / bare throughput: %.2fx; Duplex / Node ws throughput: %.2fx; "
-                + "Duplex p50 / Node p50: %.2fx%n", toBare, toNode, p50ToNode));
+                + "Duplex p50 / Node p50: %.2fx; Duplex / bare CPU per echo: %.2fx%n", toBare, toNode, p50ToNode, cpuToBare));
         json.append("  ],\n").append(String.format(Locale.ROOT, "  \"ratios\": {\"duplexToBareThroughput\": %.3f, "
-                + "\"duplexToNodeThroughput\": %.3f, \"duplexToNodeP50\": %.3f}%n}%n", toBare, toNode, p50ToNode));
+                + "\"duplexToNodeThroughput\": %.3f, \"duplexToNodeP50\": %.3f, \"duplexToBareCpuPerEcho\": %.3f}%n}%n",
+                toBare, toNode, p50ToNode, cpuToBare));
         System.out.print(table);
         Path out = Path.of(System.getProperty("duplex.build.dir", "target"), "benchmark", "echo.json");
         Files.createDirectories(out.getParent());
@@ -141,8 +147,9 @@ class EchoBenchmark {
 
     private static String roundsJson(List<Round> rounds, String server) {
         return String.join(", ", rounds.stream().filter(r -> r.server().equals(server))
-                .map(r -> String.format(Locale.ROOT, "{\"round\": %d, \"messagesPerSecond\": %.0f, \"p50Micros\": %.1f}",
-                        r.round(), r.figures().messagesPerSecond(), r.figures().p50Micros()))
+                .map(r -> String.format(Locale.ROOT, "{\"round\": %d, \"messagesPerSecond\": %.0f, \"cpuMicrosPerEcho\": %.2f, "
+                        + "\"p50Micros\": %.1f}", r.round(), r.figures().messagesPerSecond(), r.figures().cpuMicrosPerEcho(),
+                        r.figures().p50Micros()))
                 .toArray(String[]::new));
     }
 }

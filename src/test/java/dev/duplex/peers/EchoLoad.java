@@ -12,6 +12,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * The load client of {@link EchoBenchmark}, the same for every server: the JDK's own WebSocket, one
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EchoLoad {
     /** One server's figures of one round. */
-    record Figures(double messagesPerSecond, double p50Micros, double p99Micros, double maxMicros) { }
+    /** @param cpuMicrosPerEcho the server's CPU time per echo under load, or -1 where it cannot be read */
+    record Figures(double messagesPerSecond, double cpuMicrosPerEcho, double p50Micros, double p99Micros,
+            double maxMicros) { }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String message;
@@ -34,15 +37,20 @@ final class EchoLoad {
         this.inFlight = inFlight;
     }
 
-    /** Throughput over {@code measureMs}, after {@code rampMs} of the same load, then sequential round trips. */
-    Figures measure(URI url, long rampMs, long measureMs, int warmTrips, int roundTrips) throws Exception {
-        double perSecond = throughput(url, rampMs, measureMs);
+    /**
+     * Throughput over {@code measureMs}, after {@code rampMs} of the same load, with the server's CPU time
+     * ({@code serverCpuNanos}, see {@link ServerCpu}) over the same span; then sequential round trips.
+     */
+    Figures measure(URI url, LongSupplier serverCpuNanos, long rampMs, long measureMs, int warmTrips, int roundTrips)
+            throws Exception {
+        double[] load = throughput(url, serverCpuNanos, rampMs, measureMs);
         long[] rtt = roundTrips(url, warmTrips, roundTrips);
-        return new Figures(perSecond, rtt[roundTrips / 2] / 1e3, rtt[(int) (roundTrips * 0.99)] / 1e3,
+        return new Figures(load[0], load[1], rtt[roundTrips / 2] / 1e3, rtt[(int) (roundTrips * 0.99)] / 1e3,
                 rtt[roundTrips - 1] / 1e3);
     }
 
-    private double throughput(URI url, long rampMs, long measureMs) throws Exception {
+    /** Echoes per second, and the server's CPU µs per echo (-1 when unknown). */
+    private double[] throughput(URI url, LongSupplier serverCpuNanos, long rampMs, long measureMs) throws Exception {
         AtomicLong echoes = new AtomicLong();
         AtomicReference<Throwable> broke = new AtomicReference<>();
         List<Pipelined> loads = new ArrayList<>();
@@ -54,14 +62,17 @@ final class EchoLoad {
         }
         spinFor(rampMs);
         long before = echoes.get();
+        long cpu0 = serverCpuNanos.getAsLong();
         long t0 = System.nanoTime();
         spinFor(measureMs);
         long counted = echoes.get() - before;
+        long cpu1 = serverCpuNanos.getAsLong();
         double perSecond = counted / ((System.nanoTime() - t0) / 1e9);
         for (Pipelined p : loads) p.stop();
         if (broke.get() != null) throw new AssertionError("a load connection to " + url + " broke", broke.get());
         if (counted <= 0) throw new AssertionError("no echo came back from " + url + " in " + measureMs + " ms");
-        return perSecond;
+        double cpuPerEcho = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e3 / counted;
+        return new double[] {perSecond, cpuPerEcho};
     }
 
     private long[] roundTrips(URI url, int warmTrips, int roundTrips) throws Exception {
