@@ -71,12 +71,16 @@ class EchoBenchmark {
                     Server s = servers.get((i + round) % servers.size());
                     EchoLoad.Figures f = load.measure(s.url(), s.cpuNanos(), RAMP_MS, MEASURE_MS, WARM_TRIPS, ROUND_TRIPS);
                     System.out.printf(Locale.ROOT, "round %d%s  %-26s %8.0f msgs/s  cpu %5.1f µs/echo  p50 %6.1f µs  "
-                            + "p99 %7.1f µs  max %8.1f µs%n", round, round == 0 ? " (warm-up)" : "", s.name(),
-                            f.messagesPerSecond(), f.cpuMicrosPerEcho(), f.p50Micros(), f.p99Micros(), f.maxMicros());
+                            + "p99 %7.1f µs  max %8.1f µs%s%n", round, round == 0 ? " (warm-up)" : "", s.name(),
+                            f.messagesPerSecond(), f.cpuMicrosPerEcho(), f.p50Micros(), f.p99Micros(), f.maxMicros(),
+                            f.stalls() == 0 ? "" : "  STALLED " + f.stalls() + "x (no echo in " + EchoLoad.STALL_S + " s)");
                     if (round > 0) rounds.add(new Round(round, s.name(), f));
                 }
             }
             report(servers, rounds);
+            // Duplex re-arms a held-back write (README, Limits and hardening): a stall there is a fault.
+            int duplexStalls = stalls(rounds, servers.get(0).name());
+            if (duplexStalls > 0) throw new AssertionError("Duplex's server held an echo back " + duplexStalls + " times");
         } finally {
             duplex.stop();
             bare.stop(2_000);
@@ -97,6 +101,10 @@ class EchoBenchmark {
         @Override public void onMessage(org.java_websocket.WebSocket conn, String message) { conn.send(message); }
         @Override public void onError(org.java_websocket.WebSocket conn, Exception ex) { }
         @Override public void onStart() { started.countDown(); }
+    }
+
+    static int stalls(List<Round> rounds, String server) {
+        return rounds.stream().filter(r -> r.server().equals(server)).mapToInt(r -> r.figures().stalls()).sum();
     }
 
     static double median(List<Round> rounds, String server, ToDoubleFunction<EchoLoad.Figures> figure) {
@@ -125,8 +133,9 @@ class EchoBenchmark {
             table.append(String.format(Locale.ROOT, "%-28s %14.0f %12.1f %10.1f %10.1f %10.1f%n", name, medians[i][0],
                     medians[i][4], medians[i][1], medians[i][2], medians[i][3]));
             json.append(String.format(Locale.ROOT, "    {\"server\": \"%s\", \"messagesPerSecond\": %.0f, \"cpuMicrosPerEcho\": %.2f, "
-                    + "\"p50Micros\": %.1f, \"p99Micros\": %.1f, \"maxMicros\": %.1f, \"rounds\": [%s]}%s%n", name, medians[i][0],
-                    medians[i][4], medians[i][1], medians[i][2], medians[i][3], roundsJson(rounds, name),
+                    + "\"p50Micros\": %.1f, \"p99Micros\": %.1f, \"maxMicros\": %.1f, \"stalls\": %d, \"rounds\": [%s]}%s%n", name,
+                    medians[i][0], medians[i][4], medians[i][1], medians[i][2], medians[i][3], stalls(rounds, name),
+                    roundsJson(rounds, name),
                     i < servers.size() - 1 ? "," : ""));
         }
         double toBare = medians[0][0] / medians[1][0];

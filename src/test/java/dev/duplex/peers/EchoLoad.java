@@ -22,9 +22,16 @@ import java.util.function.LongSupplier;
  */
 final class EchoLoad {
     /** One server's figures of one round. */
-    /** @param cpuMicrosPerEcho the server's CPU time per echo under load, or -1 where it cannot be read */
+    /**
+     * @param cpuMicrosPerEcho the server's CPU time per echo under load, or -1 where it cannot be read
+     * @param stalls           round trips whose echo did not come within {@link #STALL_S} seconds, the
+     *                         connection still open
+     */
     record Figures(double messagesPerSecond, double cpuMicrosPerEcho, double p50Micros, double p99Micros,
-            double maxMicros) { }
+            double maxMicros, int stalls) { }
+
+    /** A round trip this long is a stall, not a slow echo. */
+    static final int STALL_S = 5;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String message;
@@ -44,9 +51,10 @@ final class EchoLoad {
     Figures measure(URI url, LongSupplier serverCpuNanos, long rampMs, long measureMs, int warmTrips, int roundTrips)
             throws Exception {
         double[] load = throughput(url, serverCpuNanos, rampMs, measureMs);
-        long[] rtt = roundTrips(url, warmTrips, roundTrips);
+        Trips trips = roundTrips(url, warmTrips, roundTrips);
+        long[] rtt = trips.sorted();
         return new Figures(load[0], load[1], rtt[roundTrips / 2] / 1e3, rtt[(int) (roundTrips * 0.99)] / 1e3,
-                rtt[roundTrips - 1] / 1e3);
+                rtt[roundTrips - 1] / 1e3, trips.stalls());
     }
 
     /** Echoes per second, and the server's CPU µs per echo (-1 when unknown). */
@@ -60,11 +68,11 @@ final class EchoLoad {
             p.start(ws);
             loads.add(p);
         }
-        spinFor(rampMs);
+        waitFor(rampMs);
         long before = echoes.get();
         long cpu0 = serverCpuNanos.getAsLong();
         long t0 = System.nanoTime();
-        spinFor(measureMs);
+        waitFor(measureMs);
         long counted = echoes.get() - before;
         long cpu1 = serverCpuNanos.getAsLong();
         double perSecond = counted / ((System.nanoTime() - t0) / 1e9);
@@ -75,10 +83,47 @@ final class EchoLoad {
         return new double[] {perSecond, cpuPerEcho};
     }
 
-    private long[] roundTrips(URI url, int warmTrips, int roundTrips) throws Exception {
+    /** Sequential round trip times, sorted, and how many echoes never came (see {@link Figures#stalls}). */
+    private record Trips(long[] sorted, int stalls) { }
+
+    private Trips roundTrips(URI url, int warmTrips, int roundTrips) throws Exception {
         SynchronousQueue<String> back = new SynchronousQueue<>();
+        AtomicReference<String> ended = new AtomicReference<>();
+        WebSocket ws = open(url, back, ended);
+        long[] rtt = new long[roundTrips];
+        int stalls = 0;
+        try {
+            for (int i = 0; i < warmTrips + roundTrips; i++) {
+                long s = System.nanoTime();
+                ws.sendText(message, true).get(STALL_S, TimeUnit.SECONDS);
+                String echo = back.poll(STALL_S, TimeUnit.SECONDS);
+                long took = System.nanoTime() - s;
+                if (echo == null && ended.get() != null) {
+                    throw new AssertionError("round trip " + i + " to " + url + ": the connection " + ended.get());
+                }
+                if (echo == null) {
+                    // Held back with the connection open: Java-WebSocket's lost write wake-up (README, Limits
+                    // and hardening), which would hold it until the next ping. Counted, timed as the wait, and
+                    // the trips go on over a new connection.
+                    stalls++;
+                    ws.abort();
+                    ws = open(url, back, ended);
+                } else if (!message.equals(echo)) {
+                    throw new AssertionError("round trip " + i + " to " + url + " came back as " + echo);
+                }
+                if (i >= warmTrips) rtt[i - warmTrips] = took;
+            }
+        } finally {
+            ws.abort();
+        }
+        Arrays.sort(rtt);
+        return new Trips(rtt, stalls);
+    }
+
+    /** A connection for round trips: each whole echo goes to {@code back}; a close or failure to {@code ended}. */
+    private WebSocket open(URI url, SynchronousQueue<String> back, AtomicReference<String> ended) throws Exception {
         StringBuilder pieces = new StringBuilder();
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(url, new WebSocket.Listener() {
+        return http.newWebSocketBuilder().buildAsync(url, new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
                 w.request(1);
@@ -94,27 +139,21 @@ final class EchoLoad {
                 }
                 return null;
             }
-        }).get(10, TimeUnit.SECONDS);
-        long[] rtt = new long[roundTrips];
-        try {
-            for (int i = 0; i < warmTrips + roundTrips; i++) {
-                long s = System.nanoTime();
-                ws.sendText(message, true).get(5, TimeUnit.SECONDS);
-                String echo = back.poll(5, TimeUnit.SECONDS);
-                long took = System.nanoTime() - s;
-                if (!message.equals(echo)) {
-                    throw new AssertionError("round trip " + i + " to " + url + " came back as " + echo);
-                }
-                if (i >= warmTrips) rtt[i - warmTrips] = took;
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+                ended.compareAndSet(null, "was closed by the server: " + code + " " + reason);
+                return null;
             }
-        } finally {
-            ws.abort();
-        }
-        Arrays.sort(rtt);
-        return rtt;
+
+            @Override
+            public void onError(WebSocket w, Throwable error) {
+                ended.compareAndSet(null, "failed: " + error);
+            }
+        }).get(10, TimeUnit.SECONDS);
     }
 
-    private static void spinFor(long ms) {
+    private static void waitFor(long ms) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         while (System.nanoTime() < deadline) {
             try {
