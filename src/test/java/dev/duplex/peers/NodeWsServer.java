@@ -158,6 +158,11 @@ final class NodeWsServer implements AutoCloseable {
         return port;
     }
 
+    /** The node process's id, to read its CPU time. */
+    long pid() {
+        return process.pid();
+    }
+
     /** ws://127.0.0.1:PORT/ */
     URI uri() {
         return uri("/");

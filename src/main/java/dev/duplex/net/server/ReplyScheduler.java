@@ -35,28 +35,31 @@ final class ReplyScheduler {
         ServerBehaviour b = switches.behaviour;
         Peer known = Peer.of(conn);
         int n = known == null ? 0 : known.messageReceived();
-        boolean drop = b.dropEvery() > 0 && n % b.dropEvery() == 0;
-        boolean close = b.closeAfter() > 0 && n == b.closeAfter();
-        Runnable act = () -> {
-            if (drop) {
-                listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.DROPPED, n, ""));
-            } else if (conn.isOpen()) {
-                if (reply.isBinary()) conn.send(reply.bytes());
-                else conn.send(reply.text());
-                listener.on(new WsEvent.Sent(Instant.now(), peer, reply));
-            }
-            if (close && conn.isOpen()) {
-                listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.CLOSED_AFTER, n,
-                        b.closeCode() + (b.closeReason().isEmpty() ? "" : " \"" + b.closeReason() + "\"")));
-                conn.close(b.closeCode(), b.closeReason());
-            }
-        };
         if (b.delayMs() == 0) {
-            act.run();
+            // On the library's worker thread, as it came: no hop to another thread, nothing built for later.
+            act(conn, peer, reply, b, n);
             return;
         }
         listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.DELAYED, b.delayMs(), ""));
-        delayed.schedule(act, b.delayMs(), TimeUnit.MILLISECONDS);
+        delayed.schedule(() -> act(conn, peer, reply, b, n), b.delayMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The reply to message {@code n} of this connection, as behaviour {@code b} says, sent now. */
+    private void act(WebSocket conn, String peer, Payload reply, ServerBehaviour b, int n) {
+        boolean drop = b.dropEvery() > 0 && n % b.dropEvery() == 0;
+        boolean close = b.closeAfter() > 0 && n == b.closeAfter();
+        if (drop) {
+            listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.DROPPED, n, ""));
+        } else if (conn.isOpen()) {
+            if (reply.isBinary()) conn.send(reply.bytes());
+            else conn.send(reply.text());
+            listener.on(new WsEvent.Sent(Instant.now(), peer, reply));
+        }
+        if (close && conn.isOpen()) {
+            listener.on(new WsEvent.Behaved(Instant.now(), peer, ServerBehaviour.Act.CLOSED_AFTER, n,
+                    b.closeCode() + (b.closeReason().isEmpty() ? "" : " \"" + b.closeReason() + "\"")));
+            conn.close(b.closeCode(), b.closeReason());
+        }
     }
 
     /** Replies still held back are dropped: the server is stopping. */

@@ -23,6 +23,7 @@ public record ReplyTemplate(String template) {
 
     /** The reply to one text message. Replacement is literal: no regex, no escaping surprises. */
     public String reply(String message) {
-        return template.replace(PLACEHOLDER, message);
+        // The exact echo is the message itself: no copy of it per message.
+        return isEcho() ? message : template.replace(PLACEHOLDER, message);
     }
 }

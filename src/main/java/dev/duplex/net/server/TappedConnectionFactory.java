@@ -91,7 +91,7 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
         String peer = Peer.addressOf(socket);
         TappedChannel[] self = new TappedChannel[1];
         boolean capture = switches.captureFrames;
-        WireTap tap = new WireTap(false, new WireTap.Sink() {
+        WireTap.Sink sink = new WireTap.Sink() {
             @Override
             public void handshake(HandshakeRecord record) {
                 listener.on(new WsEvent.Handshake(Instant.now(), peer, record));
@@ -102,7 +102,9 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
                 if (capture) listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
                 if (frame.inbound()) ClientFrameCheck.check(frame, self[0]);
             }
-        }, capture ? FrameInfo.PAYLOAD_CAP : 0);
+        };
+        // Not captured, the server's own frames need no reading back: only the client's are checked.
+        WireTap tap = capture ? new WireTap(false, sink) : WireTap.checksOnly(false, sink);
         if (tlsContext == null) {
             self[0] = new TappedChannel(socket, tap, HandshakePolicy::answerInstead);
         } else {

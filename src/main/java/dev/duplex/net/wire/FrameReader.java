@@ -14,6 +14,9 @@ final class FrameReader {
     /** How much of a data frame's payload to keep: {@link FrameInfo#PAYLOAD_CAP}, or 0 when only headers matter. */
     private final int dataCap;
 
+    /** The payload of every frame with none kept (a length-0 array cannot be changed, so one is shared). */
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final byte[] header = new byte[14];
     private int headerLength;
     private int headerNeeded = 2;
@@ -90,7 +93,7 @@ final class FrameReader {
     }
 
     private void frameDone() {
-        byte[] data = payload.toByteArray();
+        byte[] data = payload.size() == 0 ? NO_BYTES : payload.toByteArray();
         byte[] key = null;
         if ((header[1] & 0x80) != 0) {
             key = new byte[4];

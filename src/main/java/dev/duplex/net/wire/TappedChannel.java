@@ -107,16 +107,23 @@ public class TappedChannel implements ByteChannel {
             }
         }
         int written = writeOrReplace(src);
-        HandshakeRecord r = tap.handshake();
-        if (!src.hasRemaining() && r.status() > 0 && r.status() != 101) {
-            // A refused upgrade ends here; the library would keep the socket until the handshake timeout.
-            channel.close();
+        if (!upgraded) {
+            int status = tap.handshake().status();
+            // Once the answer said 101 it cannot say anything else: every later write (each echo) skips
+            // reading the handshake back, which cost more than the write itself.
+            upgraded = status == 101;
+            if (!src.hasRemaining() && status > 0 && status != 101) {
+                // A refused upgrade ends here; the library would keep the socket until the handshake timeout.
+                channel.close();
+            }
         }
         return written;
     }
 
     /** Whether the first write (the answer to the upgrade) has gone out. */
     private boolean answered;
+    /** Whether the answer written was 101 Switching Protocols: from then on only frames are written. */
+    private boolean upgraded;
 
     private int writeOrReplace(ByteBuffer src) throws IOException {
         ByteBuffer instead = replacement;

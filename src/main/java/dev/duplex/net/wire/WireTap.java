@@ -31,14 +31,23 @@ public final class WireTap {
 
     /** @param clientSide true when we are the client (we write the request), false on the server */
     public WireTap(boolean clientSide, Sink sink) {
-        this(clientSide, sink, FrameInfo.PAYLOAD_CAP);
+        this(clientSide, sink, FrameInfo.PAYLOAD_CAP, true);
     }
 
     /**
-     * @param dataCap payload bytes kept of each data frame: 0 when nobody looks at frames (the headless
-     *                server), so a flood costs a header parse per frame and no copy
+     * A tap for a connection whose frames nobody views (the headless server): the handshake is kept, the
+     * peer's frames are still cut (for checks such as {@link Sink#frame} on the server) with only control
+     * payloads kept, and our own frames are not followed at all, so an echo costs no second parse.
      */
-    public WireTap(boolean clientSide, Sink sink, int dataCap) {
+    public static WireTap checksOnly(boolean clientSide, Sink sink) {
+        return new WireTap(clientSide, sink, 0, false);
+    }
+
+    /**
+     * @param dataCap        payload bytes kept of each data frame
+     * @param followOutbound whether the frames we write are cut and handed to the sink too
+     */
+    private WireTap(boolean clientSide, Sink sink, int dataCap, boolean followOutbound) {
         this.sink = sink;
         Consumer<FrameInfo> frames = frame -> {
             if (frame.inbound() && frame.opcode() == FrameInfo.CLOSE && firstInboundClose == null) {
@@ -47,8 +56,8 @@ public final class WireTap {
             sink.frame(frame);
         };
         // The request goes out from a client and comes in to a server; the response the other way.
-        this.request = new Direction(!clientSide, frames, false, dataCap);
-        this.response = new Direction(clientSide, frames, true, dataCap);
+        this.request = new Direction(!clientSide, clientSide && !followOutbound ? null : frames, false, dataCap);
+        this.response = new Direction(clientSide, !clientSide && !followOutbound ? null : frames, true, dataCap);
         this.clientSide = clientSide;
     }
 
@@ -75,6 +84,7 @@ public final class WireTap {
     /** One direction: an HTTP head until its blank line, then frames. */
     private final class Direction {
         private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        /** Null when the frames of this direction are not followed. */
         private final FrameReader frames;
         private final boolean isResponse;
         private boolean inHead = true;
@@ -82,7 +92,7 @@ public final class WireTap {
         private int blankLineMatch;
 
         Direction(boolean inbound, Consumer<FrameInfo> frames, boolean isResponse, int dataCap) {
-            this.frames = new FrameReader(inbound, frames, dataCap);
+            this.frames = frames == null ? null : new FrameReader(inbound, frames, dataCap);
             this.isResponse = isResponse;
         }
 
@@ -94,7 +104,7 @@ public final class WireTap {
             if (len <= 0) return;
             if (!inHead) {
                 if (keepBody) keep(b, off, len);
-                else frames.feed(b, off, len);
+                else if (frames != null) frames.feed(b, off, len);
                 return;
             }
             int end = off;
@@ -111,9 +121,9 @@ public final class WireTap {
                 // After a refusal comes its body, not frames: keep it for the handshake view.
                 keepBody = new HandshakeRecord("", head()).status() != 101;
                 if (keepBody) keep(b, end, stop - end);
-                else frames.feed(b, end, stop - end);
+                else if (frames != null) frames.feed(b, end, stop - end);
                 sink.handshake(handshake());
-            } else {
+            } else if (frames != null) {
                 frames.feed(b, end, stop - end);
             }
         }
