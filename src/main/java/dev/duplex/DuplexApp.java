@@ -29,6 +29,9 @@ public final class DuplexApp extends Application {
         Workbench workbench = new Workbench(stored, dispatcher, AppDirs.config(), AppDirs.data());
         DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
         // Saving and stopping the server may take a moment: they run off the UI thread, then the app exits.
+        // Not before: JavaFX's implicit exit, once the window hid, let the JVM end with those (daemon)
+        // threads still writing; on a loaded machine the image's window test found no settings file.
+        Platform.setImplicitExit(false);
         window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
         window.show();
         if (Boolean.getBoolean("duplex.training")) TrainingRun.start(workbench, stage);
