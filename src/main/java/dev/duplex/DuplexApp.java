@@ -32,14 +32,35 @@ public final class DuplexApp extends Application {
         ThemeChoice.parse(getParameters().getNamed().get(Main.THEME)).ifPresent(workbench.appearance()::chooseForThisStart);
         DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
         // Saving and stopping the server may take a moment: they run off the UI thread, then the app exits.
+        // Not before: JavaFX's implicit exit, once the window hid, let the JVM end with those (daemon)
+        // threads still writing; on a loaded machine the image's window test found no settings file.
+        Platform.setImplicitExit(false);
         window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
         window.show();
         if (Boolean.getBoolean("duplex.training")) TrainingRun.start(workbench, stage);
-        // A double-click should give a working echo one click of Connect away, with no internet.
-        workbench.startForFirstUse();
-        // Opened on a ws:// link (Main lets only one such argument through to the window).
-        if (!getParameters().getUnnamed().isEmpty()) workbench.openAt(getParameters().getUnnamed().get(0));
+        var link = getParameters().getUnnamed();
+        afterFirstFrame(() -> {
+            // A double-click should give a working echo one click of Connect away, with no internet.
+            workbench.startForFirstUse();
+            // Opened on a ws:// link (Main lets only one such argument through to the window).
+            if (!link.isEmpty()) workbench.openAt(link.get(0));
+        });
         if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();
+    }
+
+    /**
+     * Runs {@code work} on the FX thread once the window's first frame is out. Starting the server and
+     * connecting a link load the engine's classes and start its threads, which on two cores slowed the
+     * first frame down; a pulse runs its animation timers before it paints, so the work goes one turn later.
+     */
+    private static void afterFirstFrame(Runnable work) {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Platform.runLater(work);
+            }
+        }.start();
     }
 
     /**

@@ -82,7 +82,11 @@ class TabOwnershipWindowTest {
 
     @Test
     void savingAConnectionFromTheFirstTabSavesThatTabWithAnotherInFront(FxRobot robot) throws Exception {
-        robot.interact(() -> inFirstTab(robot, "#connectionNameField", TextInputControl.class).setText("first"));
+        robot.interact(() -> {
+            // Connection options are built when first unfolded.
+            inFirstTab(robot, "#optionsPane", javafx.scene.control.TitledPane.class).setExpanded(true);
+            inFirstTab(robot, "#connectionNameField", TextInputControl.class).setText("first");
+        });
         newTabInFront(robot);
         robot.interact(() -> inFirstTab(robot, "#saveConnectionButton", Button.class).fire());
         until(() -> !new ConnectionStore(dataDir).load().connections().isEmpty());

@@ -7,6 +7,7 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.ui.Notices;
+import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.frames.FramesController;
 import dev.duplex.ui.handshake.HandshakeController;
 import dev.duplex.ui.log.LogController;
@@ -15,17 +16,21 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.stage.FileChooser;
 
 /**
  * One client tab's pane: the URL bar with Connect and Disconnect, the state and notice lines, Trust this
  * certificate, the File menu over the conversation, and the tab's log, frames and handshake. The options,
- * composer, control frames and burst are panels of their own.
+ * composer, control frames and burst are panels of their own. What is folded or in a tab behind the log is
+ * built when first shown (see {@link OnDemandViews}).
  */
 public final class ClientController {
     private final ClientTab tab;
     private final Texts texts;
+    private final OnDemandViews views;
 
     @FXML private TextField urlField;
     @FXML private Button connectButton;
@@ -34,13 +39,18 @@ public final class ClientController {
     @FXML private Label noticeLabel;
     @FXML private Button trustButton;
     @FXML private MenuButton fileMenu;
+    @FXML private TitledPane optionsPane;
+    @FXML private TitledPane labPane;
+    @FXML private TitledPane burstPane;
+    @FXML private Tab framesTab;
+    @FXML private Tab handshakeTab;
     @FXML private LogController logController;
-    @FXML private FramesController framesController;
-    @FXML private HandshakeController handshakeController;
 
-    public ClientController(ClientTab tab, Texts texts) {
+    /** @param views builds the folded panels and the hidden tabs, with the controller factory of this pane */
+    public ClientController(ClientTab tab, Texts texts, OnDemandViews views) {
         this.tab = tab;
         this.texts = texts;
+        this.views = views;
     }
 
     @FXML
@@ -60,8 +70,17 @@ public final class ClientController {
 
         logController.bind(tab.log(), EventText.Side.CLIENT, tab::clearLog);
         logController.lead(fileMenu);
-        framesController.bind(tab.wire().frames(), tab.wire().totals());
-        handshakeController.bind(tab.wire().handshakeProperty());
+        views.panel(optionsPane, view("options/options.fxml"));
+        views.panel(labPane, view("control/control.fxml"));
+        views.panel(burstPane, view("burst/burst.fxml"));
+        views.tab(framesTab, view("frames/frames.fxml"),
+                (FramesController frames) -> frames.bind(tab.wire().frames(), tab.wire().totals()));
+        views.tab(handshakeTab, view("handshake/handshake.fxml"),
+                (HandshakeController handshake) -> handshake.bind(tab.wire().handshakeProperty()));
+    }
+
+    private static java.net.URL view(String path) {
+        return ClientController.class.getResource("/dev/duplex/ui/" + path);
     }
 
     @FXML

@@ -4,6 +4,7 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.ui.Fxml;
+import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.ViewSubscriptions;
 import dev.duplex.ui.burst.BurstController;
 import dev.duplex.ui.composer.ComposerController;
@@ -13,6 +14,7 @@ import dev.duplex.ui.handshake.HandshakeController;
 import dev.duplex.ui.log.LogController;
 import dev.duplex.ui.options.OptionsController;
 import javafx.scene.Parent;
+import javafx.util.Callback;
 
 /** Loads one client tab's pane (client.fxml and the panels it includes) over its tab model, in one language. */
 public final class ClientPane {
@@ -20,16 +22,26 @@ public final class ClientPane {
 
     /** @param subscriptions what the pane's views listen to, ended when the tab closes or the window goes */
     public static Parent load(Workbench workbench, ClientTab tab, Texts texts, ViewSubscriptions subscriptions) {
-        return Fxml.load(ClientPane.class.getResource("client.fxml"), texts, type -> {
-            if (type == ClientController.class) return new ClientController(tab, texts);
-            if (type == OptionsController.class) return new OptionsController(workbench.connections(), tab, texts);
-            if (type == ComposerController.class) return new ComposerController(tab, texts);
-            if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);
-            if (type == BurstController.class) return new BurstController(tab.burst(), tab.stateProperty(), texts, subscriptions);
-            if (type == LogController.class) return new LogController(texts, subscriptions);
-            if (type == FramesController.class) return new FramesController(texts);
-            if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
-            throw new IllegalArgumentException("no controller " + type);
-        }).root();
+        // A class, not a lambda: the client controller's on-demand views load with this same factory.
+        Callback<Class<?>, Object> controllers = new Callback<>() {
+            @Override
+            public Object call(Class<?> type) {
+                return controllerFor(type, workbench, tab, texts, subscriptions, this);
+            }
+        };
+        return Fxml.load(ClientPane.class.getResource("client.fxml"), texts, controllers).root();
+    }
+
+    private static Object controllerFor(Class<?> type, Workbench workbench, ClientTab tab, Texts texts,
+            ViewSubscriptions subscriptions, Callback<Class<?>, Object> controllers) {
+        if (type == ClientController.class) return new ClientController(tab, texts, new OnDemandViews(texts, controllers));
+        if (type == OptionsController.class) return new OptionsController(workbench.connections(), tab, texts);
+        if (type == ComposerController.class) return new ComposerController(tab, texts);
+        if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);
+        if (type == BurstController.class) return new BurstController(tab.burst(), tab.stateProperty(), texts, subscriptions);
+        if (type == LogController.class) return new LogController(texts, subscriptions);
+        if (type == FramesController.class) return new FramesController(texts);
+        if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
+        throw new IllegalArgumentException("no controller " + type);
     }
 }

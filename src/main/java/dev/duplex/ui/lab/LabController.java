@@ -61,8 +61,9 @@ public final class LabController {
         clientTable.getSelectionModel().selectedItemProperty().addListener((obs, before, row) -> {
             if (row != null) clients.selectedProperty().set(row.peer());
         });
-        // A newcomer is chosen when nobody is, as the model does: keep the table's selection in step.
-        subscriptions.onChange(clients.selectedProperty(), (before, peer) -> selectRow(peer));
+        // A newcomer is chosen when nobody is, as the model does: keep the table's selection in step, from
+        // the one chosen before this view was first shown on.
+        subscriptions.onValue(clients.selectedProperty(), this::selectRow);
         subscriptions.onListChange(clients.rows(), (ListChangeListener<ServerClient>) change ->
                 selectRow(clients.selectedProperty().get()));
 

@@ -6,6 +6,7 @@ import dev.duplex.model.server.ServerModel;
 import dev.duplex.model.server.ServerState;
 import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.ui.Notices;
+import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.frames.FramesController;
 import dev.duplex.ui.handshake.HandshakeController;
 import dev.duplex.ui.log.LogController;
@@ -15,15 +16,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 
 /**
  * The embedded echo server's pane: the form (port, bind address, path, reply), Start and Stop, what state
  * it is in, and its log, frames and handshake; its behaviour switches, limits and lab are panels of their own.
+ * What is folded or in a tab behind the log is built when first shown (see {@link OnDemandViews}).
  */
 public final class ServerController {
     private final ServerModel server;
     private final Texts texts;
+    private final OnDemandViews views;
 
     @FXML private TextField portField;
     @FXML private ComboBox<String> bindBox;
@@ -37,13 +42,18 @@ public final class ServerController {
     @FXML private Label clientsLabel;
     @FXML private Label warningLabel;
     @FXML private Label noticeLabel;
+    @FXML private TitledPane behaviourPane;
+    @FXML private TitledPane labPane;
+    @FXML private Tab clientsTab;
+    @FXML private Tab framesTab;
+    @FXML private Tab handshakeTab;
     @FXML private LogController logController;
-    @FXML private FramesController framesController;
-    @FXML private HandshakeController handshakeController;
 
-    public ServerController(ServerModel server, Texts texts) {
+    /** @param views builds the folded panels and the hidden tabs, with the controller factory of this pane */
+    public ServerController(ServerModel server, Texts texts, OnDemandViews views) {
         this.server = server;
         this.texts = texts;
+        this.views = views;
     }
 
     @FXML
@@ -72,8 +82,17 @@ public final class ServerController {
         Notices.bind(noticeLabel, server.noticeProperty(), texts);
 
         logController.bind(server.log(), EventText.Side.SERVER, server::clearLog);
-        framesController.bind(server.wire().frames(), server.wire().totals());
-        handshakeController.bind(server.wire().handshakeProperty());
+        views.panel(behaviourPane, view("behaviours/behaviours.fxml"));
+        views.panel(labPane, view("server/limits.fxml"));
+        views.tab(clientsTab, view("lab/lab.fxml"));
+        views.tab(framesTab, view("frames/frames.fxml"),
+                (FramesController frames) -> frames.bind(server.wire().frames(), server.wire().totals()));
+        views.tab(handshakeTab, view("handshake/handshake.fxml"),
+                (HandshakeController handshake) -> handshake.bind(server.wire().handshakeProperty()));
+    }
+
+    private static java.net.URL view(String path) {
+        return ServerController.class.getResource("/dev/duplex/ui/" + path);
     }
 
     @FXML

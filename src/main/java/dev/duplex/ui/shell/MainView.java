@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
 import dev.duplex.ui.Fxml;
+import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.ViewSubscriptions;
 import dev.duplex.ui.behaviours.BehavioursController;
 import dev.duplex.ui.frames.FramesController;
@@ -14,6 +15,7 @@ import dev.duplex.ui.log.LogController;
 import dev.duplex.ui.server.LimitsController;
 import dev.duplex.ui.server.ServerController;
 import javafx.scene.Parent;
+import javafx.util.Callback;
 
 /**
  * The window's content in one language: main.fxml with the server's pane and its panels, and the client
@@ -24,19 +26,29 @@ record MainView(Parent root, ViewSubscriptions subscriptions) {
 
     static MainView load(Workbench model, Texts texts, Consumer<String> languageSwitch) {
         ViewSubscriptions subscriptions = new ViewSubscriptions();
-        Parent root = Fxml.load(MainView.class.getResource("main.fxml"), texts, type -> {
-            if (type == MainController.class) return new MainController(model, texts, languageSwitch, subscriptions);
-            if (type == ServerController.class) return new ServerController(model.server(), texts);
-            if (type == BehavioursController.class) return new BehavioursController(model.server().behaviours(), texts);
-            if (type == LimitsController.class) return new LimitsController(model.server(), texts);
-            if (type == LabController.class) return new LabController(model.server().clients(), model.server().lab(), subscriptions);
-            if (type == LogController.class) return new LogController(texts, subscriptions);
-            if (type == FramesController.class) return new FramesController(texts);
-            if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
-            throw new IllegalArgumentException("no controller " + type);
-        }).root();
+        // A class, not a lambda: the server controller's on-demand views load with this same factory.
+        Callback<Class<?>, Object> controllers = new Callback<>() {
+            @Override
+            public Object call(Class<?> type) {
+                return controllerFor(type, model, texts, languageSwitch, subscriptions, this);
+            }
+        };
+        Parent root = Fxml.load(MainView.class.getResource("main.fxml"), texts, controllers).root();
         root.getStylesheets().add(MainView.class.getResource("duplex.css").toExternalForm());
         return new MainView(root, subscriptions);
+    }
+
+    private static Object controllerFor(Class<?> type, Workbench model, Texts texts, Consumer<String> languageSwitch,
+            ViewSubscriptions subscriptions, Callback<Class<?>, Object> controllers) {
+        if (type == MainController.class) return new MainController(model, texts, languageSwitch, subscriptions);
+        if (type == ServerController.class) return new ServerController(model.server(), texts, new OnDemandViews(texts, controllers));
+        if (type == BehavioursController.class) return new BehavioursController(model.server().behaviours(), texts);
+        if (type == LimitsController.class) return new LimitsController(model.server(), texts);
+        if (type == LabController.class) return new LabController(model.server().clients(), model.server().lab(), subscriptions);
+        if (type == LogController.class) return new LogController(texts, subscriptions);
+        if (type == FramesController.class) return new FramesController(texts);
+        if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
+        throw new IllegalArgumentException("no controller " + type);
     }
 
     void dispose() {
