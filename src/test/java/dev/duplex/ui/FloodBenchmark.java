@@ -68,6 +68,14 @@ class FloodBenchmark {
 
     @Test
     void floods(FxRobot robot) throws Exception {
+        // -Dflood.jfr=FILE records the run with Java Flight Recorder's profiling settings, to see where time goes.
+        String jfr = System.getProperty("flood.jfr", "");
+        jdk.jfr.Recording recording = null;
+        if (!jfr.isEmpty()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
         FloodProbes.Pulses pulses = new FloodProbes.Pulses();
         pulses.start(robot);
         TextInputControl messageField = robot.lookup("#messageField").queryAs(TextInputControl.class);
@@ -99,6 +107,10 @@ class FloodBenchmark {
         pulses.stop(robot);
         double perLine = heapPerLogLine();
         print(results, perLine);
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
         model.shutdown().get(10, TimeUnit.SECONDS);
     }
 
@@ -112,6 +124,7 @@ class FloodBenchmark {
         Result worst = null;
         for (int i = 0; i < rounds; i++) {
             connect.add(FloodProbes.headlessConnectRate(url, n));
+            System.err.printf(Locale.ROOT, "connect %d: %.0f/s%n", n, connect.get(connect.size() - 1));
             Result r = clientRun(robot, tab, n, pulses, keys);
             window.add(r.windowRate());
             if (worst == null || r.worstPulseMs() > worst.worstPulseMs()) worst = r;
@@ -134,9 +147,10 @@ class FloodBenchmark {
         keys.reset();
         long t0 = System.nanoTime();
         Platform.runLater(tab::send);
-        while (!accounted.isDone()) keys.typeOne(robot);
-        long t1 = accounted.get();
+        long t1 = typeUntil(robot, keys, accounted, log, "client flood of " + n);
         double pulse = pulses.worstMs();
+        // The wire tap may report a message's frame just after the message itself: wait for the last one.
+        FxWait.until(() -> tab.wire().totals().inFrames() - framesBefore >= n);
         long[] counts = FxWait.onFx(() -> new long[] {log.events().size(), log.dropped(),
                 tab.wire().totals().inFrames() - framesBefore});
         long received = counts[2];
@@ -144,7 +158,9 @@ class FloodBenchmark {
         if (counts[0] + counts[1] != received + 1) {
             throw new AssertionError("shown " + counts[0] + " + dropped " + counts[1] + " != received " + received + " + 1 sent");
         }
-        return new Result("", pulse, keys.worstMs(), keys.typed(), received, counts[0], counts[1], n / ((t1 - t0) / 1e9), 0);
+        Result r = new Result("", pulse, keys.worstMs(), keys.typed(), received, counts[0], counts[1], n / ((t1 - t0) / 1e9), 0);
+        System.err.println(r.json());
+        return r;
     }
 
     /** 50 outside clients flood the embedded server, with {@code front} (log, clients table or frames) in front. */
@@ -163,8 +179,7 @@ class FloodBenchmark {
             keys.reset();
             long t0 = System.nanoTime();
             clients.go();
-            while (!accounted.isDone()) keys.typeOne(robot);
-            long t1 = accounted.get();
+            long t1 = typeUntil(robot, keys, accounted, log, "server flood of " + total);
             double pulse = pulses.worstMs();
             clients.await("ECHOED", 60);
             long[] counts = FxWait.onFx(() -> {
@@ -178,10 +193,26 @@ class FloodBenchmark {
             }
             Result r = new Result("server 50 clients, " + front.replace("Tab", ""), pulse, keys.worstMs(), keys.typed(),
                     total, counts[0], counts[1], total / ((t1 - t0) / 1e9), 0);
+            System.err.println(r.json());
             clients.close();
             FxWait.until(() -> model.server().clients().rows().isEmpty());
             return r;
         }
+    }
+
+    /** Types keys into the message box, one after the other, until the flood is in the log; its end. */
+    private static long typeUntil(FxRobot robot, FloodProbes.Keys keys, CompletableFuture<Long> accounted, LogBuffer log,
+                                  String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!accounted.isDone()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " not in the log after 3 minutes: "
+                        + FxWait.onFx(() -> log.events().size() + " shown, " + log.dropped() + " dropped"));
+            }
+            keys.typeOne(robot);
+        }
+        System.err.printf(Locale.ROOT, "%s: done, %d keys%n", what, keys.typed());
+        return accounted.get();
     }
 
     /** Completes, with the FX thread's nanoTime, once the log's shown plus dropped lines reach {@code lines}. */
