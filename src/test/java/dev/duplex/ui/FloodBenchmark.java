@@ -41,7 +41,8 @@ import javafx.stage.Stage;
  * message box meanwhile, the counts (which must add up exactly, or the run fails), and for the client the
  * window's rate against headless `duplex connect`'s on the same flood (its own JVM, alternated with the
  * window's runs). Also the heap each log line costs beyond its payload. Run with -Pbench; writes
- * target/benchmark/flood.json and log.json.
+ * target/benchmark/flood.json and log.json. To see where the time goes, run it with
+ * {@code JAVA_TOOL_OPTIONS=-XX:StartFlightRecording:filename=/tmp/jfr/} (a directory: one recording per JVM).
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
@@ -51,13 +52,17 @@ class FloodBenchmark {
 
     private Workbench model;
 
-    record Result(String scenario, double worstPulseMs, double worstKeyMs, int keys, long received, long shown,
-                  long dropped, double windowRate, double connectRate) {
+    record Result(String scenario, double worstPulseMs, double worstWorkMs, double worstKeyMs, int keys, long received,
+                  long shown, long dropped, double windowRate, double connectRate) {
         String json() {
-            return String.format(Locale.ROOT, "{\"scenario\": \"%s\", \"worstPulseGapMs\": %.1f, \"worstKeystrokeMs\": %.1f, "
-                    + "\"keystrokes\": %d, \"received\": %d, \"shown\": %d, \"dropped\": %d, \"windowRate\": %.0f, "
-                    + "\"connectRate\": %.0f, \"ratio\": %.3f}", scenario, worstPulseMs, worstKeyMs, keys, received, shown,
-                    dropped, windowRate, connectRate, connectRate > 0 ? windowRate / connectRate : 0);
+            return String.format(Locale.ROOT, "{\"scenario\": \"%s\", \"worstPulseGapMs\": %.1f, \"worstPulseWorkMs\": %.1f, "
+                    + "\"worstKeystrokeMs\": %.1f, \"keystrokes\": %d, \"received\": %d, \"shown\": %d, \"dropped\": %d, "
+                    + "\"windowRate\": %.0f, \"connectRate\": %.0f, \"ratio\": %.3f}", scenario, worstPulseMs, worstWorkMs,
+                    worstKeyMs, keys, received, shown, dropped, windowRate, connectRate, connectRate > 0 ? windowRate / connectRate : 0);
+        }
+
+        Result named(String name, double connect, double window) {
+            return new Result(name, worstPulseMs, worstWorkMs, worstKeyMs, keys, received, shown, dropped, window, connect);
         }
     }
 
@@ -68,17 +73,9 @@ class FloodBenchmark {
 
     @Test
     void floods(FxRobot robot) throws Exception {
-        // -Dflood.jfr=FILE records the run with Java Flight Recorder's profiling settings, to see where time goes.
-        String jfr = System.getProperty("flood.jfr", "");
-        jdk.jfr.Recording recording = null;
-        if (!jfr.isEmpty()) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            recording.setDestination(Path.of(jfr));
-            recording.start();
-        }
         FloodProbes.Pulses pulses = new FloodProbes.Pulses();
-        pulses.start(robot);
         TextInputControl messageField = robot.lookup("#messageField").queryAs(TextInputControl.class);
+        pulses.start(robot, messageField.getScene());
         FloodProbes.Keys keys = new FloodProbes.Keys(robot, messageField);
         List<Result> results = new ArrayList<>();
         try (NodeFlood server = NodeFlood.server()) {
@@ -104,13 +101,9 @@ class FloodBenchmark {
             results.add(serverFlood(robot, serverUrl, front, pulses, keys));
         }
         selectTab(robot, "logTab", true);
-        pulses.stop(robot);
+        pulses.stop(robot, robot.lookup("#messageField").query().getScene());
         double perLine = heapPerLogLine();
         print(results, perLine);
-        if (recording != null) {
-            recording.stop();
-            recording.close();
-        }
         model.shutdown().get(10, TimeUnit.SECONDS);
     }
 
@@ -129,14 +122,13 @@ class FloodBenchmark {
             window.add(r.windowRate());
             if (worst == null || r.worstPulseMs() > worst.worstPulseMs()) worst = r;
         }
-        return new Result(name, worst.worstPulseMs(), worst.worstKeyMs(), worst.keys(), worst.received(), worst.shown(),
-                worst.dropped(), median(window), median(connect));
+        return worst.named(name, median(connect), median(window));
     }
 
     /** One flood of the client tab: asks the server for {@code n} messages and types into the message box until the log has them. */
     private Result clientRun(FxRobot robot, ClientTab tab, int n, FloodProbes.Pulses pulses, FloodProbes.Keys keys) throws Exception {
         LogBuffer log = tab.log();
-        long framesBefore = FxWait.onFx(() -> tab.wire().totals().inFrames());
+        long framesBefore = FxWait.onFx(() -> tab.wire().totals().inMessages());
         robot.interact(() -> {
             tab.clearLog();
             tab.composer().textProperty().set("flood " + n);
@@ -149,16 +141,17 @@ class FloodBenchmark {
         Platform.runLater(tab::send);
         long t1 = typeUntil(robot, keys, accounted, log, "client flood of " + n);
         double pulse = pulses.worstMs();
+        double cpu = pulses.worstWorkMs();
         // The wire tap may report a message's frame just after the message itself: wait for the last one.
-        FxWait.until(() -> tab.wire().totals().inFrames() - framesBefore >= n);
+        FxWait.until(() -> tab.wire().totals().inMessages() - framesBefore >= n);
         long[] counts = FxWait.onFx(() -> new long[] {log.events().size(), log.dropped(),
-                tab.wire().totals().inFrames() - framesBefore});
+                tab.wire().totals().inMessages() - framesBefore});
         long received = counts[2];
-        if (received != n) throw new AssertionError("the client received " + received + " frames of " + n);
+        if (received != n) throw new AssertionError("the client received " + received + " messages of " + n);
         if (counts[0] + counts[1] != received + 1) {
             throw new AssertionError("shown " + counts[0] + " + dropped " + counts[1] + " != received " + received + " + 1 sent");
         }
-        Result r = new Result("", pulse, keys.worstMs(), keys.typed(), received, counts[0], counts[1], n / ((t1 - t0) / 1e9), 0);
+        Result r = new Result("", pulse, cpu, keys.worstMs(), keys.typed(), received, counts[0], counts[1], n / ((t1 - t0) / 1e9), 0);
         System.err.println(r.json());
         return r;
     }
@@ -181,6 +174,7 @@ class FloodBenchmark {
             clients.go();
             long t1 = typeUntil(robot, keys, accounted, log, "server flood of " + total);
             double pulse = pulses.worstMs();
+            double cpu = pulses.worstWorkMs();
             clients.await("ECHOED", 60);
             long[] counts = FxWait.onFx(() -> {
                 long in = 0;
@@ -191,7 +185,7 @@ class FloodBenchmark {
             if (counts[0] + counts[1] != 2 * total) {
                 throw new AssertionError("shown " + counts[0] + " + dropped " + counts[1] + " != 2 x received " + total);
             }
-            Result r = new Result("server 50 clients, " + front.replace("Tab", ""), pulse, keys.worstMs(), keys.typed(),
+            Result r = new Result("server 50 clients, " + front.replace("Tab", ""), pulse, cpu, keys.worstMs(), keys.typed(),
                     total, counts[0], counts[1], total / ((t1 - t0) / 1e9), 0);
             System.err.println(r.json());
             clients.close();
@@ -252,12 +246,12 @@ class FloodBenchmark {
     }
 
     private static void print(List<Result> results, double perLine) throws Exception {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-26s %9s %8s %5s %9s %7s %9s %10s %10s %6s%n",
-                "flood", "pulse ms", "key ms", "keys", "received", "shown", "dropped", "window/s", "connect/s", "ratio"));
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-26s %9s %7s %8s %5s %9s %7s %9s %10s %10s %6s%n",
+                "flood", "pulse ms", "work ms", "key ms", "keys", "received", "shown", "dropped", "window/s", "connect/s", "ratio"));
         StringBuilder json = new StringBuilder("{\"floods\": [\n");
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "%-26s %9.1f %8.1f %5d %9d %7d %9d %10.0f %10s %6s%n", r.scenario(),
-                    r.worstPulseMs(), r.worstKeyMs(), r.keys(), r.received(), r.shown(), r.dropped(), r.windowRate(),
+            table.append(String.format(Locale.ROOT, "%-26s %9.1f %7.1f %8.1f %5d %9d %7d %9d %10.0f %10s %6s%n", r.scenario(),
+                    r.worstPulseMs(), r.worstWorkMs(), r.worstKeyMs(), r.keys(), r.received(), r.shown(), r.dropped(), r.windowRate(),
                     r.connectRate() > 0 ? String.format(Locale.ROOT, "%.0f", r.connectRate()) : "-",
                     r.connectRate() > 0 ? String.format(Locale.ROOT, "%.2f", r.windowRate() / r.connectRate()) : "-"));
             json.append("  ").append(r.json()).append(r == results.get(results.size() - 1) ? "\n" : ",\n");

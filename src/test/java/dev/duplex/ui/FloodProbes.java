@@ -21,24 +21,42 @@ import javafx.scene.input.KeyCode;
 final class FloodProbes {
     private FloodProbes() { }
 
-    /** The longest gap between two FX pulses, read by an {@link AnimationTimer} on the FX thread itself. */
+    /**
+     * The longest gap between two FX pulses, read by an {@link AnimationTimer} on the FX thread itself, and
+     * the longest pulse work: from the pulse's timers (where the dispatcher drains) to the end of its CSS and
+     * layout, read by a post-layout pulse listener. A long gap made of short work is a thread that waited
+     * (for a core on a shared machine, or for the renderer), not one that was busy.
+     */
     static final class Pulses {
         private final AtomicLong last = new AtomicLong();
         private final AtomicLong worst = new AtomicLong();
+        private final AtomicLong worstWork = new AtomicLong();
+        private long started;
+        private final Runnable laidOut = () -> {
+            if (started != 0) worstWork.accumulateAndGet(System.nanoTime() - started, Math::max);
+            started = 0;
+        };
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                started = System.nanoTime();
                 long before = last.getAndSet(now);
                 if (before != 0) worst.accumulateAndGet(now - before, Math::max);
             }
         };
 
-        void start(FxRobot robot) {
-            robot.interact(timer::start);
+        void start(FxRobot robot, javafx.scene.Scene scene) {
+            robot.interact(() -> {
+                timer.start();
+                scene.addPostLayoutPulseListener(laidOut);
+            });
         }
 
-        void stop(FxRobot robot) {
-            robot.interact(timer::stop);
+        void stop(FxRobot robot, javafx.scene.Scene scene) {
+            robot.interact(() -> {
+                timer.stop();
+                scene.removePostLayoutPulseListener(laidOut);
+            });
         }
 
         /** Starts a new measure: the next gap counts from the next pulse. */
@@ -46,11 +64,17 @@ final class FloodProbes {
             robot.interact(() -> {
                 last.set(0);
                 worst.set(0);
+                worstWork.set(0);
             });
         }
 
         double worstMs() {
             return worst.get() / 1e6;
+        }
+
+        /** The longest pulse work (timers, CSS, layout) since the reset. */
+        double worstWorkMs() {
+            return worstWork.get() / 1e6;
         }
     }
 
