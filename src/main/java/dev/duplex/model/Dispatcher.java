@@ -5,36 +5,58 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The one place where work crosses from the network threads to the UI thread. Items are queued from
  * any thread; at most one drain is pending on the UI thread at a time, and each drain hands every
- * consumer its items as one list. A flood of events therefore costs one UI task per pulse, not one per
+ * consumer its items in lists. A flood of events therefore costs one UI task per pulse, not one per
  * event, and the window stays responsive.
+ *
+ * <p>A drain is bounded by time, not by count: it stops once it has spent {@link #BUDGET_NANOS} and leaves
+ * the rest to the next pulse, so however costly the consumers are, a pulse keeps room to lay out, paint
+ * and take keystrokes. Consecutive values for one sink arrive as lists of at most {@link #MAX_BATCH}, and
+ * the clock is read between them.
  */
 public final class Dispatcher {
-    /** Enough to empty a heavy flood in a few pulses, small enough that one pulse stays short. */
-    static final int MAX_BATCH = 20_000;
+    /** The most values one sink call gets: the clock is read between calls, so this bounds one step. */
+    static final int MAX_BATCH = 4_096;
+    /** How long one drain may run: a few ms of a 16 ms pulse, the rest is the window's. */
+    static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** A drain takes at least this many items whatever the clock says, so that it always gets on. */
+    static final int AT_LEAST = 256;
 
     private record Item(Consumer<List<Object>> sink, Object value) { }
 
     private static final Consumer<List<Object>> RUN = items -> items.forEach(r -> ((Runnable) r).run());
 
     private final Executor uiThread;
+    private final LongSupplier clock;
+    private final long budgetNanos;
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong drains = new AtomicLong();
+    /** The item a drain polled but could not take (another sink's, once the time was up); UI thread only. */
+    private Item carried;
 
     /** @param uiThread runs a task on the UI thread: {@code Platform::runLater} in the app */
     public Dispatcher(Executor uiThread) {
+        this(uiThread, System::nanoTime, BUDGET_NANOS);
+    }
+
+    /** With its own clock (nanoseconds) and budget per drain: for tests. */
+    Dispatcher(Executor uiThread, LongSupplier clock, long budgetNanos) {
         this.uiThread = uiThread;
+        this.clock = clock;
+        this.budgetNanos = budgetNanos;
     }
 
     /**
-     * Queues {@code value} for {@code sink}; consecutive values for the same sink arrive as one list.
+     * Queues {@code value} for {@code sink}; consecutive values for the same sink arrive together, in lists.
      * "The same" is identity: keep the sink in a field, since {@code this::method} written at each call
      * makes a new object each time.
      */
@@ -62,20 +84,33 @@ public final class Dispatcher {
     private void drain() {
         scheduled.set(false);
         drains.incrementAndGet();
+        long deadline = clock.getAsLong() + budgetNanos;
         Consumer<List<Object>> sink = null;
         List<Object> batch = new ArrayList<>();
         Item item;
         int taken = 0;
-        while (taken < MAX_BATCH && (item = queue.poll()) != null) {
-            taken++;
-            if (item.sink() != sink && sink != null) {
+        while ((item = next()) != null) {
+            if (sink != null && (item.sink() != sink || batch.size() >= MAX_BATCH)) {
                 sink.accept(batch);
                 batch = new ArrayList<>();
+                if (taken >= AT_LEAST && clock.getAsLong() - deadline >= 0) {
+                    carried = item;
+                    sink = null;
+                    break;
+                }
             }
             sink = item.sink();
             batch.add(item.value());
+            taken++;
         }
         if (sink != null) sink.accept(batch);
-        if (!queue.isEmpty()) schedule();
+        if (carried != null || !queue.isEmpty()) schedule();
+    }
+
+    private Item next() {
+        Item item = carried;
+        if (item == null) return queue.poll();
+        carried = null;
+        return item;
     }
 }

@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyLongWrapper;
  */
 public final class FrameTotals {
     private long inFrames;
+    /** Data messages read (their last frames), apart from pings and pongs: what the log's message lines count. */
+    private long inMessages;
     private long inBytes;
     private long outFrames;
     private long outBytes;
@@ -25,6 +27,7 @@ public final class FrameTotals {
             FrameInfo f = ((WsEvent.Frame) e).frame();
             if (f.inbound()) {
                 inFrames++;
+                if (f.fin() && !f.control()) inMessages++;
                 inBytes += f.wireLength();
             } else {
                 outFrames++;
@@ -35,11 +38,12 @@ public final class FrameTotals {
     }
 
     void reset() {
-        inFrames = inBytes = outFrames = outBytes = 0;
+        inFrames = inMessages = inBytes = outFrames = outBytes = 0;
         changed.set(changed.get() + 1);
     }
 
     public long inFrames() { return inFrames; }
+    public long inMessages() { return inMessages; }
     public long inBytes() { return inBytes; }
     public long outFrames() { return outFrames; }
     public long outBytes() { return outBytes; }

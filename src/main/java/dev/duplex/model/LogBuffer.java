@@ -5,25 +5,25 @@ import java.util.List;
 import dev.duplex.net.WsEvent;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * A log that keeps at most {@code cap} events, dropping the oldest and counting what it dropped, so a
- * flood or a long run keeps memory flat. UI thread only.
+ * flood or a long run keeps memory flat. What it shows plus what it dropped is always what it was given.
+ * A {@link RingList} behind it: adding costs the batch, not the log. UI thread only.
  */
 public final class LogBuffer {
-    private final ObservableList<WsEvent> events = FXCollections.observableArrayList();
-    private final ObservableList<WsEvent> readOnly = FXCollections.unmodifiableObservableList(events);
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
-    private int cap;
+    /** Counts what it drops before its change fires, so a listener's shown + dropped is already right. */
+    private final RingList<WsEvent> events;
 
     public LogBuffer(int cap) {
-        this.cap = cap;
+        events = new RingList<>(cap, n -> dropped.set(dropped.get() + n));
     }
 
+    /** The events kept, oldest first; read-only. */
     public ObservableList<WsEvent> events() {
-        return readOnly;
+        return events;
     }
 
     public ReadOnlyLongProperty droppedProperty() {
@@ -35,37 +35,20 @@ public final class LogBuffer {
     }
 
     public int cap() {
-        return cap;
+        return events.cap();
     }
 
-    /** Appends a batch: at most two list changes (one removal at the head, one addition), whatever its size. */
+    /** Appends a batch: one list change (the oldest lines out at the head, the new ones in), whatever its size. */
     public void addAll(List<? extends WsEvent> batch) {
-        if (batch.isEmpty()) return;
-        if (batch.size() >= cap) {
-            dropped.set(dropped.get() + events.size() + batch.size() - cap);
-            events.setAll(batch.subList(batch.size() - cap, batch.size()));
-            return;
-        }
-        int overflow = events.size() + batch.size() - cap;
-        if (overflow > 0) {
-            events.remove(0, overflow);
-            dropped.set(dropped.get() + overflow);
-        }
-        events.addAll(batch);
+        events.append(batch);
     }
 
     public void setCap(int newCap) {
-        if (newCap <= 0) throw new IllegalArgumentException("cap must be positive");
-        cap = newCap;
-        int overflow = events.size() - cap;
-        if (overflow > 0) {
-            events.remove(0, overflow);
-            dropped.set(dropped.get() + overflow);
-        }
+        events.setCapacity(newCap);
     }
 
     public void clear() {
-        events.clear();
+        events.empty();
         dropped.set(0);
     }
 }

@@ -58,4 +58,50 @@ class DispatcherTest {
         assertEquals(List.of("a1", "a2", "task", "a3"), log);
         assertTrue(pending.isEmpty());
     }
+
+    @Test
+    void aDrainStopsWhenItsTimeIsUpAndTheNextGoesOnInOrder() {
+        List<Runnable> pending = new ArrayList<>();
+        long[] now = {0};
+        // Each sink call takes 1 ms on this clock; the budget is 3 ms.
+        Dispatcher dispatcher = new Dispatcher(pending::add, () -> now[0], 3_000_000);
+        List<Integer> seen = new ArrayList<>();
+        List<Integer> calls = new ArrayList<>();
+        Consumer<List<Integer>> sink = batch -> {
+            calls.add(batch.size());
+            seen.addAll(batch);
+            now[0] += 1_000_000;
+        };
+        int n = 10 * Dispatcher.MAX_BATCH;
+        for (int i = 0; i < n; i++) dispatcher.post(sink, i);
+        assertEquals(1, pending.size());
+        pending.remove(0).run();
+        assertEquals(3 * Dispatcher.MAX_BATCH, seen.size(), "three calls fit in the budget, then the drain yields");
+        assertEquals(1, pending.size(), "and the rest is left to the next drain");
+        while (!pending.isEmpty()) pending.remove(0).run();
+        assertEquals(n, seen.size());
+        for (int i = 0; i < n; i++) assertEquals(i, seen.get(i));
+        assertTrue(calls.stream().allMatch(s -> s <= Dispatcher.MAX_BATCH), "calls " + calls);
+        assertEquals(4, dispatcher.drains());
+    }
+
+    @Test
+    void aSlowSinkStillGetsAtLeastSomeItemsPerDrain() {
+        List<Runnable> pending = new ArrayList<>();
+        long[] now = {0};
+        Dispatcher dispatcher = new Dispatcher(pending::add, () -> now[0], 1);
+        List<String> seen = new ArrayList<>();
+        Consumer<List<String>> a = batch -> {
+            seen.addAll(batch);
+            now[0] += 1_000_000_000L;
+        };
+        Consumer<List<String>> b = seen::addAll;
+        for (int i = 0; i < Dispatcher.AT_LEAST; i++) dispatcher.post(i % 2 == 0 ? a : b, "e" + i);
+        dispatcher.post(a, "late");
+        pending.remove(0).run();
+        assertEquals(Dispatcher.AT_LEAST, seen.size(), "however slow, a drain takes AT_LEAST items");
+        pending.remove(0).run();
+        assertEquals("late", seen.get(seen.size() - 1));
+        assertTrue(pending.isEmpty());
+    }
 }

@@ -11,7 +11,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The server's clients table: one row per connected client in the order they came, counted from the
- * server's events, and the client the lab acts on. FX thread only.
+ * server's events, and the client the lab acts on. A row's counts show once per batch ({@link #publish}).
+ * FX thread only.
  */
 public final class ServerClients {
     private final ObservableList<ServerClient> rows = FXCollections.observableArrayList();
@@ -41,6 +42,11 @@ public final class ServerClients {
             rows.clear();
             byPeer.clear();
         }
+    }
+
+    /** Shows every row's counts of the batch just taken: once per batch, after {@link #onEvent} for each of its events. */
+    void publish() {
+        for (ServerClient row : rows) row.publish();
     }
 
     /** Whether {@code peer} is connected now. */

@@ -243,6 +243,7 @@ public final class ServerModel {
                 clientCount.set(l.clients());
             }
         }
+        clients.publish();
         log.addAll(events);
     }
 

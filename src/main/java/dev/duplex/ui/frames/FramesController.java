@@ -16,10 +16,9 @@ import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.protocol.PayloadCodec;
 import dev.duplex.ui.EnumNames;
 import dev.duplex.ui.log.LogController;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
+
 import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
@@ -69,6 +68,8 @@ public final class FramesController {
     private final FrameText text;
     private final Help help;
     private FilteredList<WsEvent> shown;
+    /** Kept: it holds the listeners that hand the table its rows. */
+    private FrameRows rows;
 
     public FramesController(Texts texts) {
         this.texts = texts;
@@ -81,7 +82,7 @@ public final class FramesController {
     public void bind(LogBuffer frames, FrameTotals totals) {
         // A view of the pane's list (which it holds weakly): filtering it leaves the model's list alone.
         shown = new FilteredList<>(frames.events(), e -> true);
-        table.setItems(shown);
+        rows = new FrameRows(table, shown, autoScrollBox);
         table.setFixedCellSize(LogController.LINE_HEIGHT + 2);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(texts.get("frames.none")));
@@ -105,15 +106,6 @@ public final class FramesController {
 
         table.getSelectionModel().selectedItemProperty().addListener(
                 (o, a, e) -> detailArea.setText(text.detail(e, frames.events())));
-        boolean[] scrollPending = {false};
-        shown.addListener((ListChangeListener<WsEvent>) change -> {
-            if (!autoScrollBox.isSelected() || scrollPending[0]) return;
-            scrollPending[0] = true;
-            Platform.runLater(() -> {
-                scrollPending[0] = false;
-                if (!shown.isEmpty()) table.scrollTo(shown.size() - 1);
-            });
-        });
         KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         table.setOnKeyPressed(key -> {
             if (copyKeys.match(key)) {

@@ -60,7 +60,7 @@ public final class LogController {
                 () -> texts.get("log.count", log.events().size(), log.dropped()),
                 log.events(), log.droppedProperty()));
         // Scroll once after the batch, not from inside the list change: the ListView's own listener may
-        // not have seen the change yet, and a batch is two changes (the oldest lines out, the new ones in).
+        // not have seen the change yet, and a pulse may bring several batches.
         boolean[] scrollPending = {false};
         subscriptions.onListChange(log.events(), (ListChangeListener<WsEvent>) change -> {
             if (!autoScrollBox.isSelected() || scrollPending[0]) return;

@@ -1,0 +1,57 @@
+package dev.duplex.ui.frames;
+
+import dev.duplex.net.WsEvent;
+import dev.duplex.ui.log.Showing;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableView;
+
+/**
+ * The frame table's rows: the filtered frames while the view is on screen, none while it is hidden (a
+ * hidden table would still update its cells for every batch of a flood, for nobody), and the newest row
+ * scrolled to when auto-scroll is on. The filtered list keeps up meanwhile, which costs little, and the
+ * frame selected when the view hid is selected again when it shows.
+ */
+final class FrameRows {
+    private final TableView<WsEvent> table;
+    private final FilteredList<WsEvent> shown;
+    private final CheckBox autoScroll;
+    private final Showing showing;
+    private WsEvent kept;
+    private boolean scrollPending;
+
+    FrameRows(TableView<WsEvent> table, FilteredList<WsEvent> shown, CheckBox autoScroll) {
+        this.table = table;
+        this.shown = shown;
+        this.autoScroll = autoScroll;
+        this.showing = Showing.of(table);
+        showing.showingProperty().addListener((o, was, now) -> show(now));
+        show(showing.isShowing());
+        // Scroll once after the batch, not from inside the list change, which the table may not have seen yet.
+        shown.addListener((ListChangeListener<WsEvent>) change -> {
+            if (!autoScroll.isSelected() || scrollPending || table.getItems() != shown) return;
+            scrollPending = true;
+            Platform.runLater(() -> {
+                scrollPending = false;
+                if (!shown.isEmpty() && table.getItems() == shown) table.scrollTo(shown.size() - 1);
+            });
+        });
+    }
+
+    private void show(boolean on) {
+        if (on == (table.getItems() == shown)) return;
+        if (!on) {
+            kept = table.getSelectionModel().getSelectedItem();
+            table.setItems(FXCollections.emptyObservableList());
+            return;
+        }
+        table.setItems(shown);
+        int at = kept == null ? -1 : shown.indexOf(kept);
+        kept = null;
+        if (at >= 0) table.getSelectionModel().select(at);
+        if (autoScroll.isSelected() && !shown.isEmpty()) table.scrollTo(at >= 0 ? at : shown.size() - 1);
+    }
+}
