@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -60,7 +61,7 @@ final class EchoLoad {
     /** Echoes per second, and the server's CPU µs per echo (-1 when unknown). */
     private double[] throughput(URI url, LongSupplier serverCpuNanos, long rampMs, long measureMs) throws Exception {
         AtomicLong echoes = new AtomicLong();
-        AtomicReference<Throwable> broke = new AtomicReference<>();
+        CompletableFuture<Throwable> broke = new CompletableFuture<>();
         List<Pipelined> loads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             Pipelined p = new Pipelined(message, inFlight, echoes, broke);
@@ -68,16 +69,16 @@ final class EchoLoad {
             p.start(ws);
             loads.add(p);
         }
-        waitFor(rampMs);
+        endsEarlyIfBroken(broke, rampMs);
         long before = echoes.get();
         long cpu0 = serverCpuNanos.getAsLong();
         long t0 = System.nanoTime();
-        waitFor(measureMs);
+        endsEarlyIfBroken(broke, measureMs);
         long counted = echoes.get() - before;
         long cpu1 = serverCpuNanos.getAsLong();
         double perSecond = counted / ((System.nanoTime() - t0) / 1e9);
         for (Pipelined p : loads) p.stop();
-        if (broke.get() != null) throw new AssertionError("a load connection to " + url + " broke", broke.get());
+        if (broke.isDone()) throw new AssertionError("a load connection to " + url + " broke", broke.getNow(null));
         if (counted <= 0) throw new AssertionError("no echo came back from " + url + " in " + measureMs + " ms");
         double cpuPerEcho = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e3 / counted;
         return new double[] {perSecond, cpuPerEcho};
@@ -153,15 +154,15 @@ final class EchoLoad {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(long ms) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        while (System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10); // the load's own threads need the cores more than this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /**
+     * The measured window: {@code ms} of load, or less when a load connection breaks first. It waits on that
+     * failure with a timeout, so the waiting thread takes no core from the load.
+     */
+    private static void endsEarlyIfBroken(CompletableFuture<Throwable> broke, long ms) throws Exception {
+        try {
+            broke.get(ms, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException unbroken) {
+            // the whole window ran: the usual case
         }
     }
 
@@ -170,12 +171,12 @@ final class EchoLoad {
         private final String message;
         private final int inFlight;
         private final AtomicLong echoes;
-        private final AtomicReference<Throwable> broke;
+        private final CompletableFuture<Throwable> broke;
         private CompletableFuture<WebSocket> sending;
         private volatile WebSocket ws;
         private volatile boolean aborted;
 
-        Pipelined(String message, int inFlight, AtomicLong echoes, AtomicReference<Throwable> broke) {
+        Pipelined(String message, int inFlight, AtomicLong echoes, CompletableFuture<Throwable> broke) {
             this.message = message;
             this.inFlight = inFlight;
             this.echoes = echoes;
@@ -210,13 +211,13 @@ final class EchoLoad {
 
         @Override
         public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-            if (!aborted) broke.compareAndSet(null, new IllegalStateException("closed by the server: " + code + " " + reason));
+            if (!aborted) broke.complete(new IllegalStateException("closed by the server: " + code + " " + reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket w, Throwable error) {
-            if (!aborted) broke.compareAndSet(null, error);
+            if (!aborted) broke.complete(error);
         }
     }
 }
