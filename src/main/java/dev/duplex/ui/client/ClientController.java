@@ -8,8 +8,7 @@ import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
-import dev.duplex.ui.frames.FramesController;
-import dev.duplex.ui.handshake.HandshakeController;
+import dev.duplex.ui.frames.WireTabs;
 import dev.duplex.ui.log.LogController;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -73,10 +72,7 @@ public final class ClientController {
         views.panel(optionsPane, view("options/options.fxml"));
         views.panel(labPane, view("control/control.fxml"));
         views.panel(burstPane, view("burst/burst.fxml"));
-        views.tab(framesTab, view("frames/frames.fxml"),
-                (FramesController frames) -> frames.bind(tab.wire().frames(), tab.wire().totals()));
-        views.tab(handshakeTab, view("handshake/handshake.fxml"),
-                (HandshakeController handshake) -> handshake.bind(tab.wire().handshakeProperty()));
+        WireTabs.build(views, framesTab, handshakeTab, tab.wire());
     }
 
     private static java.net.URL view(String path) {

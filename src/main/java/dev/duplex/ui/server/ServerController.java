@@ -7,8 +7,7 @@ import dev.duplex.model.server.ServerState;
 import dev.duplex.net.server.ReplyTemplate;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
-import dev.duplex.ui.frames.FramesController;
-import dev.duplex.ui.handshake.HandshakeController;
+import dev.duplex.ui.frames.WireTabs;
 import dev.duplex.ui.log.LogController;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -85,10 +84,7 @@ public final class ServerController {
         views.panel(behaviourPane, view("behaviours/behaviours.fxml"));
         views.panel(labPane, view("server/limits.fxml"));
         views.tab(clientsTab, view("lab/lab.fxml"));
-        views.tab(framesTab, view("frames/frames.fxml"),
-                (FramesController frames) -> frames.bind(server.wire().frames(), server.wire().totals()));
-        views.tab(handshakeTab, view("handshake/handshake.fxml"),
-                (HandshakeController handshake) -> handshake.bind(server.wire().handshakeProperty()));
+        WireTabs.build(views, framesTab, handshakeTab, server.wire());
     }
 
     private static java.net.URL view(String path) {
