@@ -1,4 +1,4 @@
-package dev.duplex.ui;
+package dev.duplex.yardstick;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
