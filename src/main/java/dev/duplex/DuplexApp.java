@@ -3,7 +3,10 @@ package dev.duplex;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.StoredState;
 import dev.duplex.model.Workbench;
+import dev.duplex.i18n.Texts;
 import dev.duplex.ui.shell.DuplexWindow;
+import dev.duplex.ui.shell.FirstScreen;
+import dev.duplex.ui.theme.WindowTheme;
 import dev.duplex.ui.NextPulse;
 import dev.duplex.settings.ThemeChoice;
 import dev.duplex.ui.theme.DesktopScheme;
@@ -30,52 +33,65 @@ public final class DuplexApp extends Application {
         Workbench workbench = new Workbench(stored, dispatcher, AppDirs.config(), AppDirs.data());
         // duplex --theme dark: for this start only (Main checked the value and passes it as --theme=dark).
         ThemeChoice.parse(getParameters().getNamed().get(Main.THEME)).ifPresent(workbench.appearance()::chooseForThisStart);
-        DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
+        // The theme's stylesheet is read with the panels (DuplexWindow); the first screen needs its colours only.
+        WindowTheme.takeDesktopPreference(workbench.appearance());
         // Saving and stopping the server may take a moment: they run off the UI thread, then the app exits.
         // Not before: JavaFX's implicit exit, once the window hid, let the JVM end with those (daemon)
         // threads still writing; on a loaded machine the image's window test found no settings file.
         Platform.setImplicitExit(false);
-        window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
-        window.show();
-        if (Boolean.getBoolean("duplex.training")) TrainingRun.start(workbench, stage);
-        var link = getParameters().getUnnamed();
-        afterFirstFrame(() -> {
-            // A double-click should give a working echo one click of Connect away, with no internet.
-            workbench.startForFirstUse();
-            // Opened on a ws:// link (Main lets only one such argument through to the window).
-            if (!link.isEmpty()) workbench.openAt(link.get(0));
+        FirstScreen.show(stage, workbench.appearance().darkProperty().get(),
+                Texts.of(Texts.localeFor(workbench.languageProperty().get())), stored.settings());
+        if (Boolean.getBoolean("duplex.startup.probe")) atNextPulse(() -> report("FIRST_FRAME"));
+        // The panels are built once the first screen is out, which a pulse paints after its timers ran.
+        afterNextPulse(() -> {
+            DuplexWindow window = new DuplexWindow(stage, workbench, stored.settings());
+            window.setOnClosed(done -> done.whenComplete((ok, error) -> dispatcher.run(Platform::exit)));
+            window.show();
+            if (Boolean.getBoolean("duplex.training")) TrainingRun.start(workbench, stage);
+            var link = getParameters().getUnnamed();
+            afterNextPulse(() -> {
+                // A double-click should give a working echo one click of Connect away, with no internet.
+                workbench.startForFirstUse();
+                // Opened on a ws:// link (Main lets only one such argument through to the window).
+                if (!link.isEmpty()) workbench.openAt(link.get(0));
+            });
+            if (Boolean.getBoolean("duplex.startup.probe")) {
+                // The next pulse lays the panels out and paints them; the one after it finds that done.
+                atNextPulse(() -> atNextPulse(() -> {
+                    report("WINDOW_READY");
+                    Platform.runLater(() -> System.exit(0));
+                }));
+            }
         });
-        if (Boolean.getBoolean("duplex.startup.probe")) reportFirstFrameAndExit();
     }
 
     /**
-     * Runs {@code work} on the FX thread once the window's first frame is out. Starting the server and
-     * connecting a link load the engine's classes and start its threads, which on two cores slowed the
-     * first frame down; a pulse runs its animation timers before it paints, so the work goes one turn later.
+     * Runs {@code work} on the FX thread once the next frame is out. Building the panels, starting the
+     * server and connecting a link load classes and start threads, which on two cores slowed the frame
+     * before them down.
      */
-    private static void afterFirstFrame(Runnable work) {
+    private static void afterNextPulse(Runnable work) {
+        atNextPulse(() -> Platform.runLater(work));
+    }
+
+    /** Runs {@code work} at the start of the next pulse, as its animation timers run: before it paints. */
+    private static void atNextPulse(Runnable work) {
         new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
-                Platform.runLater(work);
+                work.run();
             }
         }.start();
     }
 
     /**
-     * For the start-up benchmark: prints the wall-clock time of the first pulse after the window was shown
-     * (the first frame painted) and exits.
+     * For the start-up benchmark: prints the wall-clock time of a frame as its pulse begins, the first one
+     * (the first screen), as the bare window it is measured against prints its own, and then the whole
+     * window's, after which the app exits.
      */
-    static void reportFirstFrameAndExit() {
-        new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                System.out.println("FIRST_FRAME " + System.currentTimeMillis());
-                Platform.exit();
-                System.exit(0);
-            }
-        }.start();
+    private static void report(String frame) {
+        System.out.println(frame + " " + System.currentTimeMillis());
     }
+
 }

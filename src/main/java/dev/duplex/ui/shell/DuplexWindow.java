@@ -21,14 +21,22 @@ public final class DuplexWindow {
     /** The window's content now; replaced (and disposed) by a language switch. */
     private MainView shown;
 
-    /** @param settings the window's size at start */
+    /**
+     * @param stage showing its {@link FirstScreen} already, or not shown yet
+     * @param settings the window's size at start
+     */
     public DuplexWindow(Stage stage, Workbench model, Settings settings) {
         this.stage = stage;
         this.model = model;
         WindowTheme.follow(model.appearance());
         Texts texts = texts();
         shown = MainView.load(model, texts, this::switchLanguage);
-        stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));
+        if (stage.getScene() == null) {
+            stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));
+        } else {
+            // The first frame's scene, on screen already: only its content changes, the window stays put.
+            stage.getScene().setRoot(shown.root());
+        }
         stage.setTitle(texts.get("app.title", Version.get()));
         var icons = new ArrayList<javafx.scene.image.Image>();
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {

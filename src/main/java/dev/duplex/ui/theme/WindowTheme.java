@@ -17,6 +17,11 @@ public final class WindowTheme {
     private static final String LIGHT = new PrimerLight().getUserAgentStylesheetBSS();
     private static final String DARK = new PrimerDark().getUserAgentStylesheetBSS();
 
+    /** The appearance followed now: the app starts following before its first frame, the window again when it is built. */
+    private static Appearance followed;
+    /** The appearance given the desktop's preference. */
+    private static Appearance fed;
+
     private WindowTheme() { }
 
     /** The user-agent stylesheet of the light or the dark theme. */
@@ -26,13 +31,25 @@ public final class WindowTheme {
 
     /**
      * Applies the theme now and whenever it changes. The stylesheet is the application's (JavaFX has one),
-     * so it follows the appearance given last. FX thread.
+     * so it follows the appearance given last; given the same one again, it changes nothing. FX thread.
      */
     public static void follow(Appearance appearance) {
+        if (appearance == followed) return;
+        followed = appearance;
+        takeDesktopPreference(appearance);
+        appearance.darkProperty().subscribe(dark -> Application.setUserAgentStylesheet(stylesheet(dark)));
+    }
+
+    /**
+     * Feeds the desktop's preference into {@code appearance}: now if it is read already (the usual case at
+     * start, so the first frame is in the right colours and the window never flashes light), else as soon
+     * as it is. Once for each appearance; FX thread.
+     */
+    public static void takeDesktopPreference(Appearance appearance) {
+        if (appearance == fed) return;
+        fed = appearance;
         var desktop = DesktopScheme.preference();
-        // Already read (the usual case at start): in before the first frame, so the window never flashes light.
         if (desktop.isDone()) appearance.desktopPrefersDark(desktop.getNow(false));
         else desktop.thenAccept(dark -> Platform.runLater(() -> appearance.desktopPrefersDark(dark)));
-        appearance.darkProperty().subscribe(dark -> Application.setUserAgentStylesheet(stylesheet(dark)));
     }
 }

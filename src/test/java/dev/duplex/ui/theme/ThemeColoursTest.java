@@ -2,6 +2,7 @@ package dev.duplex.ui.theme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import dev.duplex.ui.shell.FirstScreen;
 
 import javafx.scene.paint.Color;
 
@@ -85,10 +87,36 @@ class ThemeColoursTest {
             if (fxmlColour.matcher(Files.readString(fxml, StandardCharsets.UTF_8)).find()) offenders.add(fxml.toString());
         }
         for (Path java : files(".java")) {
+            // It paints before any theme is loaded; theFirstScreensColoursAreThePrimerThemes checks its own.
+            if (java.endsWith("FirstScreen.java")) continue;
             if (javaColour.matcher(Files.readString(java, StandardCharsets.UTF_8)).find()) offenders.add(java.toString());
         }
         assertFalse(files(".fxml").isEmpty(), "no FXML found under " + MAIN.toAbsolutePath());
         assertEquals(Set.of(), offenders, "colours belong in duplex.css, as looked-up colours");
+    }
+
+    @Test
+    void theFirstScreensColoursAreThePrimerThemes() throws IOException {
+        assertEquals(List.of(FirstScreen.LIGHT.background(), FirstScreen.LIGHT.text()),
+                themeColours("primer-light.css", "-color-bg-default", "-color-fg-muted"));
+        assertEquals(List.of(FirstScreen.DARK.background(), FirstScreen.DARK.text()),
+                themeColours("primer-dark.css", "-color-bg-default", "-color-fg-muted"));
+    }
+
+    /** What AtlantaFX's own stylesheet (the text form, which its jar carries next to the binary one) sets these to. */
+    private static List<String> themeColours(String sheet, String... names) throws IOException {
+        String css;
+        try (var in = atlantafx.base.theme.PrimerLight.class.getResourceAsStream(sheet)) {
+            assertNotNull(in, sheet + " is not in AtlantaFX's jar");
+            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> found = new java.util.ArrayList<>();
+        for (String name : names) {
+            var m = Pattern.compile(Pattern.quote(name) + ":\\s*([^;]+);").matcher(css);
+            assertTrue(m.find(), name + " not in " + sheet);
+            found.add(m.group(1).strip());
+        }
+        return found;
     }
 
     private static List<Path> files(String ending) throws IOException {
