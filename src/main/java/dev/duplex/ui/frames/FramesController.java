@@ -25,7 +25,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -126,26 +125,12 @@ public final class FramesController {
         column(wireColumn, e -> Long.toString(frame(e).wireLength()));
         column(previewColumn, e -> text.preview(frame(e)));
         // Hover an opcode or a close frame for its meaning from RFC 6455.
-        opcodeColumn.setCellFactory(c -> explained(f -> help.opcode(f.opcode())));
-        previewColumn.setCellFactory(c -> explained(f -> f.opcode() == FrameInfo.CLOSE && f.payload().length >= 2
+        opcodeColumn.setCellFactory(c -> new FrameCell(f -> help.opcode(f.opcode())));
+        previewColumn.setCellFactory(c -> new FrameCell(f -> f.opcode() == FrameInfo.CLOSE && f.payload().length >= 2
                 ? help.closeCode(f.closeCode()) : ""));
         tip(finColumn, help.bit("fin"));
         tip(rsvColumn, help.bit("rsv"));
         tip(maskColumn, help.bit("mask"));
-    }
-
-    /** A cell whose tooltip explains its row's frame; no tooltip where there is nothing to say. */
-    private static TableCell<WsEvent, String> explained(Function<FrameInfo, String> explanation) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                WsEvent e = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String tip = e == null ? "" : explanation.apply(frame(e));
-                setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
-            }
-        };
     }
 
     private static void tip(TableColumn<?, ?> column, String text) {
@@ -157,6 +142,7 @@ public final class FramesController {
 
     private static void column(TableColumn<WsEvent, String> column, Function<WsEvent, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellFactory(c -> new FrameCell(null));
     }
 
     private void refilter() {

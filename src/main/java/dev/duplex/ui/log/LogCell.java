@@ -20,6 +20,8 @@ final class LogCell extends ListCell<WsEvent> {
     private final EventText.Side side;
     private final dev.duplex.i18n.Help help;
     private EventText.Direction shown;
+    /** The event this cell shows the line of: the list asks a cell again for the event it has, often. */
+    private WsEvent showing;
 
     LogCell(EventText format, EventText.Side side, dev.duplex.i18n.Help help) {
         this.format = format;
@@ -32,11 +34,16 @@ final class LogCell extends ListCell<WsEvent> {
     protected void updateItem(WsEvent event, boolean empty) {
         super.updateItem(event, empty);
         if (empty || event == null) {
+            showing = null;
             setText(null);
             setTooltip(null);
             show(null);
             return;
         }
+        // During a flood every visible cell is given a new event each batch, and asked twice: once by the
+        // list's change, once by the layout. The second time, nothing to format or lay out again.
+        if (event == showing) return;
+        showing = event;
         EventText.Line line = format.line(event, side);
         setText(line.toString());
         show(line.direction());
