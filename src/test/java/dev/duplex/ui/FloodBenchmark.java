@@ -52,17 +52,20 @@ class FloodBenchmark {
 
     private Workbench model;
 
-    record Result(String scenario, double worstPulseMs, double worstWorkMs, double worstKeyMs, int keys, long received,
-                  long shown, long dropped, double windowRate, double connectRate) {
+    /** One flood's figures; {@code gaps} is the pulse gaps' {p50, p99, how many over 100 ms}. */
+    record Result(String scenario, double worstPulseMs, double worstWorkMs, double[] gaps, double worstKeyMs, int keys,
+                  long received, long shown, long dropped, double windowRate, double connectRate) {
         String json() {
             return String.format(Locale.ROOT, "{\"scenario\": \"%s\", \"worstPulseGapMs\": %.1f, \"worstPulseWorkMs\": %.1f, "
+                    + "\"p50PulseGapMs\": %.1f, \"p99PulseGapMs\": %.1f, \"pulsesOver100Ms\": %.0f, "
                     + "\"worstKeystrokeMs\": %.1f, \"keystrokes\": %d, \"received\": %d, \"shown\": %d, \"dropped\": %d, "
                     + "\"windowRate\": %.0f, \"connectRate\": %.0f, \"ratio\": %.3f}", scenario, worstPulseMs, worstWorkMs,
-                    worstKeyMs, keys, received, shown, dropped, windowRate, connectRate, connectRate > 0 ? windowRate / connectRate : 0);
+                    gaps[0], gaps[1], gaps[2], worstKeyMs, keys, received, shown, dropped, windowRate, connectRate,
+                    connectRate > 0 ? windowRate / connectRate : 0);
         }
 
         Result named(String name, double connect, double window) {
-            return new Result(name, worstPulseMs, worstWorkMs, worstKeyMs, keys, received, shown, dropped, window, connect);
+            return new Result(name, worstPulseMs, worstWorkMs, gaps, worstKeyMs, keys, received, shown, dropped, window, connect);
         }
     }
 
@@ -143,6 +146,7 @@ class FloodBenchmark {
         long t1 = typeUntil(robot, keys, accounted, log, "client flood of " + n);
         double pulse = pulses.worstMs();
         double cpu = pulses.worstWorkMs();
+        double[] spread = pulses.gapSpread(robot);
         // The wire tap may report a message's frame just after the message itself: wait for the last one.
         FxWait.until(() -> tab.wire().totals().inMessages() - messagesBefore >= n);
         long[] counts = FxWait.onFx(() -> new long[] {log.events().size(), log.dropped(),
@@ -156,7 +160,7 @@ class FloodBenchmark {
             throw new AssertionError("shown " + counts[0] + " + dropped " + counts[1] + " != received " + received
                     + " + 1 sent + " + counts[3] + " control frames");
         }
-        Result r = new Result("", pulse, cpu, keys.worstMs(), keys.typed(), received, counts[0], counts[1], n / ((t1 - t0) / 1e9), 0);
+        Result r = new Result("", pulse, cpu, spread, keys.worstMs(), keys.typed(), received, counts[0], counts[1], n / ((t1 - t0) / 1e9), 0);
         System.err.println(r.json());
         return r;
     }
@@ -183,6 +187,7 @@ class FloodBenchmark {
             long t1 = typeUntil(robot, keys, accounted, log, "server flood of " + total);
             double pulse = pulses.worstMs();
             double cpu = pulses.worstWorkMs();
+            double[] spread = pulses.gapSpread(robot);
             clients.await("ECHOED", 60);
             long[] counts = FxWait.onFx(() -> {
                 long in = 0;
@@ -193,7 +198,7 @@ class FloodBenchmark {
             if (counts[0] + counts[1] != 2 * total) {
                 throw new AssertionError("shown " + counts[0] + " + dropped " + counts[1] + " != 2 x received " + total);
             }
-            Result r = new Result("server 50 clients, " + front.replace("Tab", ""), pulse, cpu, keys.worstMs(), keys.typed(),
+            Result r = new Result("server 50 clients, " + front.replace("Tab", ""), pulse, cpu, spread, keys.worstMs(), keys.typed(),
                     total, counts[0], counts[1], total / ((t1 - t0) / 1e9), 0);
             System.err.println(r.json());
             clients.close();
@@ -254,12 +259,13 @@ class FloodBenchmark {
     }
 
     private static void print(List<Result> results, double perLine) throws Exception {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-26s %9s %7s %8s %5s %9s %7s %9s %10s %10s %6s%n",
-                "flood", "pulse ms", "work ms", "key ms", "keys", "received", "shown", "dropped", "window/s", "connect/s", "ratio"));
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-26s %9s %7s %12s %5s %8s %5s %9s %7s %9s %10s %10s %6s%n",
+                "flood", "pulse ms", "work ms", "p50/p99 ms", ">100", "key ms", "keys", "received", "shown", "dropped", "window/s", "connect/s", "ratio"));
         StringBuilder json = new StringBuilder("{\"floods\": [\n");
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "%-26s %9.1f %7.1f %8.1f %5d %9d %7d %9d %10.0f %10s %6s%n", r.scenario(),
-                    r.worstPulseMs(), r.worstWorkMs(), r.worstKeyMs(), r.keys(), r.received(), r.shown(), r.dropped(), r.windowRate(),
+            table.append(String.format(Locale.ROOT, "%-26s %9.1f %7.1f %12s %5.0f %8.1f %5d %9d %7d %9d %10.0f %10s %6s%n", r.scenario(),
+                    r.worstPulseMs(), r.worstWorkMs(), String.format(Locale.ROOT, "%.0f/%.0f", r.gaps()[0], r.gaps()[1]), r.gaps()[2],
+                    r.worstKeyMs(), r.keys(), r.received(), r.shown(), r.dropped(), r.windowRate(),
                     r.connectRate() > 0 ? String.format(Locale.ROOT, "%.0f", r.connectRate()) : "-",
                     r.connectRate() > 0 ? String.format(Locale.ROOT, "%.2f", r.windowRate() / r.connectRate()) : "-"));
             json.append("  ").append(r.json()).append(r == results.get(results.size() - 1) ? "\n" : ",\n");

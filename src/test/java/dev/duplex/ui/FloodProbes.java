@@ -32,6 +32,9 @@ final class FloodProbes {
         private final AtomicLong worst = new AtomicLong();
         private final AtomicLong worstWork = new AtomicLong();
         private long started;
+        /** Every pulse's gap since the reset, to tell a rare spike from a steady load; FX thread only. */
+        private long[] gaps = new long[1024];
+        private int gapCount;
         private final Runnable laidOut = () -> {
             if (started != 0) worstWork.accumulateAndGet(System.nanoTime() - started, Math::max);
             started = 0;
@@ -41,7 +44,11 @@ final class FloodProbes {
             public void handle(long now) {
                 started = System.nanoTime();
                 long before = last.getAndSet(now);
-                if (before != 0) worst.accumulateAndGet(now - before, Math::max);
+                if (before != 0) {
+                    worst.accumulateAndGet(now - before, Math::max);
+                    if (gapCount == gaps.length) gaps = java.util.Arrays.copyOf(gaps, 2 * gapCount);
+                    gaps[gapCount++] = now - before;
+                }
             }
         };
 
@@ -65,6 +72,21 @@ final class FloodProbes {
                 last.set(0);
                 worst.set(0);
                 worstWork.set(0);
+                gapCount = 0;
+            });
+        }
+
+        /**
+         * The gaps since the reset: {p50, p99} in ms, and how many were over 100 ms, as {@code [p50, p99, over]}.
+         * Read on the FX thread.
+         */
+        double[] gapSpread(FxRobot robot) throws Exception {
+            return FxWait.onFx(() -> {
+                long[] sorted = java.util.Arrays.copyOf(gaps, gapCount);
+                java.util.Arrays.sort(sorted);
+                if (sorted.length == 0) return new double[] {0, 0, 0};
+                long over = java.util.Arrays.stream(sorted).filter(g -> g > 100_000_000L).count();
+                return new double[] {sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, over};
             });
         }
 
