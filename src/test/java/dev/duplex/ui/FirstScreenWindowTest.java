@@ -58,7 +58,6 @@ class FirstScreenWindowTest {
         assertEquals("Duplex " + Version.get(), onFx(stage::getTitle));
         Region root = (Region) onFx(() -> stage.getScene().getRoot());
         assertEquals(Color.web("#0d1117"), onFx(() -> root.getBackground().getFills().get(0).getFill()));
-        assertEquals(1200, onFx(() -> stage.getScene().getWidth()), 0.5);
     }
 
     @Test

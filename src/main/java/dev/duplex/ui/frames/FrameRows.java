@@ -1,6 +1,7 @@
 package dev.duplex.ui.frames;
 
 import dev.duplex.net.WsEvent;
+import dev.duplex.ui.PacedList;
 import dev.duplex.ui.log.Showing;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -17,15 +18,16 @@ import javafx.scene.control.TableView;
  */
 final class FrameRows {
     private final TableView<WsEvent> table;
-    private final FilteredList<WsEvent> shown;
+    /** The filtered frames as the table shows them: up to date at most ten times a second (see PacedList). */
+    private final PacedList<WsEvent> shown;
     private final CheckBox autoScroll;
     private final Showing showing;
     private WsEvent kept;
     private boolean scrollPending;
 
-    FrameRows(TableView<WsEvent> table, FilteredList<WsEvent> shown, CheckBox autoScroll) {
+    FrameRows(TableView<WsEvent> table, FilteredList<WsEvent> filtered, CheckBox autoScroll) {
         this.table = table;
-        this.shown = shown;
+        this.shown = new PacedList<>(filtered);
         this.autoScroll = autoScroll;
         this.showing = Showing.of(table);
         showing.showingProperty().addListener((o, was, now) -> show(now));

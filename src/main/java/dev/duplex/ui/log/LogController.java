@@ -5,6 +5,7 @@ import dev.duplex.i18n.Help;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.WsEvent;
+import dev.duplex.ui.PacedList;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -49,7 +50,9 @@ public final class LogController {
     public void bind(LogBuffer log, EventText.Side side, Runnable clear) {
         this.clear = clear;
         EventText format = new EventText(texts);
-        logView.setItems(log.events());
+        // The list on screen follows the log at most ten times a second (see PacedList); the count with it.
+        PacedList<WsEvent> lines = new PacedList<>(log.events());
+        logView.setItems(lines);
         // One line per event at a fixed height: without it, VirtualFlow measures cells one by one to
         // find the end of the list, and a flood that scrolls to the end each batch freezes the window.
         logView.setFixedCellSize(LINE_HEIGHT);
@@ -57,17 +60,16 @@ public final class LogController {
         logView.setCellFactory(v -> new LogCell(format, side, help));
         logView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         logCountLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("log.count", log.events().size(), log.dropped()),
-                log.events(), log.droppedProperty()));
+                () -> texts.get("log.count", lines.size(), log.dropped()), lines));
         // Scroll once after the batch, not from inside the list change: the ListView's own listener may
         // not have seen the change yet, and a pulse may bring several batches.
         boolean[] scrollPending = {false};
-        subscriptions.onListChange(log.events(), (ListChangeListener<WsEvent>) change -> {
+        subscriptions.onListChange(lines, (ListChangeListener<WsEvent>) change -> {
             if (!autoScrollBox.isSelected() || scrollPending[0]) return;
             scrollPending[0] = true;
             Platform.runLater(() -> {
                 scrollPending[0] = false;
-                if (!log.events().isEmpty()) logView.scrollTo(log.events().size() - 1);
+                if (!lines.isEmpty()) logView.scrollTo(lines.size() - 1);
             });
         });
         KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);

@@ -31,11 +31,11 @@ public final class DuplexWindow {
         WindowTheme.follow(model.appearance());
         Texts texts = texts();
         shown = MainView.load(model, texts, this::switchLanguage);
-        if (stage.getScene() == null) {
-            stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));
-        } else {
+        if (FirstScreen.isShown(stage)) {
             // The first frame's scene, on screen already: only its content changes, the window stays put.
             stage.getScene().setRoot(shown.root());
+        } else {
+            stage.setScene(new Scene(shown.root(), settings.windowWidth(), settings.windowHeight()));
         }
         stage.setTitle(texts.get("app.title", Version.get()));
         var icons = new ArrayList<javafx.scene.image.Image>();

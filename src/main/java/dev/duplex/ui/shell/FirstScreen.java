@@ -33,7 +33,15 @@ public final class FirstScreen {
     /** A background and a text colour, as CSS writes them. */
     public record Palette(String background, String text) { }
 
+    /** Marks the first screen's root, so that the window's panels know the scene they may take over. */
+    private static final String STYLE_CLASS = "first-screen";
+
     private FirstScreen() { }
+
+    /** Whether {@code stage} shows the first screen now. */
+    static boolean isShown(Stage stage) {
+        return stage.getScene() != null && stage.getScene().getRoot().getStyleClass().contains(STYLE_CLASS);
+    }
 
     /** Shows {@code stage} with the starting frame; closing it then ends the app (there is nothing to keep yet). */
     public static void show(Stage stage, boolean dark, Texts texts, Settings settings) {
@@ -46,6 +54,7 @@ public final class FirstScreen {
         starting.setFill(muted);
         VBox content = new VBox(8, name, starting);
         content.setAlignment(Pos.CENTER);
+        content.getStyleClass().add(STYLE_CLASS);
         content.setBackground(Background.fill(Color.web(palette.background())));
         Scene scene = new Scene(content, settings.windowWidth(), settings.windowHeight());
         scene.setFill(content.getBackground().getFills().get(0).getFill());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,17 +28,28 @@ import javafx.stage.Stage;
 @ExtendWith(ApplicationExtension.class)
 class FrameCellTest {
     private TableView<WsEvent> table;
+    /** A window of its own: the tests share TestFX's primary stage, which a small table would leave small. */
+    private Stage own;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        own = new Stage();
         table = new TableView<>();
         TableColumn<WsEvent, String> opcode = new TableColumn<>("opcode");
         opcode.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(FrameText.frame(c.getValue()).opcode())));
         // Says something of pings only, as the close column says something of close frames only.
         opcode.setCellFactory(c -> new FrameCell(f -> f.opcode() == FrameInfo.PING ? "a ping" : ""));
         table.getColumns().add(opcode);
-        stage.setScene(new Scene(table, 300, 200));
-        stage.show();
+        own.setScene(new Scene(table, 300, 200));
+        own.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        onFx(() -> {
+            own.close();
+            return null;
+        });
     }
 
     @Test
