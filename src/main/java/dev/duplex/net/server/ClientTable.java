@@ -33,6 +33,7 @@ final class ClientTable {
                     Peer.originOf(handshake), "");
             conn.setAttachment(peer);
         }
+        peer.announce();
         int n = open.incrementAndGet();
         return new WsEvent.ClientJoined(Instant.now(), peer.address, peer.path, peer.origin, peer.subprotocol, n);
     }

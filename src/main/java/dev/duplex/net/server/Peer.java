@@ -19,6 +19,12 @@ final class Peer {
     final String subprotocol;
     /** Messages received so far, for "drop every Nth" and "close after N". */
     private final AtomicInteger messages = new AtomicInteger();
+    /**
+     * Whether the server has announced the connection (its onOpen ran). The library marks a connection
+     * open just before it adds it to its clients and announces it; a connection closed in between is
+     * never announced closed, and is listed for ever once it is added.
+     */
+    private volatile boolean announced;
 
     Peer(String address, String path, String origin, String subprotocol) {
         this.address = address;
@@ -30,6 +36,16 @@ final class Peer {
     /** The peer a connection's handshake admitted, or null before that. */
     static Peer of(WebSocket conn) {
         return conn.getAttachment() instanceof Peer p ? p : null;
+    }
+
+    void announce() {
+        announced = true;
+    }
+
+    /** Whether a close now would be reported: the library has added and announced the connection. */
+    static boolean announced(org.java_websocket.WebSocket conn) {
+        Peer peer = of(conn);
+        return peer != null && peer.announced;
     }
 
     /** Counts one more message received; returns how many have come, this one included. */

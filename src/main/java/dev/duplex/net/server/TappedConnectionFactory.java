@@ -118,7 +118,8 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
             dropIfNoTls(tls, key);
         }
         if (key.attachment() instanceof WebSocket conn) {
-            self[0].attach(conn);
+            // Announced, not only open: see Peer.announced.
+            self[0].attach(conn, c -> c.isOpen() && Peer.announced(c));
             dropIfNoHandshake(conn, self[0]);
         }
         return self[0];

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.java_websocket.WebSocket;
 
@@ -26,6 +27,7 @@ public class TappedChannel implements ByteChannel {
     private volatile ByteBuffer replacement;
     /** The connection these bytes belong to, to close it when a frame breaks the protocol. */
     private volatile WebSocket connection;
+    private volatile Predicate<WebSocket> closable = WebSocket::isOpen;
     /** Set by a check of the frames just read: the close it calls for. */
     private volatile Violation violation;
 
@@ -40,6 +42,15 @@ public class TappedChannel implements ByteChannel {
     }
 
     public void attach(WebSocket conn) {
+        attach(conn, WebSocket::isOpen);
+    }
+
+    /**
+     * @param closable whether a close of {@code conn} now would be seen through: by default that it is
+     *                 open; a server that announces its connections says when it has announced this one
+     */
+    public void attach(WebSocket conn, Predicate<WebSocket> closable) {
+        this.closable = closable;
         this.connection = conn;
     }
 
@@ -82,14 +93,15 @@ public class TappedChannel implements ByteChannel {
     }
 
     /**
-     * Closes with the violation's code once the library has marked the connection open: a frame can
-     * arrive right behind the handshake, before that, and a close sent then would be lost (and the
-     * library would keep the connection as a client for ever).
+     * Closes with the violation's code once the connection can be closed for everyone to see: a frame
+     * can arrive right behind the handshake, before the library has marked the connection open and its
+     * server has announced it, and a close then would be lost, or never reported (and the library would
+     * keep the connection as a client for ever).
      */
     private void closeWhenOpen(Violation v, int attempt) {
         WebSocket conn = connection;
         if (conn == null) return;
-        if (conn.isOpen() || attempt >= 200) {
+        if (closable.test(conn) || attempt >= 200) {
             conn.close(v.code(), v.reason());
             return;
         }
