@@ -1,9 +1,9 @@
 package dev.duplex.ui.frames;
 
 import dev.duplex.net.WsEvent;
+import dev.duplex.ui.BeforeLayout;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.log.Showing;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
@@ -32,11 +32,11 @@ final class FrameRows {
         this.showing = Showing.of(table);
         showing.showingProperty().addListener((o, was, now) -> show(now));
         show(showing.isShowing());
-        // Scroll once after the batch, not from inside the list change, which the table may not have seen yet.
+        // Scrolled in the pulse the rows changed in, before its layout (see BeforeLayout): one layout, one paint.
         shown.addListener((ListChangeListener<WsEvent>) change -> {
             if (!autoScroll.isSelected() || scrollPending || table.getItems() != shown) return;
             scrollPending = true;
-            Platform.runLater(() -> {
+            BeforeLayout.run(table, () -> {
                 scrollPending = false;
                 if (!shown.isEmpty() && table.getItems() == shown) table.scrollTo(shown.size() - 1);
             });

@@ -5,9 +5,9 @@ import dev.duplex.i18n.Help;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.WsEvent;
+import dev.duplex.ui.BeforeLayout;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.ViewSubscriptions;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -61,13 +61,12 @@ public final class LogController {
         logView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         logCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("log.count", lines.size(), log.dropped()), lines));
-        // Scroll once after the batch, not from inside the list change: the ListView's own listener may
-        // not have seen the change yet, and a pulse may bring several batches.
+        // Scrolled in the pulse the lines changed in, before its layout: laid out and painted once.
         boolean[] scrollPending = {false};
         subscriptions.onListChange(lines, (ListChangeListener<WsEvent>) change -> {
             if (!autoScrollBox.isSelected() || scrollPending[0]) return;
             scrollPending[0] = true;
-            Platform.runLater(() -> {
+            BeforeLayout.run(logView, () -> {
                 scrollPending[0] = false;
                 if (!lines.isEmpty()) logView.scrollTo(lines.size() - 1);
             });
