@@ -59,6 +59,24 @@ class AutoScrollWindowTest {
     }
 
     @Test
+    void theNewestLineStaysInSightWholeWhenLongLinesBringTheHorizontalScrollBar(FxRobot robot) throws Exception {
+        ClientTab tab = onFx(() -> model.selectedTabProperty().get());
+        robot.interact(() -> tab.log().addAll(lines(150)));
+        awaitLastLineInSight(robot, 149);
+        // Lines wider than the list: its horizontal scroll bar comes, and takes a line's height at the bottom.
+        List<WsEvent> wide = new ArrayList<>();
+        for (int i = 0; i < 20; i++) wide.add(new WsEvent.Received(Instant.now(), "server", Payload.text("wide ".repeat(100) + i)));
+        robot.interact(() -> tab.log().addAll(wide));
+        awaitLastLineInSight(robot, 169);
+        until(() -> {
+            Node last = lastCell(robot);
+            Node viewport = robot.lookup(".client-pane #logView .clipped-container").query();
+            return onFx(() -> last.localToScene(last.getBoundsInLocal()).getMaxY()
+                    <= viewport.localToScene(viewport.getBoundsInLocal()).getMaxY() + 0.5);
+        });
+    }
+
+    @Test
     void withAutoScrollOffTheListStaysWhereItIs(FxRobot robot) throws Exception {
         ClientTab tab = onFx(() -> model.selectedTabProperty().get());
         robot.interact(() -> tab.log().addAll(lines(150)));

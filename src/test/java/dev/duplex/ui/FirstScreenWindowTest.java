@@ -70,5 +70,9 @@ class FirstScreenWindowTest {
         assertNotNull(robot.lookup("#urlField").query(), "the client's URL field is in");
         assertTrue(onFx(() -> robot.lookup(node -> node instanceof Text && "正在启动…".equals(((Text) node).getText()))
                 .queryAll().isEmpty()), "the starting text is gone");
+        // The first thing a user types is where to connect, as in a window shown without a first screen.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> robot.lookup("#urlField").query().isFocused()),
+                "focus is on " + onFx(() -> stage.getScene().getFocusOwner()));
     }
 }

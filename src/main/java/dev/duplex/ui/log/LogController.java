@@ -11,10 +11,12 @@ import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -70,6 +72,19 @@ public final class LogController {
                 scrollPending[0] = false;
                 if (!lines.isEmpty()) logView.scrollTo(lines.size() - 1);
             });
+        });
+        // The horizontal scroll bar comes with the first line wider than the list, in the layout after the
+        // scroll, and covers the newest line: scroll again once it shows.
+        logView.skinProperty().subscribe(skin -> {
+            for (Node bar : logView.lookupAll(".scroll-bar")) {
+                if (bar instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL) {
+                    subscriptions.onChange(s.visibleProperty(), (was, shows) -> {
+                        if (shows && autoScrollBox.isSelected() && !lines.isEmpty()) {
+                            BeforeLayout.run(logView, () -> logView.scrollTo(lines.size() - 1));
+                        }
+                    });
+                }
+            }
         });
         KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         logView.setOnKeyPressed(key -> {

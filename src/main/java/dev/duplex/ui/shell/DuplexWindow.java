@@ -57,8 +57,21 @@ public final class DuplexWindow {
     }
 
     public void show() {
+        boolean firstScreenShown = stage.isShowing();
         stage.show();
         focusUrl();
+        if (firstScreenShown) {
+            // The scene, focused already, gives its new root's first control the focus in the next pulse
+            // (the log-limit spinner): the URL field takes it back once that pulse has laid the panels out.
+            Scene scene = stage.getScene();
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    focusUrl();
+                }
+            });
+        }
     }
 
     /** The first thing a user types is where to connect: start there, not in the log-limit spinner. */
