@@ -21,6 +21,10 @@ import javafx.collections.WeakListChangeListener;
  * <p>The model's lists drop their oldest items at the head and add at the tail; those changes are applied
  * as such (the selection stays on its lines). Anything else (a clear, a new filter) replaces the whole
  * list. FX thread only. The source is listened to weakly: a view that is gone takes this list with it.
+ *
+ * <p>While its view is off screen (a tab not in front), the list holds its updates and takes them all in
+ * one when the view shows again: a hidden list laid out ten times a second shared its pulses with the one
+ * in front.
  */
 public final class PacedList<E> extends ObservableListBase<E> {
     /** The shortest time between two updates of the view. */
@@ -33,10 +37,15 @@ public final class PacedList<E> extends ObservableListBase<E> {
     private boolean otherChange;
     private boolean pending;
     private long lastUpdate = Long.MIN_VALUE;
+    private boolean onScreen = true;
     private final ListChangeListener<E> onSourceChange = this::sourceChanged;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (!onScreen) {
+                stop();
+                return;
+            }
             if (lastUpdate != Long.MIN_VALUE && now - lastUpdate < PACE_NANOS) return;
             stop();
             lastUpdate = now;
@@ -48,6 +57,12 @@ public final class PacedList<E> extends ObservableListBase<E> {
         this.source = source;
         this.items = new ArrayList<>(source);
         source.addListener(new WeakListChangeListener<>(onSourceChange));
+    }
+
+    /** Whether the view of this list is on screen: off screen, updates wait until it is again. */
+    public void setOnScreen(boolean shown) {
+        onScreen = shown;
+        if (shown && pending) timer.start();
     }
 
     @Override
@@ -69,7 +84,7 @@ public final class PacedList<E> extends ObservableListBase<E> {
         }
         if (!pending) {
             pending = true;
-            timer.start();
+            if (onScreen) timer.start();
         }
     }
 

@@ -44,6 +44,7 @@ final class FrameRows {
     }
 
     private void show(boolean on) {
+        shown.setOnScreen(on);
         if (on == (table.getItems() == shown)) return;
         if (!on) {
             kept = table.getSelectionModel().getSelectedItem();

@@ -37,6 +37,8 @@ public final class LogController {
     private final Texts texts;
     private final ViewSubscriptions subscriptions;
     private Runnable clear = () -> { };
+    /** Whether the log is on screen: hidden, its list holds its updates (kept: it holds the listeners). */
+    private Showing showing;
 
     @FXML private HBox toolbar;
     @FXML private ListView<WsEvent> logView;
@@ -55,6 +57,8 @@ public final class LogController {
         // The list on screen follows the log at most ten times a second (see PacedList); the count with it.
         PacedList<WsEvent> lines = new PacedList<>(log.events());
         logView.setItems(lines);
+        showing = Showing.of(logView);
+        subscriptions.onValue(showing.showingProperty(), lines::setOnScreen);
         // One line per event at a fixed height: without it, VirtualFlow measures cells one by one to
         // find the end of the list, and a flood that scrolls to the end each batch freezes the window.
         logView.setFixedCellSize(LINE_HEIGHT);
