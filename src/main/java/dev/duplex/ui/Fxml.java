@@ -24,6 +24,11 @@ public final class Fxml {
 
     private Fxml() { }
 
+    /** One of our views by its path under {@code dev/duplex/ui/}, such as {@code "options/options.fxml"}. */
+    public static URL view(String path) {
+        return Fxml.class.getResource("/dev/duplex/ui/" + path);
+    }
+
     public static <C> Loaded<C> load(URL fxml, Texts texts, Callback<Class<?>, Object> controllers) {
         Objects.requireNonNull(fxml, "no such FXML");
         FXMLLoader loader = new FXMLLoader(fxml, texts.bundle());

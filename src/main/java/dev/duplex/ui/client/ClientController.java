@@ -6,6 +6,7 @@ import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
+import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.frames.WireTabs;
@@ -69,14 +70,10 @@ public final class ClientController {
 
         logController.bind(tab.log(), EventText.Side.CLIENT, tab::clearLog);
         logController.lead(fileMenu);
-        views.panel(optionsPane, view("options/options.fxml"));
-        views.panel(labPane, view("control/control.fxml"));
-        views.panel(burstPane, view("burst/burst.fxml"));
+        views.panel(optionsPane, Fxml.view("options/options.fxml"));
+        views.panel(labPane, Fxml.view("control/control.fxml"));
+        views.panel(burstPane, Fxml.view("burst/burst.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, tab.wire());
-    }
-
-    private static java.net.URL view(String path) {
-        return ClientController.class.getResource("/dev/duplex/ui/" + path);
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package dev.duplex.ui.frames;
 
 import dev.duplex.model.WireLog;
+import dev.duplex.ui.Fxml;
 import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.handshake.HandshakeController;
 import javafx.scene.control.Tab;
@@ -13,9 +14,9 @@ public final class WireTabs {
     private WireTabs() { }
 
     public static void build(OnDemandViews views, Tab framesTab, Tab handshakeTab, WireLog wire) {
-        views.tab(framesTab, WireTabs.class.getResource("/dev/duplex/ui/frames/frames.fxml"),
+        views.tab(framesTab, Fxml.view("frames/frames.fxml"),
                 (FramesController frames) -> frames.bind(wire.frames(), wire.totals()));
-        views.tab(handshakeTab, WireTabs.class.getResource("/dev/duplex/ui/handshake/handshake.fxml"),
+        views.tab(handshakeTab, Fxml.view("handshake/handshake.fxml"),
                 (HandshakeController handshake) -> handshake.bind(wire.handshakeProperty()));
     }
 }

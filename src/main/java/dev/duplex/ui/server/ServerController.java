@@ -5,6 +5,7 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.server.ServerModel;
 import dev.duplex.model.server.ServerState;
 import dev.duplex.net.server.ReplyTemplate;
+import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.frames.WireTabs;
@@ -81,14 +82,10 @@ public final class ServerController {
         Notices.bind(noticeLabel, server.noticeProperty(), texts);
 
         logController.bind(server.log(), EventText.Side.SERVER, server::clearLog);
-        views.panel(behaviourPane, view("behaviours/behaviours.fxml"));
-        views.panel(labPane, view("server/limits.fxml"));
-        views.tab(clientsTab, view("lab/lab.fxml"));
+        views.panel(behaviourPane, Fxml.view("behaviours/behaviours.fxml"));
+        views.panel(labPane, Fxml.view("server/limits.fxml"));
+        views.tab(clientsTab, Fxml.view("lab/lab.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, server.wire());
-    }
-
-    private static java.net.URL view(String path) {
-        return ServerController.class.getResource("/dev/duplex/ui/" + path);
     }
 
     @FXML
