@@ -10,6 +10,13 @@ import java.util.function.Consumer;
  * Work that must not run on the FX thread (the network's blocking calls, the disk), done in order on one
  * daemon thread of its own, with its outcome landing back on the FX thread through the dispatcher. Each
  * model that needs it keeps one, so one slow peer never holds up another tab.
+ *
+ * <p>Its thread runs below normal priority, and so do the threads it starts (Java gives a new thread its
+ * maker's priority): the library's socket readers and writers, the server's selector and workers. On two
+ * cores a flood keeps them busy, and at the same priority they took the FX thread's and the renderer's
+ * turns away, whole frames at a time. Where the runtime makes priorities real (see the pom's
+ * duplex.jvm.priorities) the scheduler now lets the window go first; the reading loses little, since it
+ * has the core whenever the window is idle, which is most of the time.
  */
 public final class Background {
     private final Dispatcher dispatcher;
@@ -20,6 +27,7 @@ public final class Background {
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,10 +37,23 @@ final class FloodProbes {
         /** Every pulse's gap since the reset, to tell a rare spike from a steady load; FX thread only. */
         private long[] gaps = new long[1024];
         private int gapCount;
+        /** When this pulse's timers were done (its first pre-layout listener), and the last pulse's split. */
+        private long timersDone;
+        private long lastTimers;
+        private long lastLayout;
+        private final Runnable beforeLayout = () -> timersDone = System.nanoTime();
         private final Runnable laidOut = () -> {
-            if (started != 0) worstWork.accumulateAndGet(System.nanoTime() - started, Math::max);
+            long end = System.nanoTime();
+            if (started != 0) {
+                worstWork.accumulateAndGet(end - started, Math::max);
+                lastTimers = timersDone > started ? timersDone - started : 0;
+                lastLayout = timersDone > started ? end - timersDone : end - started;
+            }
             started = 0;
         };
+        /** The gaps over 100 ms since the reset, as {start, end} in nanoTime; FX thread only. */
+        private final List<long[]> longGaps = new ArrayList<>();
+        private final GcPauses gc = new GcPauses();
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -48,6 +63,9 @@ final class FloodProbes {
                     worst.accumulateAndGet(now - before, Math::max);
                     if (gapCount == gaps.length) gaps = java.util.Arrays.copyOf(gaps, 2 * gapCount);
                     gaps[gapCount++] = now - before;
+                    if (now - before > 100_000_000L) longGaps.add(new long[] {before, now, lastTimers, lastLayout});
+                    lastTimers = 0;
+                    lastLayout = 0;
                 }
             }
         };
@@ -55,6 +73,7 @@ final class FloodProbes {
         void start(FxRobot robot, javafx.scene.Scene scene) {
             robot.interact(() -> {
                 timer.start();
+                scene.addPreLayoutPulseListener(beforeLayout);
                 scene.addPostLayoutPulseListener(laidOut);
             });
         }
@@ -62,6 +81,7 @@ final class FloodProbes {
         void stop(FxRobot robot, javafx.scene.Scene scene) {
             robot.interact(() -> {
                 timer.stop();
+                scene.removePreLayoutPulseListener(beforeLayout);
                 scene.removePostLayoutPulseListener(laidOut);
             });
         }
@@ -73,6 +93,7 @@ final class FloodProbes {
                 worst.set(0);
                 worstWork.set(0);
                 gapCount = 0;
+                longGaps.clear();
             });
         }
 
@@ -90,6 +111,23 @@ final class FloodProbes {
             });
         }
 
+        /**
+         * Each gap over 100 ms since the reset, with the collections that paused the JVM inside it: whether a
+         * long pulse was the collector's or the window's own. Read on the FX thread.
+         */
+        String longGapsExplained(FxRobot robot) throws Exception {
+            return FxWait.onFx(() -> {
+                StringBuilder said = new StringBuilder();
+                for (long[] g : longGaps) {
+                    said.append(String.format(java.util.Locale.ROOT,
+                            "  a gap of %.0f ms: its pulse's timers (the drains) %.0f ms, CSS and layout %.0f ms, the rest"
+                            + " painting or waiting for a core; collections inside it: %s%n",
+                            (g[1] - g[0]) / 1e6, g[2] / 1e6, g[3] / 1e6, gc.within(g[0], g[1])));
+                }
+                return said.toString();
+            });
+        }
+
         double worstMs() {
             return worst.get() / 1e6;
         }
@@ -97,6 +135,44 @@ final class FloodProbes {
         /** The longest pulse work (timers, CSS, layout) since the reset. */
         double worstWorkMs() {
             return worstWork.get() / 1e6;
+        }
+    }
+
+    /**
+     * The collector's pauses as the JVM reports them (a notification per collection, with its start and end
+     * in ms of the JVM's uptime), to be set against the FX pulses' gaps (in nanoTime).
+     */
+    static final class GcPauses {
+        private final List<String[]> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final long baseNanos = System.nanoTime();
+        private final long baseUptimeMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+
+        GcPauses() {
+            for (java.lang.management.GarbageCollectorMXBean bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (!(bean instanceof javax.management.NotificationEmitter emitter)) continue;
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    pauses.add(new String[] {Long.toString(info.getGcInfo().getStartTime()), Long.toString(info.getGcInfo().getEndTime()),
+                            info.getGcName() + " (" + info.getGcCause() + ")"});
+                }, null, null);
+            }
+        }
+
+        /** The pauses that overlap [fromNanos, toNanos], with their lengths. */
+        String within(long fromNanos, long toNanos) {
+            long from = baseUptimeMs + (fromNanos - baseNanos) / 1_000_000;
+            long to = baseUptimeMs + (toNanos - baseNanos) / 1_000_000;
+            List<String> inside = new ArrayList<>();
+            synchronized (pauses) {
+                for (String[] p : pauses) {
+                    long start = Long.parseLong(p[0]);
+                    long end = Long.parseLong(p[1]);
+                    if (end >= from && start <= to) inside.add(p[2] + " " + (end - start) + " ms");
+                }
+            }
+            return inside.isEmpty() ? "none" : String.join(", ", inside);
         }
     }
 
@@ -146,8 +222,12 @@ final class FloodProbes {
     static double headlessConnectRate(URI url, int messages) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process connect = new ProcessBuilder(java, "-cp", classpath, "-Duser.language=en", Main.class.getName(),
-                "connect", url.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // With the image's JVM options, as the window under test has them (the pom passes them on).
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "-Duser.language=en"));
+        String priorities = System.getProperty("duplex.jvm.priorities", "").trim();
+        if (!priorities.isEmpty()) command.addAll(List.of(priorities.split("\\s+")));
+        command.addAll(List.of(Main.class.getName(), "connect", url.toString()));
+        Process connect = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             CompletableFuture<Void> opened = new CompletableFuture<>();
             CompletableFuture<Long> last = new CompletableFuture<>();
