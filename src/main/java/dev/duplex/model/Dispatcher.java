@@ -6,7 +6,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -21,6 +23,14 @@ import java.util.function.LongSupplier;
  * the rest to the next pulse, so however costly the consumers are, a pulse keeps room to lay out, paint
  * and take keystrokes. Consecutive values for one sink arrive as lists of at most {@link #MAX_BATCH}, and
  * the clock is read between them.
+ *
+ * <p>The queue is bounded softly: past {@link #HIGH_WATER} items not yet handed over, a posting thread (a
+ * socket's reader, the server's workers) waits until the drains have taken it down to half, so a peer that
+ * sends faster than the window can show is read at the window's pace (TCP holds the rest back). An
+ * unbounded backlog had held hundreds of thousands of events at a time, all of them alive at every young
+ * collection, whose pauses grew to 65 ms inside a pulse. The UI thread itself never waits, and neither
+ * does anyone once the drains stop for {@link #STALL_NANOS} (a UI that is gone or stuck): then the queue
+ * grows as before.
  */
 public final class Dispatcher {
     /** The most values one sink call gets: the clock is read between calls, so this bounds one step. */
@@ -29,6 +39,10 @@ public final class Dispatcher {
     static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
     /** A drain takes at least this many items whatever the clock says, so that it always gets on. */
     static final int AT_LEAST = 256;
+    /** Items waiting past which posting threads wait: about a tenth of a second of a flood. */
+    static final int HIGH_WATER = 16_384;
+    /** How long a posting thread waits without seeing a drain before it stops waiting. */
+    static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private record Item(Consumer<List<Object>> sink, Object value) { }
 
@@ -40,6 +54,12 @@ public final class Dispatcher {
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong drains = new AtomicLong();
+    /** Items queued and not yet handed to their sinks. */
+    private final AtomicInteger pending = new AtomicInteger();
+    /** The thread drains run on, which must never wait for itself. */
+    private volatile Thread drainThread;
+    /** Set when a posting thread saw no drain for STALL_NANOS; cleared by the next drain. */
+    private volatile boolean stalled;
     /** The item a drain polled but could not take (another sink's, once the time was up); UI thread only. */
     private Item carried;
 
@@ -62,14 +82,12 @@ public final class Dispatcher {
      */
     @SuppressWarnings("unchecked")
     public <T> void post(Consumer<List<T>> sink, T value) {
-        queue.add(new Item((Consumer<List<Object>>) (Consumer<?>) sink, value));
-        schedule();
+        enqueue(new Item((Consumer<List<Object>>) (Consumer<?>) sink, value));
     }
 
     /** Queues a task to run on the UI thread, in order with the events around it. */
     public void run(Runnable task) {
-        queue.add(new Item(RUN, task));
-        schedule();
+        enqueue(new Item(RUN, task));
     }
 
     /** How many drains have run: a flood of N events should need far fewer than N. */
@@ -77,11 +95,44 @@ public final class Dispatcher {
         return drains.get();
     }
 
+    /** Items queued and not yet handed over. */
+    public int pending() {
+        return pending.get();
+    }
+
+    private void enqueue(Item item) {
+        queue.add(item);
+        int waiting = pending.incrementAndGet();
+        schedule();
+        if (waiting > HIGH_WATER) awaitRoom();
+    }
+
+    /** Waits until the drains have halved the backlog, as long as they make progress; see the class's notes. */
+    private void awaitRoom() {
+        if (stalled || Thread.currentThread() == drainThread) return;
+        long seen = drains.get();
+        long since = System.nanoTime();
+        while (pending.get() > HIGH_WATER / 2) {
+            LockSupport.parkNanos(200_000);
+            if (Thread.currentThread().isInterrupted()) return;
+            long now = drains.get();
+            if (now != seen) {
+                seen = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > STALL_NANOS) {
+                stalled = true;
+                return;
+            }
+        }
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) uiThread.execute(this::drain);
     }
 
     private void drain() {
+        drainThread = Thread.currentThread();
+        stalled = false;
         scheduled.set(false);
         drains.incrementAndGet();
         long deadline = clock.getAsLong() + budgetNanos;
@@ -91,7 +142,7 @@ public final class Dispatcher {
         int taken = 0;
         while ((item = next()) != null) {
             if (sink != null && (item.sink() != sink || batch.size() >= MAX_BATCH)) {
-                sink.accept(batch);
+                handOver(sink, batch);
                 batch = new ArrayList<>();
                 if (taken >= AT_LEAST && clock.getAsLong() - deadline >= 0) {
                     carried = item;
@@ -103,8 +154,16 @@ public final class Dispatcher {
             batch.add(item.value());
             taken++;
         }
-        if (sink != null) sink.accept(batch);
+        if (sink != null) handOver(sink, batch);
         if (carried != null || !queue.isEmpty()) schedule();
+    }
+
+    private void handOver(Consumer<List<Object>> sink, List<Object> batch) {
+        try {
+            sink.accept(batch);
+        } finally {
+            pending.addAndGet(-batch.size());
+        }
     }
 
     private Item next() {

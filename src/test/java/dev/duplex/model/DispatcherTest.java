@@ -104,4 +104,58 @@ class DispatcherTest {
         assertEquals("late", seen.get(seen.size() - 1));
         assertTrue(pending.isEmpty());
     }
+
+    @Test
+    void aProducerFasterThanTheDrainsWaitsForThemSoTheBacklogStaysBounded() throws Exception {
+        ExecutorService ui = Executors.newSingleThreadExecutor();
+        try {
+            Dispatcher dispatcher = new Dispatcher(ui);
+            int n = 8 * Dispatcher.HIGH_WATER;
+            List<Integer> seen = new ArrayList<>(); // touched only on the "ui" thread
+            CountDownLatch all = new CountDownLatch(1);
+            // A slow window: each batch costs the UI thread half a millisecond.
+            Consumer<List<Integer>> sink = batch -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                seen.addAll(batch);
+                if (seen.size() == n) all.countDown();
+            };
+            int[] most = {0};
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < n; i++) {
+                    dispatcher.post(sink, i);
+                    most[0] = Math.max(most[0], dispatcher.pending());
+                }
+            });
+            producer.start();
+            assertTrue(all.await(60, TimeUnit.SECONDS), "all events delivered");
+            producer.join();
+            for (int i = 0; i < n; i++) assertEquals(i, seen.get(i));
+            assertTrue(most[0] <= Dispatcher.HIGH_WATER + 1, "the backlog reached " + most[0]);
+        } finally {
+            ui.shutdownNow();
+        }
+    }
+
+    @Test
+    void aUiThatNeverDrainsHoldsAProducerUpOnceAndNotForEver() throws Exception {
+        List<Runnable> pending = new ArrayList<>();
+        Dispatcher dispatcher = new Dispatcher(task -> {
+            synchronized (pending) {
+                pending.add(task);
+            }
+        });
+        int n = 3 * Dispatcher.HIGH_WATER;
+        Consumer<List<Integer>> sink = batch -> { };
+        java.util.concurrent.CompletableFuture<Void> posted = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < n; i++) dispatcher.post(sink, i);
+        });
+        posted.get(20, TimeUnit.SECONDS);
+        assertEquals(n, dispatcher.pending(), "everything still queued, nothing lost");
+        Runnable drain;
+        synchronized (pending) {
+            drain = pending.remove(0);
+        }
+        drain.run();
+        assertTrue(dispatcher.pending() < n, "the drain takes them down again");
+    }
 }
