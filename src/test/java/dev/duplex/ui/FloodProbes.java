@@ -63,7 +63,7 @@ final class FloodProbes {
                     worst.accumulateAndGet(now - before, Math::max);
                     if (gapCount == gaps.length) gaps = java.util.Arrays.copyOf(gaps, 2 * gapCount);
                     gaps[gapCount++] = now - before;
-                    if (now - before > 100_000_000L) longGaps.add(new long[] {before, now, lastTimers, lastLayout});
+                    if (now - before > 100_000_000L) longGaps.add(new long[] {before, now, lastTimers, lastLayout, gapCount});
                     lastTimers = 0;
                     lastLayout = 0;
                 }
@@ -120,9 +120,9 @@ final class FloodProbes {
                 StringBuilder said = new StringBuilder();
                 for (long[] g : longGaps) {
                     said.append(String.format(java.util.Locale.ROOT,
-                            "  a gap of %.0f ms: its pulse's timers (the drains) %.0f ms, CSS and layout %.0f ms, the rest"
-                            + " painting or waiting for a core; collections inside it: %s%n",
-                            (g[1] - g[0]) / 1e6, g[2] / 1e6, g[3] / 1e6, gc.within(g[0], g[1])));
+                            "  a gap of %.0f ms (pulse %d of %d): its pulse's timers (the drains) %.0f ms, CSS and layout"
+                            + " %.0f ms, the rest painting or waiting for a core; collections inside it: %s%n",
+                            (g[1] - g[0]) / 1e6, g[4], gapCount, g[2] / 1e6, g[3] / 1e6, gc.within(g[0], g[1])));
                 }
                 return said.toString();
             });
