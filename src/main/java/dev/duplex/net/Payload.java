@@ -38,8 +38,9 @@ public final class Payload {
         return bytes != null ? bytes.clone() : text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** How many bytes the message is on the wire (UTF-8 for text), counted without encoding it. */
     public int size() {
-        return bytes != null ? bytes.length : text.getBytes(StandardCharsets.UTF_8).length;
+        return bytes != null ? bytes.length : dev.duplex.protocol.Utf8.length(text);
     }
 
     /** Up to {@code max} bytes as space-separated hex pairs, with an ellipsis when there are more. */

@@ -18,6 +18,31 @@ public final class Utf8 {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * How many bytes {@link #bytes} gives for {@code text}, without making them: counted per message of a
+     * flood (the clients table's byte counts), where encoding each text only to take its length was a
+     * copy of every payload for the collector.
+     */
+    public static int length(String text) {
+        int n = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1; // a lone surrogate: written as '?'
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     /** Whether {@code length} bytes of {@code data} from {@code offset} on are strict UTF-8. */
     public static boolean isValid(byte[] data, int offset, int length) {
         try {
