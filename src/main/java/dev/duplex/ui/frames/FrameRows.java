@@ -1,7 +1,7 @@
 package dev.duplex.ui.frames;
 
 import dev.duplex.net.WsEvent;
-import dev.duplex.ui.BeforeLayout;
+import dev.duplex.ui.ThisPulse;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.log.Showing;
 import javafx.collections.FXCollections;
@@ -32,11 +32,11 @@ final class FrameRows {
         this.showing = Showing.of(table);
         showing.showingProperty().addListener((o, was, now) -> show(now));
         show(showing.isShowing());
-        // Scrolled in the pulse the rows changed in, before its layout (see BeforeLayout): one layout, one paint.
+        // Scrolled in the pulse the rows changed in, before its layout (see ThisPulse): one layout, one paint.
         shown.addListener((ListChangeListener<WsEvent>) change -> {
             if (!autoScroll.isSelected() || scrollPending || table.getItems() != shown) return;
             scrollPending = true;
-            BeforeLayout.run(table, () -> {
+            ThisPulse.beforeLayout(table, () -> {
                 scrollPending = false;
                 if (!shown.isEmpty() && table.getItems() == shown) table.scrollTo(shown.size() - 1);
             });

@@ -5,7 +5,7 @@ import dev.duplex.i18n.Help;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.WsEvent;
-import dev.duplex.ui.BeforeLayout;
+import dev.duplex.ui.ThisPulse;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
@@ -72,7 +72,7 @@ public final class LogController {
         subscriptions.onListChange(lines, (ListChangeListener<WsEvent>) change -> {
             if (!autoScrollBox.isSelected() || scrollPending[0]) return;
             scrollPending[0] = true;
-            BeforeLayout.run(logView, () -> {
+            ThisPulse.beforeLayout(logView, () -> {
                 scrollPending[0] = false;
                 if (!lines.isEmpty()) logView.scrollTo(lines.size() - 1);
             });
@@ -84,7 +84,7 @@ public final class LogController {
                 if (bar instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL) {
                     subscriptions.onChange(s.visibleProperty(), (was, shows) -> {
                         if (shows && autoScrollBox.isSelected() && !lines.isEmpty()) {
-                            BeforeLayout.run(logView, () -> logView.scrollTo(lines.size() - 1));
+                            ThisPulse.beforeLayout(logView, () -> logView.scrollTo(lines.size() - 1));
                         }
                     });
                 }

@@ -8,6 +8,7 @@ import dev.duplex.Version;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
 import dev.duplex.settings.Settings;
+import dev.duplex.ui.ThisPulse;
 import dev.duplex.ui.theme.WindowTheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -63,14 +64,7 @@ public final class DuplexWindow {
         if (firstScreenShown) {
             // The scene, focused already, gives its new root's first control the focus in the next pulse
             // (the log-limit spinner): the URL field takes it back once that pulse has laid the panels out.
-            Scene scene = stage.getScene();
-            scene.addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    focusUrl();
-                }
-            });
+            ThisPulse.afterLayout(stage.getScene(), this::focusUrl);
         }
     }
 
