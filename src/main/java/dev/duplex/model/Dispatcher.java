@@ -39,10 +39,18 @@ public final class Dispatcher {
     static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
     /** A drain takes at least this many items whatever the clock says, so that it always gets on. */
     static final int AT_LEAST = 256;
-    /** Items waiting past which posting threads wait: about a tenth of a second of a flood. */
-    static final int HIGH_WATER = 16_384;
-    /** How long a posting thread waits without seeing a drain before it stops waiting. */
-    static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * Items waiting past which posting threads wait: about two pulses' worth of a flood at the rate a window
+     * shows (over 100 000 messages a second). At 16 384 a reader ran on for a tenth of a second past a slow
+     * pulse, taking the CPU the pulse needed; at 2 048 it held the window to 60 000 a second.
+     */
+    static final int HIGH_WATER = 4_096;
+    /**
+     * How long a posting thread waits without seeing a drain before it stops waiting: longer than any pulse
+     * (at 50 ms a slow pulse let the readers loose exactly when it needed the CPU), short enough that a UI
+     * that is gone costs a reader half a second once.
+     */
+    static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private record Item(Consumer<List<Object>> sink, Object value) { }
 
