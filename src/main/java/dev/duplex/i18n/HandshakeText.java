@@ -10,7 +10,8 @@ import dev.duplex.protocol.AcceptCheck;
 /**
  * The handshake explainer in lines, for the window and for {@code connect --show-handshake}: the
  * request and the answer header by header, each with its explanation from RFC 6455, the body of a
- * refusal, what was negotiated, and the Sec-WebSocket-Accept check step by step.
+ * refusal, what was negotiated, and the Sec-WebSocket-Accept check step by step; on wss:// first what TLS
+ * said ({@link TlsText}).
  */
 public final class HandshakeText {
     /** What a line is, for its style: a heading, a plain line, a check that passed, a problem. */
@@ -30,6 +31,8 @@ public final class HandshakeText {
     public List<Line> lines(WsEvent.Handshake h) {
         HandshakeRecord r = h.record();
         List<Line> rows = new ArrayList<>();
+        // On wss:// TLS came first on the wire, so it comes first here.
+        if (r.tls() != null) new TlsText(texts).addTo(rows, r.tls());
         rows.add(new Line(Kind.TITLE, texts.get("handshake.request", EventText.time(h.at()), h.peer()), null));
         rows.add(new Line(Kind.LINE, r.requestLine(), null));
         for (HandshakeRecord.Header header : r.requestHeaders()) {

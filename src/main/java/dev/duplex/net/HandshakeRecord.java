@@ -4,14 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.duplex.tls.TlsFacts;
+
 /**
  * Both sides of one opening handshake as they crossed the wire: the HTTP upgrade request and the
  * server's answer (status line, headers, and the body of a refusal), header by header.
  *
  * @param request  the request as sent, up to its blank line
  * @param response the answer as received, with any body that came with it
+ * @param tls      what the TLS under a wss:// connection said, or null (ws://, or not known: a file, a server)
  */
-public record HandshakeRecord(String request, String response) {
+public record HandshakeRecord(String request, String response, TlsFacts tls) {
+
+    public HandshakeRecord(String request, String response) {
+        this(request, response, null);
+    }
+
+    /** This handshake, with what the TLS under it said. */
+    public HandshakeRecord withTls(TlsFacts facts) {
+        return new HandshakeRecord(request, response, facts);
+    }
 
     /** A header line, in the order and spelling it was sent. */
     public record Header(String name, String value) { }

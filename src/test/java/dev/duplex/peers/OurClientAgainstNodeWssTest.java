@@ -2,6 +2,8 @@ package dev.duplex.peers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,6 +28,8 @@ import dev.duplex.net.Recorder;
 import dev.duplex.net.WsEvent;
 import dev.duplex.tls.SelfSignedCertificate;
 import dev.duplex.tls.ServerIdentity;
+import dev.duplex.tls.TlsFacts;
+import dev.duplex.net.wire.FrameInfo;
 
 /**
  * Our client on wss:// against a TLS server nobody here wrote: Node's https with ws, serving a certificate
@@ -149,5 +153,72 @@ class OurClientAgainstNodeWssTest {
         String said = out.toString(StandardCharsets.UTF_8);
         assertEquals(dev.duplex.cli.Cli.OK, trusted, said + err);
         org.junit.jupiter.api.Assertions.assertTrue(said.contains("message received: through TLS"), said);
+    }
+
+    @Test
+    void framesAndHandshakeAreSeenAboveTlsWithWhatTlsSaid() throws Exception {
+        ServerIdentity identity = SelfSignedCertificate.generate();
+        URI url = serve(identity);
+        client.trust(List.of(identity.fingerprint()));
+        client.connect(url, ClientOptions.browserLike(url));
+        WsEvent.Handshake handshake = events.next(WsEvent.Handshake.class);
+        events.next(WsEvent.Opened.class);
+        assertEquals(101, handshake.record().status(), handshake.record().response());
+        assertTrue(handshake.record().requestLine().startsWith("GET / HTTP/1.1"), handshake.record().request());
+        TlsFacts tls = handshake.record().tls();
+        assertNotNull(tls, "no TLS facts on wss://");
+        assertEquals("TLSv1.3", tls.protocol());
+        assertTrue(tls.cipherSuite().startsWith("TLS_"), tls.cipherSuite());
+        assertEquals("http/1.1", tls.alpn(), "Node's https answers the ALPN offer of http/1.1");
+        assertEquals(TlsFacts.Trust.PINNED, tls.trust());
+        assertEquals(1, tls.chain().size());
+        TlsFacts.CertificateFacts own = tls.chain().get(0);
+        assertEquals(identity.fingerprint(), own.fingerprint());
+        assertEquals(identity.certificate().getNotAfter().toInstant(), own.notAfter());
+        assertTrue(own.alternativeNames().contains("IP:127.0.0.1"), own.alternativeNames().toString());
+        assertTrue(own.subject().contains("CN="), own.subject());
+
+        client.send("seen above TLS");
+        assertEquals("seen above TLS", events.next(WsEvent.Received.class).payload().text());
+        List<FrameInfo> frames = events.all().stream().filter(e -> e instanceof WsEvent.Frame)
+                .map(e -> ((WsEvent.Frame) e).frame()).toList();
+        assertTrue(frames.stream().anyMatch(f -> !f.inbound() && f.masked() && f.opcodeName().equals("text")
+                && f.payloadLength() == "seen above TLS".length()), frames.toString());
+        assertTrue(frames.stream().anyMatch(f -> f.inbound() && !f.masked() && f.opcodeName().equals("text")), frames.toString());
+    }
+
+    @Test
+    void aRefusedChainIsShownWithItsCertificates() throws Exception {
+        ServerIdentity identity = SelfSignedCertificate.generate();
+        URI url = serve(identity);
+        client.connect(url, ClientOptions.browserLike(url));
+        WsEvent.Handshake handshake = events.next(WsEvent.Handshake.class);
+        events.next(WsEvent.Failed.class);
+        TlsFacts tls = handshake.record().tls();
+        assertNotNull(tls, handshake.toString());
+        assertEquals(TlsFacts.Trust.REFUSED, tls.trust());
+        assertEquals(identity.fingerprint(), tls.chain().get(0).fingerprint());
+        assertEquals("", handshake.record().response(), "TLS held the request back");
+    }
+
+    @Test
+    void connectShowsTheTlsFactsAndTheFramesOnWss() throws Exception {
+        ServerIdentity identity = SelfSignedCertificate.generate();
+        URI url = serve(identity);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = dev.duplex.cli.Cli.run(new String[] {"connect", url.toString(), "--trust",
+                identity.fingerprint().toString(), "--show-handshake", "--show-frames"},
+                new java.io.ByteArrayInputStream("framed\n".getBytes(StandardCharsets.UTF_8)),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                latch -> { });
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertEquals(dev.duplex.cli.Cli.OK, code, said + err);
+        assertTrue(said.contains("== TLS (TLSv1.3)"), said);
+        assertTrue(said.contains("ALPN: http/1.1"), said);
+        assertTrue(said.contains("SHA-256: " + identity.fingerprint()), said);
+        assertTrue(said.contains("Trusted by the fingerprint you pinned"), said);
+        assertTrue(said.contains("HTTP/1.1 101"), said);
+        assertTrue(said.contains("framed"), said);
     }
 }

@@ -13,7 +13,9 @@ import dev.duplex.net.wire.TappedSockets;
 import dev.duplex.net.wire.WireTap;
 import dev.duplex.protocol.CloseCodes;
 import dev.duplex.tls.Fingerprint;
+import dev.duplex.tls.ServerCertificateException;
 import dev.duplex.tls.TlsContexts;
+import dev.duplex.tls.TlsFacts;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -30,6 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
@@ -62,8 +67,10 @@ final class ClientConnection extends WebSocketClient {
     private final BooleanSupplier autoPong;
     /** The subprotocols offered; the server may answer one of these or none. */
     private final List<String> offered;
-    /** The bytes both ways, for ws://; null for wss://, whose bytes the library's own TLS socket carries. */
+    /** The bytes both ways, above TLS on wss://. */
     private final WireTap tap;
+    /** Certificates trusted by fingerprint: a pinned leaf is named as trusted by its pin. */
+    private final Set<Fingerprint> trusted;
     /** Held while reporting a message in or out, so that "sent" is never logged after its echo. */
     private final Object events = new Object();
     private volatile boolean opened;
@@ -98,37 +105,60 @@ final class ClientConnection extends WebSocketClient {
                 abort();
             }
         }, CompletableFuture.delayedExecutor(2L * options.connectTimeoutMs(), TimeUnit.MILLISECONDS));
-        // The tap sits under the library's own reads and writes. For wss:// the library must make the
-        // TLS socket itself (a plain socket factory would switch TLS off), so there is no tap there.
-        if ("ws".equalsIgnoreCase(url.getScheme())) {
-            tap = new WireTap(true, new WireTap.Sink() {
-                @Override
-                public void handshake(HandshakeRecord record) {
-                    // reported at open or at failure, when the whole answer is in
-                }
+        // The tap sits under the library's own reads and writes; on wss:// above TLS, so both schemes show
+        // the same plain bytes.
+        tap = new WireTap(true, new WireTap.Sink() {
+            @Override
+            public void handshake(HandshakeRecord record) {
+                // reported at open or at failure, when the whole answer is in
+            }
 
-                @Override
-                public void frame(FrameInfo frame) {
-                    listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
-                    if (frame.inbound() && frame.masked() && maskedByServer == null) {
-                        // RFC 6455 5.1: a client must fail the connection on a masked server frame. It
-                        // may come in the same read as the handshake answer: then it is reported
-                        // after onopen, in the order a reader expects.
-                        maskedByServer = frame.opcodeName();
-                        if (opened) failMasked();
-                    }
+            @Override
+            public void frame(FrameInfo frame) {
+                listener.on(new WsEvent.Frame(Instant.now(), peer, frame));
+                if (frame.inbound() && frame.masked() && maskedByServer == null) {
+                    // RFC 6455 5.1: a client must fail the connection on a masked server frame. It
+                    // may come in the same read as the handshake answer: then it is reported
+                    // after onopen, in the order a reader expects.
+                    maskedByServer = frame.opcodeName();
+                    if (opened) failMasked();
                 }
-            });
-            setSocketFactory(new TappedSockets(tap));
-        } else {
-            tap = null;
+            }
+        });
+        this.trusted = Set.copyOf(trusted);
+        if ("wss".equalsIgnoreCase(url.getScheme())) {
             // Normal certificate checks, plus the certificates the user chose to trust by fingerprint.
             // The refusal is kept as it happens: the library reports the failed handshake and the closed
             // socket from two threads, in either order.
-            setSocketFactory(TlsContexts.client(trusted, refusal -> {
+            setSocketFactory(TappedSockets.overTls(TlsContexts.client(trusted, refusal -> {
                 if (tlsRefusal == null) tlsRefusal = refusal;
-            }).getSocketFactory());
+            }).getSocketFactory(), tap));
+        } else {
+            setSocketFactory(new TappedSockets(tap));
         }
+    }
+
+    /**
+     * The library's own (the host name check) first, then TLS 1.3 and 1.2 only, and ALPN offering
+     * http/1.1 as browsers do for a WebSocket, so that the server's choice can be shown.
+     */
+    @Override
+    protected void onSetSSLParameters(SSLParameters parameters) {
+        super.onSetSSLParameters(parameters);
+        TlsContexts.limitProtocols(parameters);
+        parameters.setApplicationProtocols(new String[] {"http/1.1"});
+    }
+
+    /**
+     * The handshake as the tap saw it, with on wss:// what TLS said: the session once open, or the chain the
+     * client refused (the request was written, and held back by TLS, before the refusal).
+     */
+    private HandshakeRecord handshakeSeen() {
+        HandshakeRecord seen = tap.handshake();
+        if (seen == null || !(getSocket() instanceof SSLSocket tls)) return seen;
+        if (opened) return seen.withTls(TlsFacts.of(tls.getSession(), tls.getApplicationProtocol(), trusted));
+        return tlsRefusal instanceof ServerCertificateException refused
+                ? seen.withTls(TlsFacts.refused(refused.chain())) : seen;
     }
 
     private static Map<String, String> handshakeHeaders(ClientOptions options) {
@@ -203,7 +233,7 @@ final class ClientConnection extends WebSocketClient {
      */
     @Override
     public boolean isClosing() {
-        boolean awaitingServerClose = closingByUs && tap != null && tap.peerClose() == null && !closeTimedOut;
+        boolean awaitingServerClose = closingByUs && tap.peerClose() == null && !closeTimedOut;
         return !awaitingServerClose && super.isClosing();
     }
 
@@ -232,7 +262,7 @@ final class ClientConnection extends WebSocketClient {
     @Override
     public void onOpen(ServerHandshake handshake) {
         opened = true;
-        if (tap != null) listener.on(new WsEvent.Handshake(Instant.now(), peer, tap.handshake()));
+        listener.on(new WsEvent.Handshake(Instant.now(), peer, handshakeSeen()));
         String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                 ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
         if (!protocol.isEmpty() && !offered.contains(protocol)) {
@@ -294,21 +324,14 @@ final class ClientConnection extends WebSocketClient {
     public void onClose(int code, String reason, boolean remote) {
         String why = reason == null ? "" : reason;
         if (!opened) {
-            HandshakeRecord handshake = tap == null ? null : tap.handshake();
-            if (handshake != null && !handshake.response().isEmpty()) {
+            HandshakeRecord handshake = handshakeSeen();
+            if (handshake != null && (!handshake.response().isEmpty() || handshake.tls() != null)) {
                 listener.on(new WsEvent.Handshake(Instant.now(), peer, handshake));
             }
             // A browser reports onerror then onclose(1006) for every connection that never opened.
             listener.on(new WsEvent.Failed(Instant.now(), peer,
                     HandshakeFailure.of(handshakeTimedOut, handshake, why, tlsRefusal, errorBeforeOpen)));
             listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, "", false, remote));
-            return;
-        }
-        if (tap == null) {
-            // wss://: no tap, so the library's own account is all there is.
-            int reported = code == CloseFrame.NEVER_CONNECTED ? CloseCodes.ABNORMAL : code;
-            boolean clean = reported != CloseCodes.ABNORMAL && reported != CloseCodes.TLS;
-            listener.on(new WsEvent.Closed(Instant.now(), reported, why, clean, remote && !closingByUs));
             return;
         }
         // As a browser reports it: the code and reason of the server's close frame, and a clean

@@ -1,7 +1,5 @@
 package dev.duplex.net.wire;
 
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,77 +7,56 @@ import java.net.InetAddress;
 import java.net.Socket;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Gives Java-WebSocket's client a plain socket whose streams pass every byte past a {@link WireTap}.
+ * Gives Java-WebSocket's client a plain socket whose streams pass every byte past a {@link WireTap}
+ * (wss:// has {@link TappedSslSocket}).
  * The library connects the socket itself, so only {@link #createSocket()} is used.
  */
 public final class TappedSockets extends SocketFactory {
     private final WireTap tap;
+    /** Makes the TLS sockets of wss://, tapped above TLS; null for ws://. */
+    private final SSLSocketFactory tls;
 
+    /** Plain sockets, for ws://. */
     public TappedSockets(WireTap tap) {
+        this(tap, null);
+    }
+
+    private TappedSockets(WireTap tap, SSLSocketFactory tls) {
         this.tap = tap;
+        this.tls = tls;
+    }
+
+    /**
+     * TLS sockets from {@code tls}, for wss://, tapped above TLS. The library still sees an {@code SSLSocket},
+     * so it applies its TLS parameters (the host name check) as it does to its own.
+     */
+    public static TappedSockets overTls(SSLSocketFactory tls, WireTap tap) {
+        return new TappedSockets(tap, tls);
     }
 
     @Override
-    public Socket createSocket() {
+    public Socket createSocket() throws IOException {
+        if (tls != null) return new TappedSslSocket((SSLSocket) tls.createSocket(), tap);
         return new Socket() {
             private InputStream in;
             private OutputStream out;
 
             @Override
             public synchronized InputStream getInputStream() throws IOException {
-                if (in == null) {
-                    in = new FilterInputStream(super.getInputStream()) {
-                        @Override
-                        public int read(byte[] b, int off, int len) throws IOException {
-                            int n = super.read(b, off, len);
-                            if (n > 0) safely(() -> tap.inbound(b, off, n));
-                            return n;
-                        }
-
-                        @Override
-                        public int read() throws IOException {
-                            int c = super.read();
-                            if (c >= 0) safely(() -> tap.inbound(new byte[] {(byte) c}, 0, 1));
-                            return c;
-                        }
-                    };
-                }
+                if (in == null) in = TappedStreams.in(super.getInputStream(), tap);
                 return in;
             }
 
             @Override
             public synchronized OutputStream getOutputStream() throws IOException {
-                if (out == null) {
-                    OutputStream raw = super.getOutputStream();
-                    out = new FilterOutputStream(raw) {
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            // Shown before it goes: the echo can be read back before this thread returns.
-                            safely(() -> tap.outbound(b, off, len));
-                            raw.write(b, off, len);
-                        }
-
-                        @Override
-                        public void write(int b) throws IOException {
-                            safely(() -> tap.outbound(new byte[] {(byte) b}, 0, 1));
-                            raw.write(b);
-                        }
-                    };
-                }
+                if (out == null) out = TappedStreams.out(super.getOutputStream(), tap);
                 return out;
             }
         };
-    }
-
-    /** The tap only watches: whatever goes wrong in it must not break the connection it watches. */
-    private static void safely(Runnable watch) {
-        try {
-            watch.run();
-        } catch (RuntimeException ignored) {
-            // the views miss some frames of this connection; the connection itself goes on
-        }
     }
 
     private static UnsupportedOperationException connectsItself() {
