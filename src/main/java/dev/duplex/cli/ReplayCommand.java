@@ -162,7 +162,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             console.err().println(PREFIX + console.texts().get("cli.stdin", String.valueOf(e.getMessage())));
         }
-        replayer.stop();
+        replayer.noMoreSteps();
     }
 
     /**

@@ -68,8 +68,8 @@ final class ReplayPrinter implements ReplayListener {
         // The name column stays English in every language, as the client log's event names do.
         String name = v.kind().name().toLowerCase(java.util.Locale.ROOT);
         switch (v.kind()) {
-            case SAME -> line(at, EventText.Direction.IN, name, where + ": " + shown(v.replayed()));
-            case EXTRA -> line(at, EventText.Direction.IN, name, where + ": " + shown(v.replayed()));
+            case SAME -> line(at, EventText.Direction.IN, name, texts.get("replay.said", where, shown(v.replayed())));
+            case EXTRA -> line(at, EventText.Direction.IN, name, texts.get("replay.said", where, shown(v.replayed())));
             case MISSING -> line(at, EventText.Direction.ERROR, name, texts.get("replay.wasRecorded", where,
                     shown(v.recorded())));
             case DIFFERENT -> {
@@ -86,7 +86,7 @@ final class ReplayPrinter implements ReplayListener {
     /** One side of a difference and its caret line, the labels padded to one width so the texts line up. */
     private void marked(String label, Payload message, boolean inBytes, int start, int end) {
         int labelWidth = Math.max(MarkedText.width(texts.get("replay.recorded")), MarkedText.width(texts.get("replay.replayed")));
-        String padded = label + ":" + " ".repeat(labelWidth - MarkedText.width(label)) + " ";
+        String padded = label + " ".repeat(labelWidth - MarkedText.width(label)) + " ";
         MarkedText.Marked m = inBytes ? MarkedText.hex(message.bytes(), start, end) : MarkedText.text(message.text(), start, end);
         console.out().println(INDENT + padded + m.line());
         console.out().println(INDENT + " ".repeat(MarkedText.width(padded)) + m.carets());

@@ -58,6 +58,8 @@ public final class Replayer {
     private boolean stopped;
     /** Steps asked for and not yet taken, in step timing. */
     private int stepsAsked;
+    /** No step will be asked for any more: once those asked are taken, the rest are not sent. */
+    private boolean noMoreSteps;
     /** The recorded replies, filled by the replies as they come. */
     private final ReplySlots slots;
     /** The last message sent, 0 before the first. */
@@ -102,6 +104,17 @@ public final class Replayer {
     public void step() {
         synchronized (lock) {
             stepsAsked++;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * In step timing: no more steps will come (the end of the input that asked for them). The steps asked
+     * for already are still taken; the messages after them are not sent.
+     */
+    public void noMoreSteps() {
+        synchronized (lock) {
+            noMoreSteps = true;
             lock.notifyAll();
         }
     }
@@ -179,8 +192,9 @@ public final class Replayer {
         }
         if (timing == Timing.STEP && !ended()) {
             emit(new ReplayEvent.AwaitingStep(Instant.now(), step.number(), session.steps().size(), step.message()));
-            while (stepsAsked == 0 && !ended()) lock.wait();
-            if (!ended()) stepsAsked--;
+            while (stepsAsked == 0 && !noMoreSteps && !ended()) lock.wait();
+            if (stepsAsked == 0) return false;
+            stepsAsked--;
         }
         return !ended();
     }
