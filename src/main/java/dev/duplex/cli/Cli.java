@@ -13,7 +13,8 @@ import dev.duplex.i18n.Texts;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code duplex serve …}, {@code duplex connect …}, {@code --version}, {@code --help}.
+ * The command line: {@code duplex serve …}, {@code duplex connect …}, {@code duplex replay …}, {@code --version},
+ * {@code --help}.
  * The commands are picocli's ({@link DuplexCommand} and its subcommands); their help comes from the
  * {@code dev.duplex.cli.usage} bundles in the user's language, and every value typed is checked by
  * {@code dev.duplex.options}, in the window's words.
@@ -27,6 +28,8 @@ public final class Cli {
     public static final int USAGE = 2;
     /** The connection opened but then ended abnormally (not 1000 or 1001). */
     public static final int ABNORMAL_CLOSE = 3;
+    /** {@code replay --expect-same}: a reply differed from the recording, was missing or extra, or a message was not sent. */
+    public static final int NOT_AS_RECORDED = 4;
 
     /** The base name of the help's bundles: dev/duplex/cli/usage[_zh_CN].properties. */
     static final String USAGE_BUNDLE = "dev.duplex.cli.usage";

@@ -13,12 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code duplex}: the top command, with {@code serve} and {@code connect} under it. (With no argument at
- * all, {@code dev.duplex.Main} opens the window instead of coming here.) Its words are in the {@code
- * dev.duplex.cli.usage} bundles; the bash completion script is generated from this class.
+ * {@code duplex}: the top command, with {@code serve}, {@code connect} and {@code replay} under it. (With no
+ * argument at all, {@code dev.duplex.Main} opens the window instead of coming here.) Its words are in the
+ * {@code dev.duplex.cli.usage} bundles; the bash completion script is generated from this class.
  */
 @Command(name = "duplex", mixinStandardHelpOptions = true, versionProvider = DuplexCommand.VersionLine.class,
-        subcommands = {ServeCommand.class, ConnectCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, ConnectCommand.class, ReplayCommand.class, HelpCommand.class})
 public final class DuplexCommand implements Callable<Integer> {
     private final Console console;
     @Spec

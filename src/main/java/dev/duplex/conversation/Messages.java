@@ -21,16 +21,17 @@ import dev.duplex.net.wire.FrameInfo;
  * opcode to report; a message cut off by a new message, or by the end of the capture, is reported as far
  * as it went; reserved data opcodes (3 to 7) are dropped, as the connection would have failed on them.
  */
-final class Messages {
+public final class Messages {
     /** One message: its direction, when its last frame crossed (when it was whole), its opcode, its bytes. */
-    record Message(boolean inbound, Instant at, int opcode, byte[] data) { }
+    public record Message(boolean inbound, Instant at, int opcode, byte[] data) { }
 
     /** RFC 7692 7.2.2: what the sender left off the end of each compressed message. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xff, (byte) 0xff};
 
     private Messages() { }
 
-    static List<Message> of(Conversation c) {
+    /** The conversation's text and binary messages, both ways, in the order they completed. */
+    public static List<Message> of(Conversation c) {
         String extensions = c.handshake() == null ? "" : c.handshake().record().responseHeader("Sec-WebSocket-Extensions");
         Inflating[] inflating = {
             new Inflating(!hasParameter(extensions, "client_no_context_takeover")),

@@ -66,7 +66,8 @@ class HelpAndUsageErrorsTest {
     void everyOptionAndParameterIsDescribedInBothLanguages() {
         for (Locale locale : new Locale[] {EN, ZH}) {
             CommandLine line = Cli.commandLine(new DuplexCommand(), locale);
-            for (CommandLine command : List.of(line, line.getSubcommands().get("serve"), line.getSubcommands().get("connect"))) {
+            for (CommandLine command : List.of(line, line.getSubcommands().get("serve"), line.getSubcommands().get("connect"),
+                    line.getSubcommands().get("replay"))) {
                 CommandSpec spec = command.getCommandSpec();
                 assertTrue(spec.usageMessage().header().length > 0 || spec.parent() == null, spec.qualifiedName());
                 for (ArgSpec arg : spec.args()) {
@@ -130,8 +131,8 @@ class HelpAndUsageErrorsTest {
         assertUsage(EN, "duplex serve: unknown option --nope (did you mean --no-pong?)", "serve", "--nope");
         assertUsage(ZH, "duplex serve: 未知选项 --nope（你是想用 --no-pong 吗？）", "serve", "--nope");
         assertUsage(EN, "duplex serve: unknown option --xyzzy", "serve", "--xyzzy");
-        assertUsage(EN, "duplex: unknown command 'frobnicate': the commands are serve and connect", "frobnicate");
-        assertUsage(ZH, "duplex: 未知命令“frobnicate”：可用的命令是 serve 和 connect", "frobnicate");
+        assertUsage(EN, "duplex: unknown command 'frobnicate': the commands are serve, connect and replay", "frobnicate");
+        assertUsage(ZH, "duplex: 未知命令“frobnicate”：可用的命令是 serve、connect 和 replay", "frobnicate");
         assertUsage(EN, "duplex serve: unexpected argument 'extra'", "serve", "extra");
         assertUsage(EN, "duplex connect: connect needs URL", "connect");
         assertUsage(EN, "duplex serve: --port needs a value", "serve", "--port");
@@ -164,7 +165,7 @@ class HelpAndUsageErrorsTest {
     @Test
     void theBashCompletionKnowsEveryCommandAndOption() {
         String script = AutoComplete.bash("duplex", new CommandLine(new DuplexCommand()));
-        for (String word : new String[] {"serve", "connect", "--refuse-header", "--close-after", "--show-handshake", "--trust"}) {
+        for (String word : new String[] {"serve", "connect", "replay", "--refuse-header", "--close-after", "--show-handshake", "--trust", "--expect-same"}) {
             assertTrue(script.contains(word), word);
         }
     }

@@ -1,16 +1,14 @@
 package dev.duplex.model.client;
 
-import java.io.BufferedInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.duplex.conversation.Conversation;
+import dev.duplex.conversation.ConversationFile;
 import dev.duplex.conversation.ConversationFileException;
 import dev.duplex.conversation.HarFormat;
 import dev.duplex.conversation.JsonLinesFormat;
@@ -55,7 +53,7 @@ final class ConversationFiles {
             return;
         }
         Conversation conversation = c;
-        boolean har = isHar(file);
+        boolean har = ConversationFile.isHar(file);
         write(file, out -> {
             if (har) HarFormat.write(conversation, out);
             else JsonLinesFormat.write(conversation, out);
@@ -77,9 +75,7 @@ final class ConversationFiles {
         }
         String name = file.getFileName().toString();
         io.call(() -> {
-            try (var in = new BufferedInputStream(Files.newInputStream(file))) {
-                return isHar(file) ? HarFormat.read(in) : List.of(JsonLinesFormat.read(in));
-            }
+            return ConversationFile.read(file);
         }, found -> {
             if (found.isEmpty()) {
                 notice.accept(Notice.of("file.noWebSocket", name));
@@ -125,10 +121,6 @@ final class ConversationFiles {
         for (Conversation.Frame f : c.frames()) frames.add(f.toEvent(peer));
         wire.replaceWith(frames, c.handshake() == null ? null
                 : new WsEvent.Handshake(c.handshake().at(), peer, c.handshake().record()));
-    }
-
-    private static boolean isHar(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + HarFormat.EXTENSION);
     }
 
     private void write(Path file, AtomicFiles.Content content, Notice done) {
