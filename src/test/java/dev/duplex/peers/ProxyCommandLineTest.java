@@ -124,4 +124,24 @@ class ProxyCommandLineTest {
             assertTrue(all.contains(hop), hop + " in:\n" + all);
         }
     }
+
+    @Test
+    void anUpstreamWhereNothingListensIsPrintedAndTheClientIsAnswered502() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        BufferedReader[] lines = new BufferedReader[1];
+        URI proxyUrl = startProxy(lines, "--listen", "0", "--upstream", "ws://127.0.0.1:" + closedPort + "/");
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> java.net.http.HttpClient.newHttpClient()
+                        .newWebSocketBuilder().buildAsync(proxyUrl.resolve("/chat"), new java.net.http.WebSocket.Listener() { })
+                        .get(10, TimeUnit.SECONDS));
+        java.net.http.WebSocketHandshakeException refused = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                java.net.http.WebSocketHandshakeException.class, failed.getCause());
+        assertEquals(502, refused.getResponse().statusCode());
+        String line = await(lines[0], "refused");
+        assertTrue(line.contains("the upstream ws://127.0.0.1:" + closedPort + "/chat did not take the connection: connection"
+                + " refused: nothing is listening at ws://127.0.0.1:" + closedPort + "/chat. The client was answered HTTP 502."), line);
+    }
 }
