@@ -12,6 +12,8 @@ public enum Field {
     CLOSE_AFTER_CODE, CLOSE_AFTER_REASON,
     // ---- the client ----
     URL, ORIGIN, HEADERS, SUBPROTOCOLS, CONNECT_TIMEOUT, TRUST, WAIT,
+    // ---- the proxy ----
+    LISTEN, UPSTREAM, REWRITE, DROP,
     // ---- the labs: close, ping, fragments, burst ----
     CLOSE_CODE, CLOSE_REASON, PING_PAYLOAD, PING_EVERY, FRAGMENT_SIZE, BURST_COUNT, BURST_EVERY
 }

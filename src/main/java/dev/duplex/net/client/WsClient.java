@@ -29,6 +29,8 @@ public final class WsClient {
     private volatile boolean autoPong = true;
     /** Server certificates trusted by their SHA-256 fingerprint on wss://, on top of the normal checks. */
     private volatile Set<Fingerprint> trusted = Set.of();
+    /** Seconds between the library's own pings that check the server is still there; 0 sends none. */
+    private volatile int keepAliveSeconds = 60;
 
     public WsClient(WsListener listener) {
         this.listener = listener;
@@ -38,6 +40,7 @@ public final class WsClient {
     public synchronized void connect(URI url, ClientOptions options) {
         if (connection != null) connection.abort();
         connection = new ClientConnection(url, options, listener, () -> autoPong, trusted);
+        connection.setConnectionLostTimeout(keepAliveSeconds);
         connection.connect();
     }
 
@@ -51,6 +54,15 @@ public final class WsClient {
      */
     public void setAutoPong(boolean on) {
         autoPong = on;
+    }
+
+    /**
+     * How often the library pings the server on its own to see that it is still there (every 60 s by
+     * default), from the next connection on; 0 never. The proxy sends none: the pings its peers send
+     * each other pass through it, and one of its own would be a frame neither of them sent.
+     */
+    public void setKeepAlive(int seconds) {
+        keepAliveSeconds = Math.max(0, seconds);
     }
 
     /**

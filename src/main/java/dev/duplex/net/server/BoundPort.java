@@ -18,16 +18,24 @@ import java.nio.channels.ServerSocketChannel;
  *
  * @param address the address actually bound (port 0 gives the real port)
  */
-record BoundPort(ServerSocketChannel channel, InetSocketAddress address, URI url) {
+public record BoundPort(ServerSocketChannel channel, InetSocketAddress address, URI url) {
     private static final int BACKLOG = 128;
 
     /** Binds as the configuration says. */
     static BoundPort bind(ServerConfig config) throws ServerStartException {
-        InetAddress bindAddress;
+        return bind(config.bindAddress(), config.port(), config.tls() == null ? "ws" : "wss", config.path());
+    }
+
+    /**
+     * Binds {@code bindAddress:port} for any server of Duplex's (the proxy's too); the URL it gives is
+     * {@code scheme://host:port} + {@code path} ("/" when empty).
+     */
+    public static BoundPort bind(String bindAddress, int port, String scheme, String path) throws ServerStartException {
+        InetAddress address;
         try {
-            bindAddress = InetAddress.getByName(stripBrackets(config.bindAddress()));
+            address = InetAddress.getByName(stripBrackets(bindAddress));
         } catch (UnknownHostException e) {
-            throw new ServerStartException(new Problem(Problem.Kind.BAD_BIND_ADDRESS, config.bindAddress()), e);
+            throw new ServerStartException(new Problem(Problem.Kind.BAD_BIND_ADDRESS, bindAddress), e);
         }
         ServerSocketChannel channel;
         try {
@@ -35,7 +43,7 @@ record BoundPort(ServerSocketChannel channel, InetSocketAddress address, URI url
             try {
                 // Lets a restart bind the same port at once, while old connections sit in TIME_WAIT.
                 channel.socket().setReuseAddress(true);
-                channel.bind(new InetSocketAddress(bindAddress, config.port()), BACKLOG);
+                channel.bind(new InetSocketAddress(address, port), BACKLOG);
             } catch (IOException e) {
                 channel.close();
                 throw e;
@@ -43,8 +51,7 @@ record BoundPort(ServerSocketChannel channel, InetSocketAddress address, URI url
         } catch (BindException e) {
             String msg = String.valueOf(e.getMessage());
             Problem.Kind kind = msg.contains("in use") ? Problem.Kind.PORT_IN_USE : Problem.Kind.BAD_BIND_ADDRESS;
-            String detail = kind == Problem.Kind.PORT_IN_USE
-                    ? config.bindAddress() + ":" + config.port() : config.bindAddress();
+            String detail = kind == Problem.Kind.PORT_IN_USE ? bindAddress + ":" + port : bindAddress;
             throw new ServerStartException(new Problem(kind, detail), e);
         } catch (IOException e) {
             throw new ServerStartException(Problems.of(e), e);
@@ -57,22 +64,21 @@ record BoundPort(ServerSocketChannel channel, InetSocketAddress address, URI url
             closeQuietly(channel);
             throw new ServerStartException(Problems.of(e), e);
         }
-        return new BoundPort(channel, bound, urlOf(bound, config));
+        return new BoundPort(channel, bound, urlOf(bound, bindAddress, scheme, path));
     }
 
-    private static URI urlOf(InetSocketAddress bound, ServerConfig config) {
+    private static URI urlOf(InetSocketAddress bound, String bindAddress, String scheme, String path) {
         InetAddress a = bound.getAddress();
         String host;
         if (a.isAnyLocalAddress()) {
             // A dual-stack channel reports 0.0.0.0 as [::]: go by what the user asked for.
-            host = config.bindAddress().contains(":") ? "[::1]" : "127.0.0.1";
+            host = bindAddress.contains(":") ? "[::1]" : "127.0.0.1";
         } else if (a instanceof Inet6Address) {
             host = "[" + a.getHostAddress().replaceAll("%.*$", "") + "]";
         } else {
             host = a.getHostAddress();
         }
-        String path = config.path().isEmpty() ? "/" : config.path();
-        return URI.create((config.tls() == null ? "ws://" : "wss://") + host + ":" + bound.getPort() + path);
+        return URI.create(scheme + "://" + host + ":" + bound.getPort() + (path.isEmpty() ? "/" : path));
     }
 
     private static String stripBrackets(String host) {

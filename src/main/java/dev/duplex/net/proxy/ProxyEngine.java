@@ -1,0 +1,285 @@
+package dev.duplex.net.proxy;
+
+import dev.duplex.net.HandshakeRecord;
+import dev.duplex.net.Payload;
+import dev.duplex.net.Problems;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.wire.ControlFrames;
+import dev.duplex.net.wire.FrameInfo;
+import dev.duplex.net.wire.TappedChannel;
+import dev.duplex.net.wire.WireTap;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.ReadyState;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.extensions.DefaultExtension;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * One run of the proxy (the library's servers are single use): the client legs. Each accepted socket gets
+ * a wire tap (the client leg's handshake and frames) and a {@link HeldRequestChannel} over it, and its
+ * {@link Pair}, kept as the connection's attachment, which does the rest.
+ */
+final class ProxyEngine extends WebSocketServer {
+    /** A client that has not sent its whole request within this time is dropped: it holds a socket. */
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
+    private static final int MAX_MESSAGE = 16 * 1024 * 1024;
+
+    final URI url;
+    private final ProxyConfig config;
+    private final ProxyListener listener;
+    private final AtomicInteger pairIds = new AtomicInteger();
+    private final AtomicInteger openPairs = new AtomicInteger();
+    /** Every pair not yet closed on the client's side, to close their upstream legs when the proxy stops. */
+    private final java.util.Set<Pair> pairs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+    private final Pair.PairCounter counter = new Pair.PairCounter() {
+        @Override
+        public int opened() {
+            return openPairs.incrementAndGet();
+        }
+
+        @Override
+        public int closed() {
+            return openPairs.decrementAndGet();
+        }
+
+        @Override
+        public int open() {
+            return openPairs.get();
+        }
+    };
+
+    ProxyEngine(ServerSocketChannel channel, ProxyConfig config, URI url, ProxyListener listener) {
+        super(channel);
+        this.config = config;
+        this.url = url;
+        this.listener = listener;
+        setWebSocketFactory(new Connections());
+        setDaemon(true);
+        setReuseAddr(true);
+        // No pings of Duplex's own on the client legs: the peers' pings pass through (see WsClient.setKeepAlive).
+        setConnectionLostTimeout(0);
+    }
+
+    boolean awaitStarted(long timeoutMs) throws InterruptedException {
+        return started.await(timeoutMs, TimeUnit.MILLISECONDS) && startFailure == null;
+    }
+
+    Exception startFailure() {
+        return startFailure;
+    }
+
+    int openPairs() {
+        return openPairs.get();
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    /**
+     * Closes every client with 1001 (the library's stop) and every upstream leg with it: the library may
+     * stop before each client's close has come back, and an upstream leg must not outlive its proxy.
+     */
+    @Override
+    public void stop(int timeout, String closeMessage) throws InterruptedException {
+        for (Pair p : pairs) p.proxyStopping();
+        super.stop(timeout, closeMessage);
+    }
+
+    /** Hands bytes kept by a {@link HeldRequestChannel} to the library's decoding, as its selector does with a read. */
+    private void deliver(WebSocketImpl conn, byte[] bytes) {
+        try {
+            for (int off = 0; off < bytes.length; ) {
+                ByteBuffer buffer = createBuffer();
+                int n = Math.min(buffer.remaining(), bytes.length - off);
+                buffer.put(bytes, off, n).flip();
+                off += n;
+                conn.inQueue.put(buffer);
+                queue(conn);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Pair pairOf(WebSocket conn) {
+        return conn.getAttachment() instanceof Pair p ? p : null;
+    }
+
+    /**
+     * Answers the client as the upstream answered: 101 with its subprotocol, or the gateway refusal. By
+     * now the upstream has answered (see {@link HeldRequestChannel}): nothing here waits.
+     */
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        Pair pair = pairOf(conn);
+        String subprotocol = pair == null ? null : pair.answer();
+        if (subprotocol == null) {
+            if (pair != null && conn instanceof WebSocketImpl impl && impl.getChannel() instanceof HeldRequestChannel held) {
+                held.tapped().replaceNextWrite(pair.refusal());
+            }
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "the upstream did not take the connection");
+        }
+        if (!subprotocol.isEmpty()) response.put("Sec-WebSocket-Protocol", subprotocol);
+        return response;
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        Pair pair = pairOf(conn);
+        if (pair != null) pair.clientOpened();
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        Pair pair = pairOf(conn);
+        if (pair != null) pair.fromClient(Payload.text(message));
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        Pair pair = pairOf(conn);
+        byte[] data = new byte[message.remaining()];
+        message.get(data);
+        if (pair != null) pair.fromClient(Payload.binary(data));
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata f) {
+        byte[] payload = ControlFrames.payloadOf(f); // before the pong: it is built on the same buffer
+        if (config.answerPings()) super.onWebsocketPing(conn, f);
+        Pair pair = pairOf(conn);
+        if (pair != null) pair.pingFromClient(payload);
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata f) {
+        Pair pair = pairOf(conn);
+        if (pair != null) pair.pongFromClient(ControlFrames.payloadOf(f));
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        Pair pair = pairOf(conn);
+        if (pair == null) return;
+        pairs.remove(pair);
+        pair.clientClosed(code, reason == null ? "" : reason);
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null && started.getCount() > 0) {
+            startFailure = ex;
+            started.countDown();
+            return;
+        }
+        Pair pair = conn == null ? null : pairOf(conn);
+        listener.on(new ProxyEvent.Failed(Instant.now(), pair == null ? 0 : pair.id, Leg.CLIENT, Problems.of(ex)));
+    }
+
+    /** Makes each client's connection: the draft, and the tap, the held request and the pair over its socket. */
+    private final class Connections implements WebSocketServerFactory {
+        // permessage-deflate is never agreed with the client (DefaultExtension declines it), nor offered
+        // upstream: every frame of both legs is plain to read. "" accepts any subprotocol offer, and the
+        // upstream's answer is put in the response by hand.
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
+            return createWebSocket(a, List.of(d));
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> d) {
+            return new WebSocketImpl(a, List.of(new Draft_6455(List.of(new DefaultExtension()),
+                    List.of(new Protocol("")), MAX_MESSAGE)));
+        }
+
+        @Override
+        public ByteChannel wrapChannel(SocketChannel socket, SelectionKey key) throws IOException {
+            WebSocketImpl conn = (WebSocketImpl) key.attachment();
+            int id = pairIds.incrementAndGet();
+            String client = addressOf(socket);
+            WireTap tap = new WireTap(false, new WireTap.Sink() {
+                @Override
+                public void handshake(HandshakeRecord record) {
+                    listener.on(new ProxyEvent.Wire(Instant.now(), id, Leg.CLIENT, new WsEvent.Handshake(Instant.now(), client, record)));
+                }
+
+                @Override
+                public void frame(FrameInfo frame) {
+                    if (config.captureFrames()) {
+                        listener.on(new ProxyEvent.Wire(Instant.now(), id, Leg.CLIENT, new WsEvent.Frame(Instant.now(), client, frame)));
+                    }
+                }
+            });
+            TappedChannel tapped = new TappedChannel(socket, tap, null);
+            Pair[] pair = new Pair[1];
+            HeldRequestChannel held = new HeldRequestChannel(tapped, bytes -> pair[0].requestReceived(bytes),
+                    bytes -> deliver(conn, bytes));
+            pair[0] = new Pair(id, client, config, listener, counter, conn, held);
+            conn.setAttachment(pair[0]);
+            pairs.add(pair[0]);
+            tapped.attach(conn);
+            dropIfNoRequest(conn, held);
+            return held;
+        }
+
+        @Override
+        public void close() {
+            // nothing held beyond the channels, which the library closes
+        }
+    }
+
+    private static void dropIfNoRequest(WebSocketImpl conn, HeldRequestChannel held) {
+        CompletableFuture.runAsync(() -> {
+            if (!held.headSeen() && conn.getReadyState() == ReadyState.NOT_YET_CONNECTED) {
+                try {
+                    held.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+        }, CompletableFuture.delayedExecutor(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+    }
+
+    private static String addressOf(SocketChannel socket) {
+        try {
+            InetSocketAddress remote = (InetSocketAddress) socket.getRemoteAddress();
+            String host = remote.getAddress() instanceof java.net.Inet6Address a ? "[" + a.getHostAddress() + "]"
+                    : remote.getAddress().getHostAddress();
+            return host + ":" + remote.getPort();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+}

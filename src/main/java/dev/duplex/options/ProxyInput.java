@@ -1,0 +1,131 @@
+package dev.duplex.options;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.duplex.net.proxy.Direction;
+import dev.duplex.net.proxy.MessageRule;
+import dev.duplex.net.proxy.ProxyConfig;
+import dev.duplex.tls.Fingerprint;
+
+/**
+ * The proxy as typed ({@code proxy}'s options; a window's Proxy pane later): where it listens, where it
+ * passes clients on to, and its rules. Each text may be null for "not given".
+ *
+ * @param listen         {@code [ADDR:]PORT}: {@code 9000}, {@code 127.0.0.1:9000}, {@code 0.0.0.0:9000}, {@code [::1]:9000}
+ * @param upstream       the ws:// or wss:// URL to pass clients on to
+ * @param rewrites       {@code up:REGEX=>TEXT} or {@code down:REGEX=>TEXT}, in order
+ * @param drops          {@code up:REGEX} or {@code down:REGEX}
+ * @param trust          SHA-256 fingerprints trusted on a wss:// upstream
+ * @param answerPings    answer pings on each leg instead of passing them on
+ * @param connectTimeout ms the upstream may take to connect, 1 to 600 000 (default 10 000)
+ */
+public record ProxyInput(String listen, String upstream, List<String> rewrites, List<String> drops, List<String> trust,
+        boolean answerPings, String connectTimeout) {
+
+    /** Where to listen. */
+    public record Listen(String bindAddress, int port) { }
+
+    /** The proxy's configuration, or the first field that does not check (listen, upstream, rules, trust, timeout). */
+    public Checked<ProxyConfig> config() {
+        try {
+            Listen l = listen(listen).orThrow();
+            URI up = upstream(upstream).orThrow();
+            List<MessageRule> rules = new ArrayList<>();
+            // Rewrites first, then drops: a drop then sees the text as it would go on.
+            for (String r : rewrites == null ? List.<String>of() : rewrites) rules.add(rule(r, true).orThrow());
+            for (String d : drops == null ? List.<String>of() : drops) rules.add(rule(d, false).orThrow());
+            List<Fingerprint> trusted = ClientInput.trusted(trust).orThrow();
+            int timeout = ClientInput.connectTimeout(connectTimeout).orThrow();
+            return Checked.ok(new ProxyConfig(l.bindAddress(), l.port(), up, trusted, rules, answerPings, timeout, true));
+        } catch (Checked.Invalid e) {
+            return Checked.bad(e.problem);
+        }
+    }
+
+    /** {@code [ADDR:]PORT}; the address is 127.0.0.1 when only a port is given. */
+    public static Checked<Listen> listen(String typed) {
+        String t = Typed.text(typed).strip();
+        if (t.isEmpty()) return Checked.bad(Field.LISTEN, "form.listen", t);
+        int colon = t.lastIndexOf(':');
+        String address = colon < 0 ? ProxyConfig.DEFAULT_BIND : t.substring(0, colon);
+        String port = colon < 0 ? t : t.substring(colon + 1);
+        if (address.startsWith("[") && address.endsWith("]")) address = address.substring(1, address.length() - 1);
+        Checked<Integer> p = ServerInput.port(port);
+        Checked<String> a = ServerInput.bindAddress(address);
+        if (!p.isOk() || !a.isOk() || port.isBlank() || address.contains(":") && colon >= 0 && !t.startsWith("[")) {
+            return Checked.bad(Field.LISTEN, "form.listen", t);
+        }
+        return Checked.ok(new Listen(a.value(), p.value()));
+    }
+
+    /** The upstream URL, checked as a client's URL is (ws:// or wss://, a host, no fragment). */
+    public static Checked<URI> upstream(String typed) {
+        Checked<URI> url = ClientInput.url(typed);
+        return url.isOk() ? url : Checked.bad(FieldProblem.of(Field.UPSTREAM, url.problem().key(), url.problem().argArray()));
+    }
+
+    /**
+     * One rule: {@code up:} or {@code down:}, a regular expression, and for a rewrite {@code =>} and what each
+     * match becomes ({@code $1} for a group; the first {@code =>} separates the two).
+     */
+    public static Checked<MessageRule> rule(String typed, boolean rewrite) {
+        String t = Typed.text(typed);
+        Field field = rewrite ? Field.REWRITE : Field.DROP;
+        int colon = t.indexOf(':');
+        String way = colon < 0 ? "" : t.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        Direction direction = way.equals("up") ? Direction.UP : way.equals("down") ? Direction.DOWN : null;
+        if (direction == null) return Checked.bad(field, rewrite ? "form.rule.direction.rewrite" : "form.rule.direction.drop", t);
+        String rest = t.substring(colon + 1);
+        String regex = rest;
+        String replacement = null;
+        if (rewrite) {
+            int arrow = rest.indexOf("=>");
+            if (arrow < 0) return Checked.bad(field, "form.rule.arrow", t);
+            regex = rest.substring(0, arrow);
+            replacement = rest.substring(arrow + 2);
+        }
+        if (regex.isEmpty()) return Checked.bad(field, "form.rule.empty", t);
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            return Checked.bad(field, "form.rule.regex", regex, e.getDescription(), Math.max(1, e.getIndex() + 1));
+        }
+        if (!rewrite) return Checked.ok(MessageRule.drop(direction, pattern, t));
+        String wrong = replacementProblem(pattern, replacement);
+        if (wrong != null) return Checked.bad(field, "form.rule.replacement", replacement, wrong);
+        return Checked.ok(MessageRule.rewrite(direction, pattern, replacement, t));
+    }
+
+    /**
+     * What is wrong with a replacement, found before any message comes (Java says so only when a match is
+     * replaced): a group the expression does not have, a {@code ${name}} not closed, a {@code \} at the end.
+     */
+    private static String replacementProblem(Pattern pattern, String replacement) {
+        int groups = pattern.matcher("").groupCount();
+        for (int i = 0; i < replacement.length(); i++) {
+            char c = replacement.charAt(i);
+            if (c == '\\') {
+                if (++i >= replacement.length()) return "\\";
+            } else if (c == '$') {
+                if (++i >= replacement.length()) return "$";
+                char next = replacement.charAt(i);
+                if (next == '{') {
+                    int end = replacement.indexOf('}', i);
+                    if (end < 0) return replacement.substring(i - 1);
+                    String name = replacement.substring(i + 1, end);
+                    if (!pattern.pattern().contains("(?<" + name + ">")) return "${" + name + "}";
+                    i = end;
+                } else if (!Character.isDigit(next) || next - '0' > groups) {
+                    return "$" + next;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.duplex.net.proxy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Keeps the proxy's events (they come on the library's threads) so that a test can wait for one, never
+ * sleep; every event stays in {@link #all()} for failure messages.
+ */
+public final class ProxyRecorder implements ProxyListener {
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final BlockingQueue<ProxyEvent> queue = new LinkedBlockingQueue<>();
+    private final List<ProxyEvent> all = new ArrayList<>();
+
+    @Override
+    public void on(ProxyEvent event) {
+        synchronized (all) {
+            all.add(event);
+        }
+        queue.add(event);
+    }
+
+    /** The next event of this type that matches, passing over the others; fails when none comes in time. */
+    public <T extends ProxyEvent> T await(Class<T> type, Predicate<? super T> matches) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            ProxyEvent e = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (e == null) throw new AssertionError("no matching " + type.getSimpleName() + " within " + TIMEOUT + "; saw " + all());
+            if (type.isInstance(e) && matches.test(type.cast(e))) return type.cast(e);
+        }
+    }
+
+    public <T extends ProxyEvent> T await(Class<T> type) throws InterruptedException {
+        return await(type, e -> true);
+    }
+
+    public List<ProxyEvent> all() {
+        synchronized (all) {
+            return List.copyOf(all);
+        }
+    }
+
+    /** The events so far of one type, in order. */
+    public <T extends ProxyEvent> List<T> all(Class<T> type) {
+        return all().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
