@@ -41,6 +41,17 @@ public final class ProxyRecorder implements ProxyListener {
         return await(type, e -> true);
     }
 
+    /** Waits until {@code n} events of this type that match have come, counting those already here. */
+    public <T extends ProxyEvent> void awaitCount(Class<T> type, Predicate<? super T> matches, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (all(type).stream().filter(matches).count() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || queue.poll(left, TimeUnit.NANOSECONDS) == null) {
+                throw new AssertionError(n + " " + type.getSimpleName() + " did not come within " + TIMEOUT + "; saw " + all());
+            }
+        }
+    }
+
     public List<ProxyEvent> all() {
         synchronized (all) {
             return List.copyOf(all);
