@@ -159,6 +159,23 @@ class ProxyBetweenNodePeersTest {
     }
 
     @Test
+    void headerEditsReachTheUpstreamAndTheClientsOtherHeadersStill() throws Exception {
+        upstream = NodeProxyPeers.Upstream.start(List.of(), null);
+        dev.duplex.net.proxy.HeaderEdits edits = dev.duplex.options.ProxyInput.headerEdits(
+                List.of("authorization: Bearer from-duplex", "Origin: https://app.example", "X-Added: yes"),
+                List.of("cookie")).value();
+        URI proxyUrl = through(ProxyConfig.of(0, upstream.uri("/")).withHeaders(edits));
+        NodeProxyPeers.runClient(proxyUrl, new NodeProxyPeers.Script(List.of(), Map.of("Origin", "http://127.0.0.1",
+                "Authorization", "Bearer from-client", "Cookie", "session=42", "X-Kept", "kept"), false, List.of("hi"), 1, 1000, ""));
+        NodeWsServer.Handshake seen = upstream.nextHandshake();
+        assertEquals("Bearer from-duplex", seen.header("authorization"), "set replaces the client's, whatever the case");
+        assertEquals("https://app.example", seen.header("origin"));
+        assertEquals("yes", seen.header("x-added"));
+        assertEquals(null, seen.header("cookie"), "removed: " + seen.json());
+        assertEquals("kept", seen.header("x-kept"), "the client's other headers still go up");
+    }
+
+    @Test
     void aWssUpstreamIsTrustedByItsFingerprint() throws Exception {
         ServerIdentity identity = SelfSignedCertificate.generate();
         upstream = NodeProxyPeers.Upstream.start(List.of(), identity);
