@@ -50,6 +50,12 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--show-frames") boolean showFrames;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
     @Option(names = "--timeout", paramLabel = "MS") String timeout;
+    @Option(names = "--tls") boolean tls;
+    @Option(names = "--tls-pkcs12", paramLabel = "FILE") String tlsPkcs12;
+    @Option(names = "--tls-password", paramLabel = "PASSWORD") String tlsPassword;
+
+    /** The SHA-256 fingerprint of the certificate clients get on wss://, printed under the URL; null on ws://. */
+    private String fingerprint;
 
     private ProxyText format;
 
@@ -57,6 +63,17 @@ final class ProxyCommand implements Callable<Integer> {
     public Integer call() {
         Console console = duplex.console();
         ProxyConfig config = config();
+        if (tls || tlsPkcs12 != null) {
+            try {
+                dev.duplex.tls.ServerIdentity identity = ServerTls.identity(tlsPkcs12, tlsPassword);
+                fingerprint = identity.fingerprint().toString();
+                config = config.withTls(identity);
+            } catch (java.io.IOException e) {
+                console.err().println(spec.qualifiedName() + ": "
+                        + console.texts().get("cli.tlsFile", String.valueOf(e.getMessage())));
+                return Cli.FAILED;
+            }
+        }
         format = new ProxyText(console.texts());
         CountDownLatch stop = new CountDownLatch(1);
         console.signals().onTerminate(stop);
@@ -82,6 +99,9 @@ final class ProxyCommand implements Callable<Integer> {
         Texts texts = duplex.console().texts();
         if (listen == null) throw required("--listen", "duplex.proxy.listen");
         if (upstream == null) throw required("--upstream", "duplex.proxy.upstream");
+        if (tlsPassword != null && tlsPkcs12 == null) {
+            throw UsageErrors.conflict(spec, texts, "cli.usage.goesWith", "--tls-password", "--tls-pkcs12");
+        }
         Checked<ProxyConfig> checked = new ProxyInput(listen, upstream, rewrites, drops, delays, trust, answerPings, timeout,
                 setHeaders, removeHeaders).config();
         if (!checked.isOk()) {
@@ -109,6 +129,7 @@ final class ProxyCommand implements Callable<Integer> {
             // The first line a script waits for: it carries the URL to connect to.
             console.out().println(console.texts().get(l.allInterfaces() ? "proxy.listening.all" : "proxy.listening",
                     l.url(), l.upstream()));
+            if (fingerprint != null) console.out().println(console.texts().get("cli.fingerprint", fingerprint));
             return;
         }
         boolean problem = event instanceof ProxyEvent.Refused || event instanceof ProxyEvent.Failed;

@@ -89,6 +89,12 @@ class ProxyCommandTest {
     }
 
     @Test
+    void aTlsPasswordWithoutItsFileIsAUsageError() {
+        assertUsage("duplex proxy: --tls-password goes with --tls-pkcs12",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--tls-password", "secret");
+    }
+
+    @Test
     void aBadDelayIsAUsageError() {
         for (String bad : new String[] {"up:slow", "up:slow=>0", "up:slow=>soon", "sideways:a=>10", "up:slow=>600001"}) {
             assertUsage("duplex proxy: --delay: A delay is up:REGEX=>MS or down:REGEX=>MS, MS from 1 to 600000, not \""

@@ -4,6 +4,7 @@ import dev.duplex.net.HandshakeRecord;
 import dev.duplex.net.Payload;
 import dev.duplex.net.Problems;
 import dev.duplex.net.WsEvent;
+import dev.duplex.net.server.WriteStallWatch;
 import dev.duplex.net.wire.ControlFrames;
 import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.net.wire.TappedChannel;
@@ -62,6 +63,10 @@ final class ProxyEngine extends WebSocketServer {
     private final java.util.Map<Integer, Pair> pairs = new java.util.concurrent.ConcurrentHashMap<>();
     final Interception interception = new Interception();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Re-arms writes the library's selector lost (see {@link WriteStallWatch}), and wss:// handshakes' writes. */
+    private final WriteStallWatch writeWatch;
+    /** TLS toward the clients, or null on ws://. */
+    private final ClientLegTls clientTls;
     /** The clients closed by {@link #stop} whose closing handshake has not yet ended; notified as each ends. */
     private final java.util.Set<WebSocket> closing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Exception startFailure;
@@ -85,6 +90,8 @@ final class ProxyEngine extends WebSocketServer {
     ProxyEngine(ServerSocketChannel channel, ProxyConfig config, URI url, ProxyListener listener) {
         super(channel);
         this.config = config;
+        this.writeWatch = new WriteStallWatch(this);
+        this.clientTls = config.tls() == null ? null : new ClientLegTls(config.tls());
         this.url = url;
         this.listener = listener;
         setWebSocketFactory(new Connections());
@@ -108,6 +115,7 @@ final class ProxyEngine extends WebSocketServer {
 
     @Override
     public void onStart() {
+        writeWatch.start();
         started.countDown();
     }
 
@@ -134,6 +142,8 @@ final class ProxyEngine extends WebSocketServer {
         }
         super.stop(timeout, closeMessage);
         interception.shutdown();
+        writeWatch.stop();
+        if (clientTls != null) clientTls.shutdown();
     }
 
     /** The pair numbered {@code id}, or null when it is gone. */
@@ -286,7 +296,8 @@ final class ProxyEngine extends WebSocketServer {
                     }
                 }
             });
-            TappedChannel tapped = new TappedChannel(socket, tap, null);
+            TappedChannel tapped = clientTls == null ? new TappedChannel(socket, tap, null)
+                    : clientTls.wrap(socket, key, tap, writeWatch);
             Pair[] pair = new Pair[1];
             HeldRequestChannel held = new HeldRequestChannel(tapped, bytes -> pair[0].requestReceived(bytes),
                     bytes -> deliver(conn, bytes));
