@@ -40,7 +40,7 @@ public final class HandshakeText {
         }
         rows.add(new Line(Kind.TITLE, texts.get("handshake.response"), null));
         if (r.statusLine().isEmpty()) {
-            rows.add(new Line(Kind.BAD, texts.get("event.handshake.noAnswer"), null));
+            rows.add(new Line(Kind.BAD, new EventText(texts).answer(r), null));
         } else {
             boolean accepted = r.status() == 101;
             rows.add(new Line(accepted ? Kind.LINE : Kind.BAD, r.statusLine(),
