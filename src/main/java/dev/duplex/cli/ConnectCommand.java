@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import dev.duplex.i18n.Texts;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
+import dev.duplex.options.CurlInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
 import dev.duplex.tls.Fingerprint;
@@ -36,7 +37,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1", paramLabel = "URL", descriptionKey = "url") String url;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", descriptionKey = "url") String url;
+    @Option(names = "--curl", paramLabel = "'curl …'") String curl;
     @Option(names = "--origin", paramLabel = "ORIGIN") String origin;
     @Option(names = "--no-origin") boolean noOrigin;
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
@@ -64,11 +66,27 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** The URL and options, as the window makes them from a tab's fields (null options: the defaults). */
     ClientInput.Connection connection() throws ParameterException {
+        Texts texts = duplex.console().texts();
         if (origin != null && noOrigin) {
-            throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.exclusive", "--origin", "--no-origin");
+            throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--origin", "--no-origin");
         }
-        return checked(new ClientInput(url, !noOrigin, origin, headers == null ? null : String.join("\n", headers),
-                subprotocols == null ? null : String.join(",", subprotocols), deflate, timeout).connection());
+        if (curl != null && url != null) throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "URL", "--curl");
+        if (curl == null && url == null) {
+            throw new ParameterException(spec.commandLine(), texts.get("cli.usage.required", "URL",
+                    spec.commandLine().getResourceBundle().getString("duplex.connect.url")));
+        }
+        String headerLines = headers == null ? null : String.join("\n", headers);
+        String offered = subprotocols == null ? null : String.join(",", subprotocols);
+        if (curl == null) return checked(new ClientInput(url, !noOrigin, origin, headerLines, offered, deflate, timeout).connection());
+        Checked<CurlInput> pasted = CurlInput.parse(curl);
+        if (!pasted.isOk()) throw UsageErrors.problem(spec, texts, pasted.problem(), "--curl", null);
+        // What the command line gives on top of the copied request wins: Origin, headers of the same name, the offer.
+        CurlInput c = pasted.value();
+        boolean sendOrigin = !noOrigin && (origin != null || c.origin() != null);
+        String originTyped = origin != null ? origin : c.origin() == null ? "" : c.origin();
+        String allHeaders = String.join("\n", c.headers()) + (headerLines == null ? "" : "\n" + headerLines);
+        String offer = offered != null ? offered : String.join(",", c.subprotocols());
+        return checked(new ClientInput(c.url(), sendOrigin, originTyped, allHeaders, offer, deflate, timeout).connection());
     }
 
     private <T> T checked(Checked<T> checked) {
