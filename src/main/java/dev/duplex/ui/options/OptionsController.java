@@ -17,7 +17,7 @@ import javafx.util.StringConverter;
 
 /**
  * A client tab's connection options (Origin, extra headers, subprotocols, permessage-deflate, connect
- * timeout), and saving the connection under a collection and name, or opening a saved one again.
+ * timeout, proxy), and saving the connection under a collection and name, or opening a saved one again.
  */
 public final class OptionsController {
     private final SavedConnections connections;
@@ -31,6 +31,7 @@ public final class OptionsController {
     @FXML private TextField subprotocolsField;
     @FXML private TextField timeoutField;
     @FXML private CheckBox deflateBox;
+    @FXML private TextField proxyField;
     @FXML private TextField collectionField;
     @FXML private TextField connectionNameField;
     @FXML private ComboBox<ConnectionStore.SavedConnection> savedConnectionsBox;
@@ -61,6 +62,7 @@ public final class OptionsController {
         subprotocolsField.textProperty().bindBidirectional(options.subprotocolsProperty());
         timeoutField.textProperty().bindBidirectional(options.connectTimeoutProperty());
         deflateBox.selectedProperty().bindBidirectional(options.deflateProperty());
+        proxyField.textProperty().bindBidirectional(options.proxyProperty());
         bindSavedConnections();
     }
 
