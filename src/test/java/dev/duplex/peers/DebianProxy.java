@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * file in the test's temp dir, its output read line by line so that a test can wait for what it logged. Skipped
  * when the program is missing (failing under {@code CI=true}), by {@link ExternalPrograms}.
  */
-final class DebianProxy implements AutoCloseable {
+public final class DebianProxy implements AutoCloseable {
     private static final long BOUND_MS = 10_000;
 
     private final Process process;
@@ -49,7 +49,7 @@ final class DebianProxy implements AutoCloseable {
      * tinyproxy on a free port, logging to its standard output at level Connect, its extra config lines
      * (BasicAuth, ConnectPort) added; started once it says it accepts connections.
      */
-    static DebianProxy tinyproxy(Path dir, String... extra) throws Exception {
+    public static DebianProxy tinyproxy(Path dir, String... extra) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("tinyproxy"),
                 "tinyproxy is not installed (apt-get install -y tinyproxy)");
         int port = freePort();
@@ -64,7 +64,7 @@ final class DebianProxy implements AutoCloseable {
     }
 
     /** microsocks on a free port, with a user and password when given; started once its port takes connections. */
-    static DebianProxy microsocks(String user, String password) throws Exception {
+    public static DebianProxy microsocks(String user, String password) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("microsocks"),
                 "microsocks is not installed (apt-get install -y microsocks)");
         int port = freePort();
@@ -75,12 +75,12 @@ final class DebianProxy implements AutoCloseable {
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Waits for a line of the proxy's output that passes {@code test}, and returns it. */
-    String awaitLine(Predicate<String> test) throws InterruptedException {
+    public String awaitLine(Predicate<String> test) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
         synchronized (lines) {
             while (true) {
@@ -94,7 +94,7 @@ final class DebianProxy implements AutoCloseable {
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
