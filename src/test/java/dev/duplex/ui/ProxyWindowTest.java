@@ -86,6 +86,9 @@ class ProxyWindowTest {
         ClientTab tab = tab();
         robot.interact(() -> tab.environment(Map.of("http_proxy", "http://corp.example:3128")));
         until(() -> route(robot).equals("Proxy: through http://corp.example:3128, from the environment variable http_proxy"));
+        typeProxy(robot, "");
+        until(() -> onFx(() -> robot.lookup(".client-pane #proxyField").queryTextInputControl().getPromptText())
+                .startsWith("from the environment, http_proxy: http://corp.example:3128"));
         robot.interact(() -> tab.environment(Map.of("http_proxy", "http://corp.example:3128", "no_proxy", "127.0.0.1")));
         until(() -> route(robot).equals("Proxy: direct: no_proxy lists this host"));
         typeProxy(robot, "none");

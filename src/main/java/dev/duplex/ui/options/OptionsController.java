@@ -5,6 +5,7 @@ import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.client.ConnectionOptions;
 import dev.duplex.model.library.SavedConnections;
 import dev.duplex.net.WsUrl;
+import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.settings.ConnectionStore;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -63,6 +64,16 @@ public final class OptionsController {
         timeoutField.textProperty().bindBidirectional(options.connectTimeoutProperty());
         deflateBox.selectedProperty().bindBidirectional(options.deflateProperty());
         proxyField.textProperty().bindBidirectional(options.proxyProperty());
+        // Left empty, the field shows what the environment gives this URL, and from which variable.
+        proxyField.promptTextProperty().bind(Bindings.createStringBinding(() -> {
+            ProxyRoute route = tab.routeProperty().get();
+            boolean fromEnvironment = route != null && switch (route.reason()) {
+                case ENVIRONMENT, NO_PROXY, NOTHING_SET, BAD_VARIABLE -> true;
+                default -> false;
+            };
+            return fromEnvironment ? texts.get("client.proxy.prompt." + route.reason().name(),
+                    route.proxy() == null ? "" : route.proxy().shown(), route.variable()) : texts.get("client.proxy.prompt");
+        }, tab.routeProperty()));
         bindSavedConnections();
     }
 
