@@ -192,6 +192,57 @@ class OurClientThroughProxiesTest {
     }
 
     @Test
+    void anUntrustedCertificateInsideTheTunnelIsRefusedWithItsFingerprint() throws Exception {
+        proxy = DebianProxy.tinyproxy(dir);
+        URI url = startServer(true);
+        through("http://127.0.0.1:" + proxy.port());
+        WsEvent.Failed failed = fails(url);
+        assertEquals(Problem.Kind.TLS_UNKNOWN_ISSUER, failed.problem().kind(), failed.toString());
+        assertTrue(failed.problem().detail().contains(IDENTITY.fingerprint().toString()), failed.toString());
+        proxy.awaitLine(l -> l.contains("Established connection to host \"127.0.0.1\""));
+        WsEvent.Handshake h = (WsEvent.Handshake) clientEvents.all().stream()
+                .filter(e -> e instanceof WsEvent.Handshake).findFirst().orElseThrow();
+        assertNotNull(h.record().tunnel());
+        assertNotNull(h.record().tls(), "the refused chain, as on a direct connection");
+    }
+
+    /** A proxy that takes the connection and never answers: the connect timeout ends the wait, naming it. */
+    @Test
+    void aProxyThatNeverAnswersTimesOut() throws Exception {
+        URI url = startServer(false);
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            through("http://127.0.0.1:" + silent.getLocalPort());
+            client.connect(url, new ClientOptions(null, Map.of(), 300));
+            WsEvent.Failed failed = clientEvents.next(WsEvent.Failed.class);
+            assertEquals(Problem.Kind.PROXY_BROKEN, failed.problem().kind(), failed.toString());
+            assertEquals("the proxy 127.0.0.1:" + silent.getLocalPort() + " did not answer as a proxy: no answer in 300 ms",
+                    english(failed));
+            clientEvents.next(WsEvent.Closed.class);
+        }
+    }
+
+    /** Disconnect while the proxy has not answered yet: the socket to the proxy is dropped, and onclose comes once. */
+    @Test
+    void disconnectingWhileTheTunnelOpensDropsIt() throws Exception {
+        URI url = startServer(false);
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            through("http://127.0.0.1:" + silent.getLocalPort());
+            client.connect(url, new ClientOptions(null, Map.of(), 60_000));
+            try (java.net.Socket accepted = silent.accept()) {
+                client.close(1000, "");
+                clientEvents.next(WsEvent.Closed.class);
+                // the proxy's side sees its connection closed, long before the 60 s timeout
+                accepted.setSoTimeout(10_000);
+                while (accepted.getInputStream().read() >= 0) {
+                    // the CONNECT request, then the end of the stream
+                }
+            }
+        }
+        assertEquals(1, clientEvents.all().stream().filter(e -> e instanceof WsEvent.Closed).count(),
+                clientEvents.all().toString());
+    }
+
+    @Test
     void socks5ThroughMicrosocks() throws Exception {
         proxy = DebianProxy.microsocks(null, null);
         URI url = startServer(false);

@@ -263,6 +263,7 @@ final class ClientConnection extends WebSocketClient {
 
     /** Drops the connection without a closing handshake, whatever state it is in. */
     void abort() {
+        if (tunnel != null) tunnel.cancel();
         dropSocket();
         closeConnection(CloseFrame.ABNORMAL_CLOSE, "connection dropped by Duplex");
     }

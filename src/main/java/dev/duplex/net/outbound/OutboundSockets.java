@@ -32,6 +32,9 @@ public final class OutboundSockets extends SocketFactory {
     private final SSLSocketFactory tls;
     private final int timeoutMs;
     private final TunnelRecord.Steps steps = new TunnelRecord.Steps();
+    /** The socket to the proxy while the tunnel opens (the library does not hold it yet), or null. */
+    private volatile Socket opening;
+    private volatile boolean cancelled;
 
     /**
      * @param route a route through a proxy ({@link ProxyRoute#proxy()} not null), or one of a bad variable
@@ -50,6 +53,22 @@ public final class OutboundSockets extends SocketFactory {
         return new TunnelRecord(route, steps.all());
     }
 
+    /**
+     * Drops the connection to the proxy while the tunnel is still opening (the library can only close a socket
+     * it has been handed); a later {@link #createSocket()} fails at once.
+     */
+    public void cancel() {
+        cancelled = true;
+        Socket s = opening;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closed already
+            }
+        }
+    }
+
     @Override
     public Socket createSocket() throws IOException {
         if (route.reason() == ProxyRoute.Reason.BAD_VARIABLE) {
@@ -59,6 +78,8 @@ public final class OutboundSockets extends SocketFactory {
         String host = ProxyEnvironment.host(url);
         int port = ProxyEnvironment.port(url);
         TunnelSocket socket = new TunnelSocket(tls == null ? tap : null);
+        opening = socket;
+        if (cancelled) socket.close();
         try {
             socket.connect(new InetSocketAddress(proxy.host(), proxy.port()), timeoutMs);
         } catch (IOException e) {
@@ -74,6 +95,7 @@ public final class OutboundSockets extends SocketFactory {
             }
             socket.setSoTimeout(0);
             socket.tunnelled();
+            opening = null;
             if (tls == null) return socket;
             SSLSocket layered = (SSLSocket) tls.createSocket(socket, host, port, true);
             return TappedSockets.aboveTls(layered, tap);
