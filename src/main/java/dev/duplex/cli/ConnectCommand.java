@@ -89,7 +89,9 @@ final class ConnectCommand implements Callable<Integer> {
         String option = OPTION.get(problem.field());
         Texts texts = duplex.console().texts();
         // The URL's words quote it already ("did you mean ws://…?"); a single-valued option shows its value.
-        Object typed = option.startsWith("--") ? spec.findOption(option).getValue() : null;
+        // A proxy's value is not repeated: it can hold a password (the words show it masked).
+        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY
+                ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, texts, problem, option, typed instanceof String s ? s : null);
     }
 }

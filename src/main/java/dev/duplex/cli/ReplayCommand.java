@@ -197,7 +197,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (checked.isOk()) return checked.value();
         FieldProblem problem = checked.problem();
         String option = OPTION.get(problem.field());
-        Object typed = option.startsWith("--") ? spec.findOption(option).getValue() : null;
+        // A proxy's value is not repeated: it can hold a password (the words show it masked).
+        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY
+                ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, duplex.console().texts(), problem, option, typed instanceof String s ? s : null);
     }
 

@@ -99,6 +99,34 @@ class ConnectThroughProxyCommandLineTest {
         proxy.awaitLine(l -> l.contains("connected to 127.0.0.1:" + url.getPort()));
     }
 
+    /** replay shares connect's --proxy: the recorded message goes through microsocks and its echo compares the same. */
+    @Test
+    void replayGoesThroughTheProxyToo() throws Exception {
+        proxy = DebianProxy.microsocks(null, null);
+        server.start(new ServerConfig("127.0.0.1", 0, "", ReplyTemplate.ECHO));
+        byte[] data = "recorded".getBytes(StandardCharsets.UTF_8);
+        java.time.Instant at = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+        Path file = dir.resolve("one.jsonl");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            dev.duplex.conversation.JsonLinesFormat.write(new dev.duplex.conversation.Conversation(
+                    URI.create("ws://127.0.0.1:9/"), null, java.util.List.of(
+                    new dev.duplex.conversation.Conversation.Frame(at, new dev.duplex.net.wire.FrameInfo(false, true,
+                            false, false, false, dev.duplex.net.wire.FrameInfo.TEXT, new byte[] {1, 2, 3, 4}, data.length,
+                            data.length + 6, data)),
+                    new dev.duplex.conversation.Conversation.Frame(at.plusMillis(1), new dev.duplex.net.wire.FrameInfo(
+                            true, true, false, false, false, dev.duplex.net.wire.FrameInfo.TEXT, null, data.length,
+                            data.length + 2, data))), null), out);
+        }
+        String[] argv = {"replay", file.toString(), server.url().toString(), "--expect-same",
+            "--proxy", "socks5://127.0.0.1:" + proxy.port()};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(argv, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), stop -> { });
+        assertEquals(Cli.OK, status, out + "\n" + err);
+        proxy.awaitLine(l -> l.contains("connected to 127.0.0.1:" + server.url().getPort()));
+    }
+
     @Test
     void proxyAndNoProxyExcludeEachOtherAndABadProxyIsAUsageError() {
         Run both = connect("", "ws://127.0.0.1:1/", "--proxy", "none", "--no-proxy");
@@ -107,5 +135,6 @@ class ConnectThroughProxyCommandLineTest {
         Run bad = connect("", "ws://127.0.0.1:1/", "--proxy", "ftp://p:21");
         assertEquals(Cli.USAGE, bad.status());
         assertTrue(bad.err().contains("ftp") && bad.err().contains("socks5://"), bad.err());
+        assertTrue(bad.err().contains("--proxy"), "the option is named: " + bad.err());
     }
 }

@@ -45,9 +45,14 @@ public record ProxyAddress(Kind kind, String host, int port, String user, String
         private final String detail;
 
         InvalidProxyException(String key, String detail) {
-            super(key + ": " + detail);
+            super(key + ": " + masked(detail));
             this.key = key;
-            this.detail = detail;
+            this.detail = masked(detail);
+        }
+
+        /** What was typed, its password (if any) masked: the notice and the usage error repeat it. */
+        private static String masked(String typed) {
+            return typed.replaceFirst("^([A-Za-z0-9+.-]*://)?([^:@/]*):[^@/]*@", "$1$2:****@");
         }
 
         public String key() { return key; }

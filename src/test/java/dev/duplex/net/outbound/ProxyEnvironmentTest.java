@@ -141,5 +141,7 @@ class ProxyEnvironmentTest {
                 () -> ProxyAddress.parse("http://p:99999")).key());
         assertEquals("form.proxy.invalid", assertThrows(ProxyAddress.InvalidProxyException.class,
                 () -> ProxyAddress.parse("http://p:1/path")).key());
+        assertEquals("http://me:****@p:1/path", assertThrows(ProxyAddress.InvalidProxyException.class,
+                () -> ProxyAddress.parse("http://me:secret@p:1/path")).detail(), "a typo never shows the password");
     }
 }
