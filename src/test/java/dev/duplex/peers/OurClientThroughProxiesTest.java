@@ -171,6 +171,26 @@ class OurClientThroughProxiesTest {
         proxy.awaitLine(l -> l.contains("CONNECT 127.0.0.1:" + url.getPort()));
     }
 
+    /** The server is not there: the proxy says so (tinyproxy: 500), and microsocks with its SOCKS5 reply. */
+    @Test
+    void aServerTheProxyCannotReachIsSaidAsTheProxySaidIt() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        URI nobody = URI.create("ws://127.0.0.1:" + closed + "/");
+        proxy = DebianProxy.tinyproxy(dir);
+        through("http://127.0.0.1:" + proxy.port());
+        WsEvent.Failed http = fails(nobody);
+        assertEquals("the proxy 127.0.0.1:" + proxy.port() + " refused the tunnel: 500 Unable to connect", english(http));
+        proxy.close();
+
+        proxy = DebianProxy.microsocks(null, null);
+        through("socks5://127.0.0.1:" + proxy.port());
+        WsEvent.Failed socks = fails(nobody);
+        assertEquals("the proxy 127.0.0.1:" + proxy.port() + " refused the tunnel: 5 connection refused", english(socks));
+    }
+
     @Test
     void wssInsideTheTunnelWithAPinnedCertificateAndTheFramesStillSeen() throws Exception {
         proxy = DebianProxy.tinyproxy(dir);
