@@ -30,7 +30,20 @@ public final class RouteText {
         rows.add(new Line(Kind.LINE, describe(tunnel.route()), null));
         for (TunnelRecord.Step step : tunnel.steps()) {
             String text = step.key() == null ? step.line() : texts.get(step.key(), step.args().toArray());
-            rows.add(new Line(Kind.LINE, (step.sent() ? "→ " : "← ") + text, null));
+            rows.add(new Line(kind(step), (step.sent() ? "→ " : "← ") + text, null));
         }
+    }
+
+    /** The proxy's answer marked as it went: a tunnel opened, or refused. */
+    private static Kind kind(TunnelRecord.Step step) {
+        if (step.sent()) return Kind.LINE;
+        if (step.key() != null) {
+            if (step.key().endsWith(".refused") || step.key().endsWith(".none")) return Kind.BAD;
+            return step.key().equals("tunnel.socks.open") ? Kind.OK : Kind.LINE;
+        }
+        if (step.line().matches("HTTP/\\d(\\.\\d)? \\d{3}.*")) {
+            return step.line().matches("HTTP/\\S+ 2\\d\\d.*") ? Kind.OK : Kind.BAD;
+        }
+        return Kind.LINE;
     }
 }

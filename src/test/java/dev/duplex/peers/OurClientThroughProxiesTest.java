@@ -144,6 +144,10 @@ class OurClientThroughProxiesTest {
         WsEvent.Handshake h = (WsEvent.Handshake) clientEvents.all().stream()
                 .filter(e -> e instanceof WsEvent.Handshake).findFirst().orElseThrow();
         assertTrue(lines(h.record().tunnel()).stream().anyMatch(l -> l.contains("407")), h.toString());
+        List<HandshakeText.Line> shown = new HandshakeText(Texts.of(Locale.ENGLISH)).lines(h);
+        assertTrue(shown.stream().anyMatch(l -> l.kind() == HandshakeText.Kind.BAD
+                && l.text().startsWith("← HTTP/1.0 407")), shown.toString());
+        assertFalse(shown.stream().anyMatch(l -> l.text().startsWith("GET ")), "no upgrade was sent: " + shown);
         assertFalse(serverEvents.all().stream().anyMatch(e -> e instanceof WsEvent.ClientJoined));
     }
 
