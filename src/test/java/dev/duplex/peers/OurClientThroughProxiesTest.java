@@ -300,6 +300,16 @@ class OurClientThroughProxiesTest {
                 english(failed));
     }
 
+    @Test
+    void aSocks5ProxyThatWantsALoginSaysSoWhenNoneIsGiven() throws Exception {
+        proxy = DebianProxy.microsocks("duplex", "s3cret");
+        URI url = startServer(false);
+        through("socks5://127.0.0.1:" + proxy.port());
+        WsEvent.Failed failed = fails(url);
+        assertEquals("the proxy 127.0.0.1:" + proxy.port()
+                + " refused the tunnel: it asks for a user and password (socks5://user:pass@host:port)", english(failed));
+    }
+
     /**
      * socks5h hands the proxy the name: microsocks logs the target as it got it, so "localhost" in its log
      * (where socks5 makes it log the address we resolved) proves the lookup happened at the proxy.
