@@ -21,6 +21,7 @@ module dev.duplex {
     exports dev.duplex.net.client;
     exports dev.duplex.net.wire;
     exports dev.duplex.net.proxy;
+    exports dev.duplex.net.outbound;
     exports dev.duplex.model;
     exports dev.duplex.protocol;
     exports dev.duplex.settings;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.duplex.i18n.Texts;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
 import dev.duplex.options.CurlInput;
@@ -30,7 +31,7 @@ final class ConnectCommand implements Callable<Integer> {
     /** Which option each field of the options layer is typed into, to name it in a usage error. */
     private static final Map<Field, String> OPTION = Map.of(Field.URL, "URL", Field.ORIGIN, "--origin",
             Field.HEADERS, "--header", Field.SUBPROTOCOLS, "--subprotocol", Field.CONNECT_TIMEOUT, "--timeout",
-            Field.WAIT, "--wait", Field.TRUST, "--trust");
+            Field.WAIT, "--wait", Field.TRUST, "--trust", Field.OUTBOUND_PROXY, "--proxy");
 
     @ParentCommand
     private DuplexCommand duplex;
@@ -51,6 +52,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "MS") String waitMs;
     @Option(names = "--save", paramLabel = "FILE") String save;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
+    @Option(names = "--proxy", paramLabel = "URL") String proxy;
+    @Option(names = "--no-proxy") boolean noProxy;
 
     @Override
     public Integer call() {
@@ -59,6 +62,7 @@ final class ConnectCommand implements Callable<Integer> {
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
         ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary));
         client.client().trust(trusted);
+        client.client().proxy(proxyChoice());
         int status = client.converse(connection.url(), connection.options(), wait);
         if (save != null && !client.save(Path.of(save))) return Cli.FAILED;
         return status;
@@ -89,13 +93,23 @@ final class ConnectCommand implements Callable<Integer> {
         return checked(new ClientInput(c.url(), sendOrigin, originTyped, allHeaders, offer, deflate, timeout).connection());
     }
 
+    /** --proxy URL, --proxy none or --no-proxy; neither: the environment's, as curl reads it. */
+    ProxyChoice proxyChoice() throws ParameterException {
+        if (proxy != null && noProxy) {
+            throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.exclusive", "--proxy", "--no-proxy");
+        }
+        return noProxy ? ProxyChoice.NONE : checked(ClientInput.proxy(proxy));
+    }
+
     private <T> T checked(Checked<T> checked) {
         if (checked.isOk()) return checked.value();
         FieldProblem problem = checked.problem();
         String option = OPTION.get(problem.field());
         Texts texts = duplex.console().texts();
         // The URL's words quote it already ("did you mean ws://…?"); a single-valued option shows its value.
-        Object typed = option.startsWith("--") ? spec.findOption(option).getValue() : null;
+        // A proxy's value is not repeated: it can hold a password (the words show it masked).
+        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY
+                ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, texts, problem, option, typed instanceof String s ? s : null);
     }
 }

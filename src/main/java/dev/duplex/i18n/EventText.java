@@ -178,7 +178,7 @@ public final class EventText {
 
     /** A problem in words: {@code peer} is the URL or the remote address it concerns. */
     public String problem(Problem problem, String peer) {
-        return texts.get("problem." + problem.kind().name(), problem.detail(), peer);
+        return texts.get("problem." + problem.kind().name(), problem.detail(), peer, problem.proxy());
     }
 
     /**

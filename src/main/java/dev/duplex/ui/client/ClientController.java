@@ -3,6 +3,7 @@ package dev.duplex.ui.client;
 import java.io.File;
 
 import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.RouteText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
@@ -37,6 +38,7 @@ public final class ClientController {
     @FXML private Button disconnectButton;
     @FXML private Label stateLabel;
     @FXML private Label noticeLabel;
+    @FXML private Label routeLabel;
     @FXML private Button trustButton;
     @FXML private MenuButton fileMenu;
     @FXML private TitledPane optionsPane;
@@ -64,6 +66,11 @@ public final class ClientController {
         stateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("client.state." + state.get()), state));
         Notices.bind(noticeLabel, tab.noticeProperty(), texts);
+        // Which proxy the URL goes through, and why (set in the tab, from which variable, or direct).
+        RouteText routes = new RouteText(texts);
+        routeLabel.textProperty().bind(Bindings.createStringBinding(() -> texts.get("client.route",
+                tab.routeProperty().get() == null ? texts.get("route.invalid") : routes.describe(tab.routeProperty().get())),
+                tab.routeProperty()));
         // Offered only after a refusal the user may overrule: a self-signed or expired certificate.
         trustButton.visibleProperty().bind(tab.refusedCertificateProperty().isNotNull());
         trustButton.managedProperty().bind(trustButton.visibleProperty());
