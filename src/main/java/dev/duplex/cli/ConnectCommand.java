@@ -76,8 +76,8 @@ final class ConnectCommand implements Callable<Integer> {
         }
         if (curl != null && url != null) throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "URL", "--curl");
         if (curl == null && url == null) {
-            throw new ParameterException(spec.commandLine(), texts.get("cli.usage.required", "URL",
-                    spec.commandLine().getResourceBundle().getString("duplex.connect.url")));
+            // As picocli says it when a command's parameter is missing, for the same words as before --curl.
+            throw new ParameterException(spec.commandLine(), texts.get("cli.usage.missing", spec.name(), "URL"));
         }
         String headerLines = headers == null ? null : String.join("\n", headers);
         String offered = subprotocols == null ? null : String.join(",", subprotocols);
