@@ -9,6 +9,7 @@ import dev.duplex.settings.Settings;
 import dev.duplex.settings.ThemeChoice;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.ViewSubscriptions;
+import dev.duplex.ui.replay.ReplayTabs;
 import dev.duplex.ui.theme.ThemeSwitch;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -20,7 +21,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
 import javafx.util.StringConverter;
 
-/** The window's frame: language and theme switches, log limit, + New connection, About, the app notice, the tabs. */
+/** The window's frame: language and theme switches, log limit, + New connection, Replay…, About, the app notice, the tabs. */
 public final class MainController {
     private final Workbench model;
     private final Texts texts;
@@ -70,11 +71,18 @@ public final class MainController {
         });
         Notices.bind(appNoticeLabel, model.appNoticeProperty(), texts);
         new ClientTabStrip(model, texts, subscriptions, clientTabs).bind();
+        new ReplayTabs(model, texts, subscriptions, clientTabs).bind();
     }
 
     @FXML
     private void newTab() {
         model.addTab();
+    }
+
+    /** A Replay tab beside the client tabs. */
+    @FXML
+    private void replay() {
+        model.openReplay();
     }
 
     @FXML
