@@ -27,13 +27,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
  * A Replay tab's view: binds the form to its {@link ReplayModel}, shows the comparison, and passes on the
- * buttons (F10 is Next, anywhere in the tab).
+ * buttons (F10, the Next button's key, is installed by {@link ReplayTabs}).
  */
 public final class ReplayController {
     /** The key that sends the next message in step timing; the Next button's tooltip says it. */
@@ -44,7 +42,6 @@ public final class ReplayController {
     private final ViewSubscriptions subscriptions;
     private final EventText format;
 
-    @FXML private VBox replayPane;
     @FXML private Button replayFileButton;
     @FXML private Label replayFileLabel;
     @FXML private Label replayPlanLabel;
@@ -127,13 +124,6 @@ public final class ReplayController {
         // Live: the newest row stays in sight as the replay goes.
         subscriptions.onListChange(model.rows(), (ListChangeListener<ReplayRow>) change -> {
             if (!model.rows().isEmpty()) replayTable.scrollTo(model.rows().size() - 1);
-        });
-
-        replayPane.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
-            if (key.getCode() == NEXT_KEY && !key.isShortcutDown() && !key.isAltDown()) {
-                key.consume();
-                model.next();
-            }
         });
     }
 

@@ -9,15 +9,20 @@ import dev.duplex.model.replay.ReplayModel;
 import dev.duplex.ui.Fxml;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyEvent;
 
 /**
  * The Replay tabs, after the client tabs in the same tab pane, kept in step with the workbench's list: a
  * replay opened comes to front, closing its tab stops its replay, and each tab's view ends its
- * subscriptions when the tab goes. The tabs' user data is their {@link ReplayModel}.
+ * subscriptions when the tab goes. The tabs' user data is their {@link ReplayModel}. F10 is the front Replay
+ * tab's Next wherever the focus is (a filter on the scene, for as long as this view shows).
  */
 public final class ReplayTabs {
     private final Workbench model;
@@ -48,6 +53,24 @@ public final class ReplayTabs {
                     tabs.getSelectionModel().select(tab);
                 }
             }
+        });
+        EventHandler<KeyEvent> nextKey = key -> {
+            if (key.getCode() != ReplayController.NEXT_KEY || key.isShortcutDown() || key.isAltDown()) return;
+            Tab front = tabs.getSelectionModel().getSelectedItem();
+            if (front != null && front.getUserData() instanceof ReplayModel replay) {
+                key.consume();
+                replay.next();
+            }
+        };
+        ChangeListener<Scene> moved = (obs, before, now) -> {
+            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, nextKey);
+            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, nextKey);
+        };
+        tabs.sceneProperty().addListener(moved);
+        moved.changed(tabs.sceneProperty(), null, tabs.getScene());
+        subscriptions.add(() -> {
+            tabs.sceneProperty().removeListener(moved);
+            if (tabs.getScene() != null) tabs.getScene().removeEventFilter(KeyEvent.KEY_PRESSED, nextKey);
         });
     }
 
