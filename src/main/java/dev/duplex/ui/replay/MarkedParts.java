@@ -12,7 +12,7 @@ import dev.duplex.net.Payload;
  */
 record MarkedParts(String before, String marked, String after) {
     /** The most code points kept before the span, and after it. */
-    static final int CONTEXT = 40;
+    static final int CONTEXT = 24;
     /** The most code points of the span itself, and of a message with no span. */
     static final int LONGEST = 160;
 

@@ -7,7 +7,12 @@ import dev.duplex.model.replay.ReplayRow;
 import dev.duplex.net.Payload;
 import dev.duplex.replay.Difference;
 import dev.duplex.replay.Verdict;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.HBox;
@@ -21,6 +26,8 @@ final class ReplayCells {
     private static final PseudoClass[] VERDICTS = {PseudoClass.getPseudoClass("same"),
             PseudoClass.getPseudoClass("different"), PseudoClass.getPseudoClass("missing"),
             PseudoClass.getPseudoClass("extra")};
+    /** The width of the mark of an empty span. */
+    private static final double EMPTY_MARK = 3;
     private static final PseudoClass SENT = PseudoClass.getPseudoClass("sent");
     private static final PseudoClass NOT_SENT = PseudoClass.getPseudoClass("not-sent");
 
@@ -89,7 +96,19 @@ final class ReplayCells {
             this.side = side;
             getStyleClass().add("replay-message");
             marked.getStyleClass().add("replay-marked");
-            for (Label l : new Label[] {before, marked, after}) l.setMinWidth(Label.USE_PREF_SIZE);
+            // A narrow column cuts the text around the mark, never the mark: "…before", the mark whole, "after…".
+            before.setMinWidth(0);
+            before.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            marked.setMinWidth(Label.USE_PREF_SIZE);
+            after.setMinWidth(0);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setMinWidth(0);
+            // As wide as the cell's room, so that the labels shrink (and cut) rather than run past its edge.
+            line.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - 2), widthProperty(), paddingProperty()));
+            line.maxWidthProperty().bind(line.prefWidthProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setAlignment(Pos.CENTER_LEFT);
             setText(null);
         }
 
@@ -99,6 +118,7 @@ final class ReplayCells {
             Payload shown = empty || row == null ? null : payload(row);
             if (shown == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             Difference d = row.isReply() ? row.verdict().difference() : null;
@@ -108,10 +128,17 @@ final class ReplayCells {
             before.setText(parts.before());
             after.setText(parts.after());
             marked.setText(parts.marked());
+            // An empty span (the other side has units inserted here) is a thin bar where they would be.
+            double width = parts.marked().isEmpty() ? EMPTY_MARK : Label.USE_PREF_SIZE;
+            marked.setMinWidth(width);
+            marked.setPrefWidth(parts.marked().isEmpty() ? EMPTY_MARK : Label.USE_COMPUTED_SIZE);
             boolean mark = d != null && side != Side.SENT;
             marked.setVisible(mark);
             marked.setManaged(mark);
             setGraphic(line);
+            // The whole message, for when the column is too narrow for it.
+            String whole = text(shown);
+            setTooltip(new Tooltip(whole.length() <= 2_000 ? whole : whole.substring(0, 2_000) + "…"));
         }
 
         private Payload payload(ReplayRow row) {

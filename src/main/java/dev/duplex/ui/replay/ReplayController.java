@@ -113,6 +113,7 @@ public final class ReplayController {
         }, model.connectionProperty()));
 
         replayTable.setItems(model.rows());
+        replayTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (var column : java.util.List.of(whereColumn, sentColumn, recordedColumn, actualColumn, verdictColumn)) {
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         }
