@@ -245,5 +245,18 @@ class ReplayWindowTest {
         openFile(robot, replay, dir.resolve("gone.jsonl"));
         until(() -> text(robot, "#replayNoticeLabel").equals("There is no file gone.jsonl."));
         assertTrue(text(robot, "#replayFileLabel").endsWith("session.jsonl"));
+
+        // A HAR as Chrome's DevTools save it reads too: its URL fills the field (the one typed before was the
+        // recording's, so it follows), and the notice goes.
+        Path har = dir.resolve("chrome-echo-session.har");
+        try (var in = getClass().getResourceAsStream("/dev/duplex/peers/chrome-echo-session.har")) {
+            Files.copy(in, har);
+        }
+        openFile(robot, replay, har);
+        until(() -> text(robot, "#replayFileLabel").endsWith("chrome-echo-session.har"));
+        assertEquals("ws://localhost:8080/echo", robot.lookup("#replayUrlField").queryTextInputControl().getText());
+        assertEquals("3 client messages and 4 server messages, recorded with ws://localhost:8080/echo.",
+                text(robot, "#replayPlanLabel"));
+        assertTrue(!robot.lookup("#replayNoticeLabel").queryAs(Label.class).isVisible());
     }
 }
