@@ -29,9 +29,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The whole window's state: the embedded server, the client tabs and the one in front, the app's message
- * library and saved connections, the Replay tabs, the settings (log limit, language, theme) and a note for the whole app, and
- * shutting it all down. It owns its parts and forwards nothing: a view asks it for the part it shows.
+ * The whole window's state: the embedded server, the client tabs and the one in front, the Replay tabs, the
+ * app's message library and saved connections, the settings (log limit, language, theme) and a note for the
+ * whole app, and shutting it all down. It owns its parts and forwards nothing: a view asks it for the part it shows.
  * FX thread only.
  */
 public final class Workbench {

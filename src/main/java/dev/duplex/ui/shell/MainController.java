@@ -21,7 +21,10 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
 import javafx.util.StringConverter;
 
-/** The window's frame: language and theme switches, log limit, + New connection, Replay…, About, the app notice, the tabs. */
+/**
+ * The window's frame: language and theme switches, log limit, + New connection, Replay…, About, the app notice,
+ * the tabs (client tabs, then Replay tabs).
+ */
 public final class MainController {
     private final Workbench model;
     private final Texts texts;
