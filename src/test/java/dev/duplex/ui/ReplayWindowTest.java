@@ -259,4 +259,14 @@ class ReplayWindowTest {
                 text(robot, "#replayPlanLabel"));
         assertTrue(!robot.lookup("#replayNoticeLabel").queryAs(Label.class).isVisible());
     }
+
+    @Test
+    void ctrlWClosesTheReplayTabInFrontNotTheClientTabBehindIt(FxRobot robot) throws Exception {
+        robot.interact(() -> model.addTab());
+        openTab(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        until(() -> model.replays().isEmpty());
+        until(() -> robot.lookup(".client-tabs").queryAs(TabPane.class).getTabs().size() == 2);
+        assertEquals(2, (int) onFx(() -> model.tabs().size()));
+    }
 }
