@@ -261,6 +261,19 @@ class ReplayWindowTest {
     }
 
     @Test
+    void aServerThatIsNotThereIsSaidAndNothingIsSent(FxRobot robot) throws Exception {
+        Path file = recordThree(robot);
+        ReplayModel replay = openTab(robot);
+        openFile(robot, replay, file);
+        replay(robot, replay, "ws://127.0.0.1:1/chat", Timing.FAST);
+        until(() -> replay.stateProperty().get() == ReplayState.READY);
+        until(() -> text(robot, "#replayConnectionLabel").startsWith("onerror"));
+        assertTrue(robot.lookup("#replayConnectionLabel").queryAs(Label.class).getStyleClass().contains("replay-failed"));
+        assertEquals(0, sent(replay));
+        until(() -> cells(robot, ".replay-verdict").equals(List.of("not sent", "not sent", "not sent")));
+    }
+
+    @Test
     void ctrlWClosesTheReplayTabInFrontNotTheClientTabBehindIt(FxRobot robot) throws Exception {
         robot.interact(() -> model.addTab());
         openTab(robot);

@@ -161,7 +161,10 @@ public final class ReplayModel {
             ReplayEvent e = t.event();
             if (e instanceof ReplayEvent.Connection c) {
                 WsEvent w = c.event();
-                if (w instanceof WsEvent.Opened || w instanceof WsEvent.Closed || w instanceof WsEvent.Failed) connection.set(w);
+                // An onerror stays in sight: the onclose that follows it says less.
+                boolean failedBefore = connection.get() instanceof WsEvent.Failed;
+                if (w instanceof WsEvent.Opened || w instanceof WsEvent.Failed
+                        || w instanceof WsEvent.Closed && !failedBefore) connection.set(w);
             } else if (e instanceof ReplayEvent.Sent s) {
                 rows.add(ReplayRow.sent(s.step(), s.message()));
                 tally.set(tally.get().withSent());
@@ -230,7 +233,7 @@ public final class ReplayModel {
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     /** In step timing, the message that waits for {@link #next()}; else null. */
     public ReadOnlyObjectProperty<ReplayEvent.AwaitingStep> awaitingProperty() { return awaiting.getReadOnlyProperty(); }
-    /** The connection's last onopen, onclose or onerror in this replay, or null. */
+    /** The connection's last onopen or onclose in this replay (an onerror is kept over the onclose after it), or null. */
     public ReadOnlyObjectProperty<WsEvent> connectionProperty() { return connection.getReadOnlyProperty(); }
     /** The counts of the replay shown, or null before the first. */
     public ReadOnlyObjectProperty<Tally> tallyProperty() { return tally.getReadOnlyProperty(); }

@@ -111,6 +111,10 @@ public final class ReplayController {
             EventText.Line line = format.line(e, EventText.Side.CLIENT);
             return line.name() + " " + line.text();
         }, model.connectionProperty()));
+        subscriptions.onValue(model.connectionProperty(), e -> {
+            replayConnectionLabel.getStyleClass().remove("replay-failed");
+            if (e instanceof WsEvent.Failed) replayConnectionLabel.getStyleClass().add("replay-failed");
+        });
 
         replayTable.setItems(model.rows());
         replayTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
