@@ -12,6 +12,8 @@ import dev.duplex.ui.ViewSubscriptions;
 import dev.duplex.ui.replay.ReplayTabs;
 import dev.duplex.ui.theme.ThemeSwitch;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -19,6 +21,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
@@ -36,6 +41,7 @@ public final class MainController {
     @FXML private Spinner<Integer> logCapSpinner;
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
+    @FXML private Button newTabButton;
 
     public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch,
             ViewSubscriptions subscriptions) {
@@ -75,6 +81,19 @@ public final class MainController {
         Notices.bind(appNoticeLabel, model.appNoticeProperty(), texts);
         new ClientTabStrip(model, texts, subscriptions, clientTabs).bind();
         new ReplayTabs(model, texts, subscriptions, clientTabs).bind();
+        keepTopBarWhole();
+    }
+
+    /**
+     * In a narrow window (the first start's 1200 pixels, with Replay… in the bar) every control of the top
+     * bar shrank a little, all of them cut to "…"; now each keeps its width and only the tagline gives way.
+     */
+    private void keepTopBarWhole() {
+        for (Node n : newTabButton.getParent().getChildrenUnmodifiable()) {
+            if (n instanceof Region r && !n.getStyleClass().contains("app-tagline") && HBox.getHgrow(n) != Priority.ALWAYS) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     @FXML
