@@ -261,12 +261,25 @@ class ReplayWindowTest {
     }
 
     @Test
-    void aServerThatIsNotThereIsSaidAndNothingIsSent(FxRobot robot) throws Exception {
+    void aBadUrlOrFingerprintAndAServerThatIsNotThereAreSaidAndNothingIsSent(FxRobot robot) throws Exception {
         Path file = recordThree(robot);
         ReplayModel replay = openTab(robot);
         openFile(robot, replay, file);
+        // A URL that does not check is said before anything is tried, in the options layer's words.
+        robot.interact(() -> robot.lookup("#replayUrlField").queryTextInputControl().setText("http://127.0.0.1:1/chat"));
+        robot.clickOn("#replayStartButton");
+        until(() -> text(robot, "#replayNoticeLabel").startsWith("A WebSocket URL starts with ws:// or wss://."));
+        assertEquals(ReplayState.READY, onFx(() -> replay.stateProperty().get()));
+        // A wrong fingerprint, the same.
+        robot.interact(() -> robot.lookup("#replayUrlField").queryTextInputControl().setText("ws://127.0.0.1:1/chat"));
+        robot.interact(() -> robot.lookup("#replayTrustField").queryTextInputControl().setText("abc"));
+        robot.clickOn("#replayStartButton");
+        until(() -> text(robot, "#replayNoticeLabel").startsWith("A certificate fingerprint is 64 hex digits"));
+        robot.interact(() -> robot.lookup("#replayTrustField").queryTextInputControl().setText(""));
+
         replay(robot, replay, "ws://127.0.0.1:1/chat", Timing.FAST);
         until(() -> replay.stateProperty().get() == ReplayState.READY);
+        assertTrue(!robot.lookup("#replayNoticeLabel").queryAs(Label.class).isVisible());
         until(() -> text(robot, "#replayConnectionLabel").startsWith("onerror"));
         assertTrue(robot.lookup("#replayConnectionLabel").queryAs(Label.class).getStyleClass().contains("replay-failed"));
         assertEquals(0, sent(replay));
