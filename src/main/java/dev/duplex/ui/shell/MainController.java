@@ -13,8 +13,8 @@ import dev.duplex.ui.replay.ReplayTabs;
 import dev.duplex.ui.theme.ThemeSwitch;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -90,9 +90,8 @@ public final class MainController {
      */
     private void keepTopBarWhole() {
         for (Node n : newTabButton.getParent().getChildrenUnmodifiable()) {
-            if (n instanceof Region r && !n.getStyleClass().contains("app-tagline") && HBox.getHgrow(n) != Priority.ALWAYS) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
+            boolean givesWay = n.getStyleClass().contains("app-tagline") || HBox.getHgrow(n) == Priority.ALWAYS;
+            if (n instanceof Region r && !givesWay) r.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
 
