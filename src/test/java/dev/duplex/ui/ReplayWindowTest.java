@@ -287,6 +287,19 @@ class ReplayWindowTest {
     }
 
     @Test
+    void closingTheWindowEndsAReplayThatWaitsForNext(FxRobot robot) throws Exception {
+        Path file = recordThree(robot);
+        ReplayModel replay = openTab(robot);
+        openFile(robot, replay, file);
+        replay(robot, replay, node.uri("/chat").toString(), Timing.STEP);
+        until(() -> replay.awaitingProperty().get() != null);
+        // What the window's close does: every connection and every replay ended, promptly.
+        onFx(model::shutdown).get(10, TimeUnit.SECONDS);
+        until(() -> replay.stateProperty().get() == ReplayState.READY);
+        assertEquals(0, sent(replay));
+    }
+
+    @Test
     void ctrlWClosesTheReplayTabInFrontNotTheClientTabBehindIt(FxRobot robot) throws Exception {
         robot.interact(() -> model.addTab());
         openTab(robot);
