@@ -41,6 +41,8 @@ public final class Workbench {
     private final ObjectProperty<ClientTab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab");
     private final ObservableList<ReplayModel> replays = FXCollections.observableArrayList();
     private final ObservableList<ReplayModel> readOnlyReplays = FXCollections.unmodifiableObservableList(replays);
+    /** The Replay tab in front, or null when a client tab is: kept so that a rebuilt window shows it again. */
+    private final ObjectProperty<ReplayModel> frontReplay = new SimpleObjectProperty<>(this, "frontReplay");
     private final MessageLibrary library = new MessageLibrary();
     private final SavedConnections connections;
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
@@ -162,7 +164,9 @@ public final class Workbench {
 
     /** Closes a Replay tab, stopping its replay. */
     public void closeReplay(ReplayModel replay) {
-        if (replays.remove(replay)) replay.shutdown();
+        if (!replays.remove(replay)) return;
+        if (frontReplay.get() == replay) frontReplay.set(null);
+        replay.shutdown();
     }
 
     /** Shows a note for the whole app, such as "settings were reset". */
@@ -220,6 +224,8 @@ public final class Workbench {
     public ObjectProperty<ClientTab> selectedTabProperty() { return selectedTab; }
     /** The Replay tabs, in order (none at first). */
     public ObservableList<ReplayModel> replays() { return readOnlyReplays; }
+    /** The Replay tab in front of the client tabs, or null when a client tab is in front. */
+    public ObjectProperty<ReplayModel> frontReplayProperty() { return frontReplay; }
     public MessageLibrary library() { return library; }
     public SavedConnections connections() { return connections; }
     public IntegerProperty logCapProperty() { return logCap; }

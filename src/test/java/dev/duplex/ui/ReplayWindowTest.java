@@ -162,6 +162,8 @@ class ReplayWindowTest {
         // A language switch rebuilds the window: the tab and its comparison stay, in Chinese.
         robot.interact(() -> robot.lookup("#languageBox").queryAs(javafx.scene.control.ComboBox.class).setValue("zh"));
         until(() -> cells(robot, ".replay-verdict").equals(List.of("已发送", "相同", "已发送", "相同", "已发送", "相同")));
+        assertTrue(robot.lookup(".client-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem()
+                .getUserData() == replay, "the Replay tab is still in front");
         assertEquals("已发送 3 条（共 3 条）：3 条相同，0 条不同，0 条缺失，0 条多出。", text(robot, "#replaySummaryLabel"));
     }
 

@@ -54,6 +54,14 @@ public final class ReplayTabs {
                 }
             }
         });
+        // The tab in front stays in front when the window is rebuilt (a language switch).
+        ReplayModel shown = model.frontReplayProperty().get();
+        for (Tab t : tabs.getTabs()) {
+            if (shown != null && t.getUserData() == shown) tabs.getSelectionModel().select(t);
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, before, tab) -> {
+            if (tab != null) model.frontReplayProperty().set(tab.getUserData() instanceof ReplayModel r ? r : null);
+        });
         EventHandler<KeyEvent> nextKey = key -> {
             if (key.getCode() != ReplayController.NEXT_KEY || key.isShortcutDown() || key.isAltDown()) return;
             Tab front = tabs.getSelectionModel().getSelectedItem();
