@@ -37,7 +37,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * <p>Missing node or npm, or an npm registry out of reach, skips the calling test (fails it under CI), per
  * {@link ExternalPrograms#require}.
  */
-final class NodeWsServer implements AutoCloseable {
+public final class NodeWsServer implements AutoCloseable {
     /** The version of ws from the npm registry, pinned. */
     static final String WS_VERSION = "8.23.0";
     static final Duration TIMEOUT = EventRecorder.TIMEOUT;
@@ -108,7 +108,7 @@ final class NodeWsServer implements AutoCloseable {
     }
 
     /** Starts a server with {@link Options#defaults()}. */
-    static NodeWsServer start() throws Exception {
+    public static NodeWsServer start() throws Exception {
         return start(Options.defaults());
     }
 
@@ -182,7 +182,7 @@ final class NodeWsServer implements AutoCloseable {
     }
 
     /** ws://127.0.0.1:PORT + path */
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
 
