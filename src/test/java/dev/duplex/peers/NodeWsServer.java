@@ -75,10 +75,10 @@ public final class NodeWsServer implements AutoCloseable {
      * @param response    the 101 response's status line and header lines, as the server wrote them
      * @param json        the line as printed, for failure messages
      */
-    record Handshake(String url, Map<String, String> headers, List<String> rawHeaders, String protocol,
+    public record Handshake(String url, Map<String, String> headers, List<String> rawHeaders, String protocol,
                      String extensions, List<String> response, String json) {
         /** A request header's value by name in any case, or null. */
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
     }
@@ -187,7 +187,7 @@ public final class NodeWsServer implements AutoCloseable {
     }
 
     /** The next handshake the server accepted, waiting up to {@link #TIMEOUT}; fails when none comes. */
-    Handshake nextHandshake() throws InterruptedException {
+    public Handshake nextHandshake() throws InterruptedException {
         Handshake h = handshakes.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (h == null) fail("the node ws server accepted no handshake within " + TIMEOUT + "; output:\n" + String.join("\n", output()));
         return h;

@@ -64,6 +64,7 @@ public final class ClientTab {
     private final ControlFrames controlFrames;
     private final Burst burst;
     private final ConversationFiles files;
+    private final SharedCommands commands;
     private CompletableFuture<Void> shutdown;
 
     /** What this tab's labs may ask of it. */
@@ -102,6 +103,7 @@ public final class ClientTab {
         this.controlFrames = new ControlFrames(client, io, gate, composer);
         this.burst = new Burst(client, io, gate);
         this.files = new ConversationFiles(log, wire, io, notice::set, () -> state.get() == ClientState.DISCONNECTED);
+        this.commands = new SharedCommands(url, options, notice::set);
         url.set(initialUrl);
         url.addListener((o, was, now) -> updateRoute());
         options.proxyProperty().addListener((o, was, now) -> updateRoute());
@@ -263,6 +265,8 @@ public final class ClientTab {
     public Burst burst() { return burst; }
 
     public StringProperty urlProperty() { return url; }
+    /** Pasting a browser's cURL in, and writing the tab as a command out. */
+    public SharedCommands commands() { return commands; }
     public ReadOnlyObjectProperty<ClientState> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     /** Which proxy this tab goes through and why, for its URL and proxy field; null while they do not read. */

@@ -7,6 +7,8 @@ import dev.duplex.i18n.RouteText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.client.SharedCommands;
+import dev.duplex.options.CurlInput;
 import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
@@ -19,6 +21,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.TitledPane;
 import javafx.stage.FileChooser;
 
@@ -58,6 +63,19 @@ public final class ClientController {
     @FXML
     private void initialize() {
         urlField.textProperty().bindBidirectional(tab.urlProperty());
+        // A browser's "Copy as cURL" pasted in the field: its settings go to the options, its URL in the field.
+        // Only a paste (many characters at once): typing "curl w…" by hand is left as it is typed.
+        urlField.setTextFormatter(new TextFormatter<>(change -> {
+            if (change.isContentChange() && change.getText().length() > 5 && CurlInput.looksLikeCurl(change.getControlNewText())) {
+                String taken = tab.commands().paste(change.getControlNewText());
+                if (taken != null) {
+                    change.setRange(0, change.getControlText().length());
+                    change.setText(taken);
+                    change.selectRange(taken.length(), taken.length());
+                }
+            }
+            return change;
+        }));
         var state = tab.stateProperty();
         urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         connectButton.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
@@ -127,6 +145,32 @@ public final class ClientController {
         File file = chooseFile(false, null, new FileChooser.ExtensionFilter("JSON Lines, HAR", "*.jsonl", "*.har"),
                 new FileChooser.ExtensionFilter("*", "*"));
         if (file != null) tab.openConversation(file.toPath());
+    }
+
+    // ---- the tab as a command for others ----
+
+    @FXML
+    private void copyDuplex() {
+        copy(SharedCommands.Tool.DUPLEX);
+    }
+
+    @FXML
+    private void copyWebsocat() {
+        copy(SharedCommands.Tool.WEBSOCAT);
+    }
+
+    @FXML
+    private void copyWscat() {
+        copy(SharedCommands.Tool.WSCAT);
+    }
+
+    private void copy(SharedCommands.Tool tool) {
+        String command = tab.commands().command(tool);
+        if (command == null) return;
+        ClipboardContent content = new ClipboardContent();
+        content.putString(command);
+        Clipboard.getSystemClipboard().setContent(content);
+        tab.commands().copied(tool);
     }
 
     private File chooseFile(boolean save, String suggested, FileChooser.ExtensionFilter... filters) {
