@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.Checked;
+import dev.duplex.options.AuthInput;
 import dev.duplex.options.ClientInput;
+import dev.duplex.secrets.Masking;
 import dev.duplex.options.CurlInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
@@ -29,9 +31,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect", mixinStandardHelpOptions = true, sortOptions = false)
 final class ConnectCommand implements Callable<Integer> {
     /** Which option each field of the options layer is typed into, to name it in a usage error. */
-    private static final Map<Field, String> OPTION = Map.of(Field.URL, "URL", Field.ORIGIN, "--origin",
-            Field.HEADERS, "--header", Field.SUBPROTOCOLS, "--subprotocol", Field.CONNECT_TIMEOUT, "--timeout",
-            Field.WAIT, "--wait", Field.TRUST, "--trust", Field.OUTBOUND_PROXY, "--proxy");
+    private static final Map<Field, String> OPTION = Map.ofEntries(Map.entry(Field.URL, "URL"),
+            Map.entry(Field.ORIGIN, "--origin"), Map.entry(Field.HEADERS, "--header"),
+            Map.entry(Field.SUBPROTOCOLS, "--subprotocol"), Map.entry(Field.CONNECT_TIMEOUT, "--timeout"),
+            Map.entry(Field.WAIT, "--wait"), Map.entry(Field.TRUST, "--trust"), Map.entry(Field.OUTBOUND_PROXY, "--proxy"),
+            Map.entry(Field.AUTH_USER, "--basic"), Map.entry(Field.AUTH_PASSWORD, "--basic"),
+            Map.entry(Field.AUTH_BEARER, "--bearer"), Map.entry(Field.AUTH_COOKIES, "--cookie"),
+            Map.entry(Field.AUTH_QUERY, "--query-token"));
+    /** Options whose value is a secret: a usage error never repeats it (a proxy's can hold a password too). */
+    private static final java.util.Set<Field> SECRET = java.util.EnumSet.of(Field.OUTBOUND_PROXY, Field.AUTH_USER,
+            Field.AUTH_PASSWORD, Field.AUTH_BEARER, Field.AUTH_COOKIES, Field.AUTH_QUERY);
 
     @ParentCommand
     private DuplexCommand duplex;
@@ -40,6 +49,12 @@ final class ConnectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL", descriptionKey = "url") String url;
     @Option(names = "--curl", paramLabel = "'curl …'") String curl;
+    @Option(names = "--basic", paramLabel = "USER:PASSWORD") String basic;
+    @Option(names = "--bearer", paramLabel = "TOKEN") String bearer;
+    @Option(names = "--cookie", paramLabel = "'NAME=VALUE; …'") String cookie;
+    @Option(names = "--query-token", paramLabel = "NAME=VALUE") String queryToken;
+    @Option(names = "--show-secrets") boolean showSecrets;
+    @Option(names = "--save-secrets") boolean saveSecrets;
     @Option(names = "--origin", paramLabel = "ORIGIN") String origin;
     @Option(names = "--no-origin") boolean noOrigin;
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
@@ -57,10 +72,13 @@ final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientInput.Connection connection = connection();
+        AuthInput.Auth auth = auth();
+        ClientInput.Connection connection = auth.applyTo(connection());
+        Masking shown = new Masking(showSecrets, auth.secretParams());
+        Masking saved = new Masking(saveSecrets, auth.secretParams());
         int wait = checked(ClientInput.replyWaitMs(waitMs));
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
-        ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary));
+        ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary, shown, saved));
         client.client().trust(trusted);
         client.client().proxy(proxyChoice());
         int status = client.converse(connection.url(), connection.options(), wait);
@@ -101,15 +119,33 @@ final class ConnectCommand implements Callable<Integer> {
         return noProxy ? ProxyChoice.NONE : checked(ClientInput.proxy(proxy));
     }
 
+    /** The login helpers: --basic, --bearer, --cookie and --query-token, checked as the window's fields are. */
+    AuthInput.Auth auth() throws ParameterException {
+        String user = null;
+        String password = null;
+        if (basic != null) {
+            int colon = basic.indexOf(':');
+            user = colon < 0 ? basic : basic.substring(0, colon);
+            password = colon < 0 ? "" : basic.substring(colon + 1);
+        }
+        String qName = null;
+        String qValue = null;
+        if (queryToken != null) {
+            int eq = queryToken.indexOf('=');
+            qName = eq < 0 ? queryToken : queryToken.substring(0, eq);
+            qValue = eq < 0 ? "" : queryToken.substring(eq + 1);
+        }
+        return checked(new AuthInput(user, password, bearer, cookie, qName, qValue).auth());
+    }
+
     private <T> T checked(Checked<T> checked) {
         if (checked.isOk()) return checked.value();
         FieldProblem problem = checked.problem();
         String option = OPTION.get(problem.field());
         Texts texts = duplex.console().texts();
         // The URL's words quote it already ("did you mean ws://…?"); a single-valued option shows its value.
-        // A proxy's value is not repeated: it can hold a password (the words show it masked).
-        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY
-                ? spec.findOption(option).getValue() : null;
+        // A secret's value is not repeated (the words show a proxy's masked).
+        Object typed = option.startsWith("--") && !SECRET.contains(problem.field()) ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, texts, problem, option, typed instanceof String s ? s : null);
     }
 }

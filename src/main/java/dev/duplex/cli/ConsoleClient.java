@@ -20,6 +20,7 @@ import dev.duplex.conversation.HarFormat;
 import dev.duplex.conversation.JsonLinesFormat;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.HandshakeText;
+import dev.duplex.secrets.Masking;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.client.WsClient;
@@ -48,7 +49,15 @@ final class ConsoleClient {
     private record ConnectionEnded(WsEvent.Closed close) implements Signal { }
 
     /** What {@code connect}'s switches ask to be shown and how lines are read. */
-    record Show(boolean frames, boolean handshake, boolean binary) { }
+    /**
+     * @param shown what the printed lines and handshake mask ({@code --show-secrets} reveals)
+     * @param saved what {@code --save} masks ({@code --save-secrets} keeps)
+     */
+    record Show(boolean frames, boolean handshake, boolean binary, Masking shown, Masking saved) {
+        Show(boolean frames, boolean handshake, boolean binary) {
+            this(frames, handshake, binary, Masking.MASKED, Masking.MASKED);
+        }
+    }
 
     private final Console console;
     private final Texts texts;
@@ -70,7 +79,7 @@ final class ConsoleClient {
     ConsoleClient(Console console, Show show) {
         this.console = console;
         this.texts = console.texts();
-        this.format = new EventText(texts);
+        this.format = new EventText(texts, show.shown());
         this.show = show;
     }
 
@@ -190,7 +199,7 @@ final class ConsoleClient {
         synchronized (recorded) {
             events = List.copyOf(recorded);
         }
-        List<Conversation> conversations = Conversation.allOf(events);
+        List<Conversation> conversations = Conversation.allOf(events).stream().map(show.saved()::conversation).toList();
         if (conversations.isEmpty()) {
             console.err().println(PREFIX + texts.get("file.nothing"));
             return false;
@@ -241,7 +250,7 @@ final class ConsoleClient {
     private boolean shown(WsEvent event) {
         if (event instanceof WsEvent.Frame) return show.frames();
         if (event instanceof WsEvent.Handshake h) {
-            if (show.handshake()) console.out().println(new HandshakeText(texts).text(h));
+            if (show.handshake()) console.out().println(new HandshakeText(texts).text(h, show.shown()));
             return false;
         }
         return true;

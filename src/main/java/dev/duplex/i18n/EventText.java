@@ -1,6 +1,8 @@
 package dev.duplex.i18n;
 
 import java.time.Instant;
+
+import dev.duplex.secrets.Masking;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -46,9 +48,16 @@ public final class EventText {
     private static final int MAX_TEXT = 2_000;
 
     private final Texts texts;
+    /** Secrets in URLs and handshakes are masked in the log unless asked otherwise ({@code --show-secrets}). */
+    private final Masking masking;
 
     public EventText(Texts texts) {
+        this(texts, Masking.MASKED);
+    }
+
+    public EventText(Texts texts, Masking masking) {
         this.texts = texts;
+        this.masking = masking;
     }
 
     public static String time(Instant at) {
@@ -58,8 +67,8 @@ public final class EventText {
     public Line line(WsEvent event, Side side) {
         String time = time(event.at());
         if (event instanceof WsEvent.Opened e) {
-            String text = e.subprotocol().isEmpty() ? texts.get("event.onopen", e.url())
-                    : texts.get("event.onopen.protocol", e.url(), e.subprotocol());
+            String text = e.subprotocol().isEmpty() ? texts.get("event.onopen", masking.url(e.url()))
+                    : texts.get("event.onopen.protocol", masking.url(e.url()), e.subprotocol());
             return new Line(time, Direction.STATE, "onopen", text);
         }
         if (event instanceof WsEvent.Closed e) {
@@ -90,7 +99,7 @@ public final class EventText {
             return new Line(time, Direction.OUT, "reply", text);
         }
         if (event instanceof WsEvent.Failed e) {
-            String text = problem(e.problem(), e.peer());
+            String text = problem(e.problem(), masking.target(e.peer()));
             return new Line(time, Direction.ERROR, side == Side.CLIENT ? "onerror" : "error",
                     side == Side.CLIENT ? texts.get("event.onerror", text) : texts.get("event.error", text));
         }
@@ -104,8 +113,8 @@ public final class EventText {
         if (event instanceof WsEvent.ClientJoined e) {
             String origin = e.origin().isEmpty() ? texts.get("origin.none") : e.origin();
             return new Line(time, Direction.STATE, "connect", e.subprotocol().isEmpty()
-                    ? texts.get("event.joined", e.peer(), e.path(), origin, e.clients())
-                    : texts.get("event.joined.protocol", e.peer(), e.path(), origin, e.clients(), e.subprotocol()));
+                    ? texts.get("event.joined", e.peer(), masking.target(e.path()), origin, e.clients())
+                    : texts.get("event.joined.protocol", e.peer(), masking.target(e.path()), origin, e.clients(), e.subprotocol()));
         }
         if (event instanceof WsEvent.Behaved e) {
             // The server lab acting on purpose: a word of its own in the log, so it is never taken for a fault.
@@ -119,7 +128,7 @@ public final class EventText {
         }
         if (event instanceof WsEvent.Handshake e) {
             return new Line(time, Direction.STATE, "handshake",
-                    texts.get("event.handshake", e.record().requestLine(), answer(e.record())));
+                    texts.get("event.handshake", masking.record(e.record()).requestLine(), answer(e.record())));
         }
         if (event instanceof WsEvent.Frame e) {
             return new Line(time, e.frame().inbound() ? Direction.IN : Direction.OUT, "frame", frame(e.frame()));

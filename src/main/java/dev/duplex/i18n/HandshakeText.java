@@ -1,5 +1,6 @@
 package dev.duplex.i18n;
 
+import dev.duplex.secrets.Masking;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +29,13 @@ public final class HandshakeText {
         this.help = Help.of(texts.locale());
     }
 
+    /** The handshake's lines, its secrets masked (see {@link Masking}). */
     public List<Line> lines(WsEvent.Handshake h) {
-        HandshakeRecord r = h.record();
+        return lines(h, Masking.MASKED);
+    }
+
+    public List<Line> lines(WsEvent.Handshake h, Masking masking) {
+        HandshakeRecord r = masking.record(h.record());
         List<Line> rows = new ArrayList<>();
         // Through a proxy the tunnel came first, then on wss:// TLS inside it, so they come first here.
         if (r.tunnel() != null) {
@@ -37,7 +43,7 @@ public final class HandshakeText {
             if (r.request().isEmpty()) return rows; // the tunnel failed: no upgrade was sent
         }
         if (r.tls() != null) new TlsText(texts).addTo(rows, r.tls());
-        rows.add(new Line(Kind.TITLE, texts.get("handshake.request", EventText.time(h.at()), h.peer()), null));
+        rows.add(new Line(Kind.TITLE, texts.get("handshake.request", EventText.time(h.at()), masking.target(h.peer())), null));
         rows.add(new Line(Kind.LINE, r.requestLine(), null));
         for (HandshakeRecord.Header header : r.requestHeaders()) {
             rows.add(new Line(Kind.LINE, header.name() + ": " + header.value(), help.header(header.name())));
@@ -100,9 +106,14 @@ public final class HandshakeText {
     }
 
     /** All lines as plain text, the explanations indented under their lines (for the command line). */
+    /** As {@link #text(WsEvent.Handshake, Masking)}, masked. */
     public String text(WsEvent.Handshake h) {
+        return text(h, Masking.MASKED);
+    }
+
+    public String text(WsEvent.Handshake h, Masking masking) {
         StringBuilder sb = new StringBuilder();
-        for (Line line : lines(h)) {
+        for (Line line : lines(h, masking)) {
             sb.append(line.kind() == Kind.TITLE ? "== " : "   ").append(line.text()).append('\n');
             if (line.tip() != null && !line.tip().isEmpty()) sb.append("        ").append(line.tip()).append('\n');
         }
