@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.library.MessageLibrary;
 import dev.duplex.model.library.SavedConnections;
+import dev.duplex.model.proxy.ProxyModel;
 import dev.duplex.model.server.ServerModel;
 import dev.duplex.model.server.ServerState;
 import dev.duplex.net.WsUrl;
@@ -49,6 +50,8 @@ public final class Workbench {
     private final SettingsStore settingsStore;
     private final MessageStore messageStore;
     private CompletableFuture<Void> shutdown;
+    /** Made when the Proxy tab is first shown: most starts never use it. */
+    private ProxyModel proxy;
     /** Set once a link has aimed the first tab: first use must then leave it where the link said. */
     private boolean firstTabOpenedAtLink;
 
@@ -91,6 +94,7 @@ public final class Workbench {
             int c = Math.max(Settings.MIN_LOG_CAP, Math.min(Settings.MAX_LOG_CAP, cap.intValue()));
             server.setLogCap(c);
             for (ClientTab tab : tabs) tab.setLogCap(c);
+            if (proxy != null) proxy.setLogCap(c);
         });
     }
 
@@ -192,6 +196,7 @@ public final class Workbench {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (ClientTab tab : tabs) all.add(tab.shutdown());
             all.add(server.shutdown());
+            if (proxy != null) all.add(proxy.shutdown());
             all.add(io.finish(() -> { }));
             shutdown = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
         }
@@ -199,6 +204,11 @@ public final class Workbench {
     }
 
     public ServerModel server() { return server; }
+    /** The Proxy pane's model, made on first use. */
+    public ProxyModel proxy() {
+        if (proxy == null) proxy = new ProxyModel(dispatcher, logCap.get());
+        return proxy;
+    }
     /** The client tabs, in order; never empty. */
     public ObservableList<ClientTab> tabs() { return readOnlyTabs; }
     public ObjectProperty<ClientTab> selectedTabProperty() { return selectedTab; }
