@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class ProxyCommand implements Callable<Integer> {
     /** Which option each field of the options layer is typed into, to name it in a usage error. */
     private static final Map<Field, String> OPTION = Map.of(Field.LISTEN, "--listen", Field.UPSTREAM, "--upstream",
-            Field.REWRITE, "--rewrite", Field.DROP, "--drop", Field.TRUST, "--trust", Field.CONNECT_TIMEOUT, "--timeout");
+            Field.REWRITE, "--rewrite", Field.DROP, "--drop", Field.DELAY, "--delay", Field.TRUST, "--trust", Field.CONNECT_TIMEOUT, "--timeout");
 
     @ParentCommand
     private DuplexCommand duplex;
@@ -43,6 +43,7 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--upstream", paramLabel = "URL") String upstream;
     @Option(names = "--rewrite", paramLabel = "up|down:REGEX=>TEXT") List<String> rewrites;
     @Option(names = "--drop", paramLabel = "up|down:REGEX") List<String> drops;
+    @Option(names = "--delay", paramLabel = "up|down:REGEX=>MS") List<String> delays;
     @Option(names = "--answer-pings") boolean answerPings;
     @Option(names = "--show-frames") boolean showFrames;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
@@ -79,7 +80,7 @@ final class ProxyCommand implements Callable<Integer> {
         Texts texts = duplex.console().texts();
         if (listen == null) throw required("--listen", "duplex.proxy.listen");
         if (upstream == null) throw required("--upstream", "duplex.proxy.upstream");
-        Checked<ProxyConfig> checked = new ProxyInput(listen, upstream, rewrites, drops, trust, answerPings, timeout).config();
+        Checked<ProxyConfig> checked = new ProxyInput(listen, upstream, rewrites, drops, delays, trust, answerPings, timeout).config();
         if (!checked.isOk()) {
             FieldProblem problem = checked.problem();
             String option = OPTION.get(problem.field());

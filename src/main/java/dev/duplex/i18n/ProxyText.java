@@ -49,6 +49,10 @@ public final class ProxyText {
         if (event instanceof ProxyEvent.Message e) {
             return message(time, e);
         }
+        if (event instanceof ProxyEvent.Held e) {
+            return new EventText.Line(time, EventText.Direction.LAB, "held", texts.get("proxy.held", n, way(e.direction()),
+                    shown(e.payload())));
+        }
         if (event instanceof ProxyEvent.Control e) {
             Payload p = e.payload();
             String hex = p.size() == 0 ? texts.get("event.payload.empty") : p.hexPreview(16);
@@ -83,7 +87,21 @@ public final class ProxyText {
                     e.pair(), way, cut(e.original().text()), cut(p.text()), e.rule()));
             case DROPPED -> new EventText.Line(time, EventText.Direction.LAB, "drop", texts.get("proxy.dropped",
                     e.pair(), way, cut(p.text()), e.rule()));
+            case DELAYED -> new EventText.Line(time, arrow(e.direction()), "delay", texts.get("proxy.delayed",
+                    e.pair(), way, shown(p), e.rule()));
+            case EDITED -> new EventText.Line(time, EventText.Direction.LAB, "edit", texts.get("proxy.edited",
+                    e.pair(), way, shown(e.original()), shown(p)));
+            case DISCARDED -> new EventText.Line(time, EventText.Direction.LAB, "discard", e.rule().isEmpty()
+                    ? texts.get("proxy.discarded", e.pair(), way, shown(p))
+                    : texts.get("proxy.discarded.why", e.pair(), way, shown(p), e.rule()));
+            case INJECTED -> new EventText.Line(time, arrow(e.direction()), "inject", texts.get("proxy.injected",
+                    e.pair(), way, shown(p)));
         };
+    }
+
+    /** A message as the log quotes it: its text, or for a binary one its size and first bytes. */
+    private String shown(Payload p) {
+        return p.isBinary() ? texts.get("proxy.binary", p.size(), p.hexPreview(32)) : "\"" + cut(p.text()) + "\"";
     }
 
     private EventText.Line wire(String time, ProxyEvent.Wire e) {

@@ -20,12 +20,15 @@ import dev.duplex.tls.Fingerprint;
  * @param upstream       the ws:// or wss:// URL to pass clients on to
  * @param rewrites       {@code up:REGEX=>TEXT} or {@code down:REGEX=>TEXT}, in order
  * @param drops          {@code up:REGEX} or {@code down:REGEX}
+ * @param delays         {@code up:REGEX=>MS} or {@code down:REGEX=>MS}: hold such messages back MS ms
  * @param trust          SHA-256 fingerprints trusted on a wss:// upstream
  * @param answerPings    answer pings on each leg instead of passing them on
  * @param connectTimeout ms the upstream may take to connect, 1 to 600 000 (default 10 000)
  */
-public record ProxyInput(String listen, String upstream, List<String> rewrites, List<String> drops, List<String> trust,
-        boolean answerPings, String connectTimeout) {
+public record ProxyInput(String listen, String upstream, List<String> rewrites, List<String> drops,
+        List<String> delays, List<String> trust, boolean answerPings, String connectTimeout) {
+    /** The longest delay a rule may ask for: ten minutes, past which a connection is better closed. */
+    public static final long MAX_DELAY_MS = 600_000;
 
     /** Where to listen. */
     public record Listen(String bindAddress, int port) { }
@@ -39,6 +42,7 @@ public record ProxyInput(String listen, String upstream, List<String> rewrites, 
             // Rewrites first, then drops: a drop then sees the text as it would go on.
             for (String r : rewrites == null ? List.<String>of() : rewrites) rules.add(rule(r, true).orThrow());
             for (String d : drops == null ? List.<String>of() : drops) rules.add(rule(d, false).orThrow());
+            for (String d : delays == null ? List.<String>of() : delays) rules.add(delay(d).orThrow());
             List<Fingerprint> trusted = ClientInput.trusted(trust).orThrow();
             int timeout = ClientInput.connectTimeout(connectTimeout).orThrow();
             return Checked.ok(new ProxyConfig(l.bindAddress(), l.port(), up, trusted, rules, answerPings, timeout, true));
@@ -100,6 +104,50 @@ public record ProxyInput(String listen, String upstream, List<String> rewrites, 
         String wrong = replacementProblem(pattern, replacement);
         if (wrong != null) return Checked.bad(field, "form.rule.replacement", replacement, wrong);
         return Checked.ok(MessageRule.rewrite(direction, pattern, replacement, t));
+    }
+
+    /** A delay rule: {@code up:} or {@code down:}, a regular expression, {@code =>} and the delay in ms (1 to 600 000). */
+    public static Checked<MessageRule> delay(String typed) {
+        String t = Typed.text(typed);
+        int arrow = t.lastIndexOf("=>");
+        if (arrow < 0) return Checked.bad(Field.DELAY, "form.rule.delay", t);
+        long ms;
+        try {
+            ms = Long.parseLong(t.substring(arrow + 2).strip());
+        } catch (NumberFormatException e) {
+            ms = -1;
+        }
+        if (ms < 1 || ms > MAX_DELAY_MS) return Checked.bad(Field.DELAY, "form.rule.delay", t);
+        Checked<MessageRule> drop = rule(t.substring(0, arrow), false);
+        if (!drop.isOk()) {
+            FieldProblem p = drop.problem();
+            String key = p.key().equals("form.rule.direction.drop") ? "form.rule.delay" : p.key();
+            Object[] args = key.equals("form.rule.delay") ? new Object[] {t} : p.argArray();
+            return Checked.bad(FieldProblem.of(Field.DELAY, key, args));
+        }
+        MessageRule m = drop.value();
+        return Checked.ok(MessageRule.delay(m.direction(), m.pattern(), ms, t));
+    }
+
+    /**
+     * Which messages the window holds for a decision: the ways and kinds ticked, and for text a regular
+     * expression that must find something in it (blank: every text).
+     */
+    public static Checked<dev.duplex.net.proxy.InterceptFilter> pauseOn(boolean up, boolean down, boolean text,
+            boolean binary, String regex) {
+        java.util.Set<Direction> ways = java.util.EnumSet.noneOf(Direction.class);
+        if (up) ways.add(Direction.UP);
+        if (down) ways.add(Direction.DOWN);
+        String r = Typed.text(regex);
+        Pattern pattern = null;
+        if (!r.isBlank()) {
+            try {
+                pattern = Pattern.compile(r);
+            } catch (PatternSyntaxException e) {
+                return Checked.bad(Field.PAUSE_ON, "form.rule.regex", r, e.getDescription(), Math.max(1, e.getIndex() + 1));
+            }
+        }
+        return Checked.ok(new dev.duplex.net.proxy.InterceptFilter(ways, text, binary, pattern));
     }
 
     /**

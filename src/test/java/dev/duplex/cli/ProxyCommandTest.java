@@ -75,6 +75,16 @@ class ProxyCommandTest {
     }
 
     @Test
+    void aBadDelayIsAUsageError() {
+        for (String bad : new String[] {"up:slow", "up:slow=>0", "up:slow=>soon", "sideways:a=>10", "up:slow=>600001"}) {
+            assertUsage("duplex proxy: --delay: A delay is up:REGEX=>MS or down:REGEX=>MS, MS from 1 to 600000, not \""
+                    + bad + "\".", "proxy", "--listen", "0", "--upstream", "ws://h/", "--delay", bad);
+        }
+        assertUsage("duplex proxy: --delay: \"*x\" is not a valid regular expression: Dangling meta character '*' (at character 1).",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--delay", "down:*x=>5");
+    }
+
+    @Test
     void theHelpInBothLanguages() {
         Run en = run("proxy", "--help");
         assertEquals(Cli.OK, en.status());

@@ -50,6 +50,9 @@ final class Pair {
     private final HeldRequestChannel held;
     private final RelayRules rules;
     private final WsClient upstream = new WsClient(this::onUpstream);
+    /** What goes to the server, and to the client, in order (see {@link Outbox}). */
+    private final Outbox up;
+    private final Outbox down;
     private volatile URI upstreamUrl;
     private volatile Upstream state = Upstream.NOT_ASKED;
     private volatile String subprotocol = "";
@@ -74,7 +77,7 @@ final class Pair {
     }
 
     Pair(int id, String client, ProxyConfig config, ProxyListener listener, PairCounter counter, WebSocket conn,
-            HeldRequestChannel held) {
+            HeldRequestChannel held, Interception interception) {
         this.id = id;
         this.client = client;
         this.config = config;
@@ -83,6 +86,8 @@ final class Pair {
         this.conn = conn;
         this.held = held;
         this.rules = new RelayRules(config.rules());
+        this.up = new Outbox(id, Direction.UP, listener, interception, this::sendUp);
+        this.down = new Outbox(id, Direction.DOWN, listener, interception, this::sendDown);
         upstream.setAutoPong(config.answerPings());
         upstream.setKeepAlive(0);
         upstream.trust(config.trusted());
@@ -128,14 +133,21 @@ final class Pair {
     // ---- up: what the client sent ----
 
     void fromClient(Payload message) {
-        Payload passed = pass(Direction.UP, message);
-        if (passed == null) return;
-        try {
-            if (passed.isBinary()) upstream.send(passed.bytes());
-            else upstream.send(passed.text());
-        } catch (IllegalStateException closed) {
-            // the upstream leg is closing: its close is on its way to the client
-        }
+        pass(Direction.UP, message, up);
+    }
+
+    private void sendUp(Payload p) {
+        toUpstream(() -> {
+            if (p.isBinary()) upstream.send(p.bytes());
+            else upstream.send(p.text());
+        });
+    }
+
+    private void sendDown(Payload p) {
+        toClient(() -> {
+            if (p.isBinary()) conn.send(p.bytes());
+            else conn.send(p.text());
+        });
     }
 
     void pingFromClient(byte[] payload) {
@@ -182,13 +194,69 @@ final class Pair {
         boolean dropped = code == CloseCodes.ABNORMAL || code < 0;
         CloseRequest passed = dropped ? CLIENT_DROPPED
                 : new CloseRequest(code == CloseCodes.NO_STATUS ? CloseRequest.NO_CODE : code, reason);
-        toUpstream(() -> passed.sendThrough(upstream::close, upstream::closeRaw));
-        listener.on(new ProxyEvent.Closed(Instant.now(), id, Leg.CLIENT, dropped ? CloseCodes.ABNORMAL : code,
-                reason, passed.code(), passed.reason(), pairs));
+        // After the messages still on their way up (held by a person, or delayed).
+        up.close(() -> {
+            toUpstream(() -> passed.sendThrough(upstream::close, upstream::closeRaw));
+            listener.on(new ProxyEvent.Closed(Instant.now(), id, Leg.CLIENT, dropped ? CloseCodes.ABNORMAL : code,
+                    reason, passed.code(), passed.reason(), pairs));
+        });
+    }
+
+    // ---- a person's hand (interception) ----
+
+    /** Sends a held message on ({@code payload} as it was or edited); false when it is not held here. */
+    boolean forward(long heldId, Payload payload) {
+        return up.forward(heldId, payload) || down.forward(heldId, payload);
+    }
+
+    boolean drop(long heldId) {
+        return up.drop(heldId) || down.drop(heldId);
+    }
+
+    void releaseAll() {
+        up.releaseAll();
+        down.releaseAll();
+    }
+
+    boolean holdsAny() {
+        return up.holdsAny() || down.holdsAny();
+    }
+
+    /**
+     * A person's message toward one side, sent at once, ahead of any held ones: it is theirs to place. False
+     * when that leg is not open.
+     */
+    boolean inject(Direction toward, Payload payload) {
+        if (toward == Direction.UP ? state != Upstream.OPEN || !upstream.isOpen() : !isClientOpen()) return false;
+        listener.on(new ProxyEvent.Message(Instant.now(), id, toward, ProxyEvent.Fate.INJECTED, payload, payload, ""));
+        if (toward == Direction.UP) sendUp(payload);
+        else sendDown(payload);
+        return true;
+    }
+
+    /**
+     * A person closes one leg with their code and reason; the other leg is then closed as when that side
+     * closes (its code and reason passed on). False when that leg is not open.
+     */
+    boolean closeLeg(Leg leg, int code, String reason) {
+        if (leg == Leg.UPSTREAM) {
+            if (state != Upstream.OPEN || !upstream.isOpen()) return false;
+            toUpstream(() -> upstream.close(code, reason));
+            return true;
+        }
+        if (!isClientOpen()) return false;
+        sendNow(() -> conn.close(code, reason));
+        return true;
+    }
+
+    private synchronized boolean isClientOpen() {
+        return clientOpen && !clientGone;
     }
 
     /** The proxy is stopping: the upstream leg is closed with 1001 now, whether or not the client's close comes back. */
     void proxyStopping() {
+        up.discardHeld("proxy stopped");
+        down.discardHeld("proxy stopped");
         if (state != Upstream.CONNECTING && state != Upstream.OPEN) return;
         if (!closedFirst.compareAndSet(null, Leg.CLIENT)) return;
         toUpstream(() -> upstream.close(CloseCodes.GOING_AWAY, "Duplex proxy stopping"));
@@ -217,11 +285,7 @@ final class Pair {
             if (state == Upstream.CONNECTING) refuse(new Problem(Problem.Kind.OTHER, "the upstream closed before it opened"));
             else if (state == Upstream.OPEN) upstreamClosed(c);
         } else if (event instanceof WsEvent.Received r) {
-            Payload passed = pass(Direction.DOWN, r.payload());
-            if (passed != null) toClient(() -> {
-                if (passed.isBinary()) conn.send(passed.bytes());
-                else conn.send(passed.text());
-            });
+            pass(Direction.DOWN, r.payload(), down);
         } else if (event instanceof WsEvent.Ping p) {
             listener.on(new ProxyEvent.Control(p.at(), id, Direction.DOWN, true, p.payload(), !p.answered()));
             if (!p.answered()) toClient(() -> conn.sendFrame(ControlFrames.ping(p.payload().bytes())));
@@ -247,9 +311,12 @@ final class Pair {
         boolean dropped = c.code() == CloseCodes.ABNORMAL;
         CloseRequest passed = dropped ? UPSTREAM_DROPPED
                 : new CloseRequest(c.code() == CloseCodes.NO_STATUS ? CloseRequest.NO_CODE : c.code(), c.reason());
-        toClient(() -> passed.sendThrough(conn::close, (code, reason) -> conn.sendFrame(ControlFrames.close(code, reason))));
-        listener.on(new ProxyEvent.Closed(Instant.now(), id, Leg.UPSTREAM, c.code(), c.reason(), passed.code(),
-                passed.reason(), uncount()));
+        int pairs = uncount();
+        down.close(() -> {
+            toClient(() -> passed.sendThrough(conn::close, (code, reason) -> conn.sendFrame(ControlFrames.close(code, reason))));
+            listener.on(new ProxyEvent.Closed(Instant.now(), id, Leg.UPSTREAM, c.code(), c.reason(), passed.code(),
+                    passed.reason(), pairs));
+        });
     }
 
     /** Sends toward the client once it has its 101 (the upstream may speak first, before that). */
@@ -270,21 +337,20 @@ final class Pair {
         }
     }
 
-    /** The message as the rules leave it, said in the log; null when a rule drops it. */
-    private Payload pass(Direction way, Payload message) {
+    /** The message through the rules, then into its way's outbox; a drop is said here, the rest as it goes. */
+    private void pass(Direction way, Payload message, Outbox outbox) {
         if (message.isBinary()) {
-            listener.on(new ProxyEvent.Message(Instant.now(), id, way, ProxyEvent.Fate.RELAYED, message, message, ""));
-            return message;
+            outbox.message(message, message, ProxyEvent.Fate.RELAYED, "", 0, "");
+            return;
         }
         RelayRules.Outcome o = rules.apply(way, message.text());
         if (o.dropped()) {
             listener.on(new ProxyEvent.Message(Instant.now(), id, way, ProxyEvent.Fate.DROPPED, message, message,
                     o.droppedBy().typed()));
-            return null;
+            return;
         }
         Payload passed = o.rewritten() ? Payload.text(o.text()) : message;
-        listener.on(new ProxyEvent.Message(Instant.now(), id, way,
-                o.rewritten() ? ProxyEvent.Fate.REWRITTEN : ProxyEvent.Fate.RELAYED, passed, message, o.rules()));
-        return passed;
+        outbox.message(message, passed, o.rewritten() ? ProxyEvent.Fate.REWRITTEN : ProxyEvent.Fate.RELAYED, o.rules(),
+                o.delayMs(), o.delayedBy() == null ? "" : o.delayedBy().typed());
     }
 }

@@ -55,8 +55,12 @@ final class ProxyEngine extends WebSocketServer {
     private final ProxyListener listener;
     private final AtomicInteger pairIds = new AtomicInteger();
     private final AtomicInteger openPairs = new AtomicInteger();
-    /** Every pair not yet closed on the client's side, to close their upstream legs when the proxy stops. */
-    private final java.util.Set<Pair> pairs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Every pair by its number, until its client leg closed with nothing of it held: to close their upstream
+     * legs when the proxy stops, and to find a pair for a person's decision, injection or close.
+     */
+    private final java.util.Map<Integer, Pair> pairs = new java.util.concurrent.ConcurrentHashMap<>();
+    final Interception interception = new Interception();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private final Pair.PairCounter counter = new Pair.PairCounter() {
@@ -111,8 +115,18 @@ final class ProxyEngine extends WebSocketServer {
      */
     @Override
     public void stop(int timeout, String closeMessage) throws InterruptedException {
-        for (Pair p : pairs) p.proxyStopping();
+        for (Pair p : pairs.values()) p.proxyStopping();
         super.stop(timeout, closeMessage);
+        interception.shutdown();
+    }
+
+    /** The pair numbered {@code id}, or null when it is gone. */
+    Pair pair(int id) {
+        return pairs.get(id);
+    }
+
+    java.util.Collection<Pair> pairs() {
+        return pairs.values();
     }
 
     /** Hands bytes kept by a {@link HeldRequestChannel} to the library's decoding, as its selector does with a read. */
@@ -193,7 +207,7 @@ final class ProxyEngine extends WebSocketServer {
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         Pair pair = pairOf(conn);
         if (pair == null) return;
-        pairs.remove(pair);
+        if (!pair.holdsAny()) pairs.remove(pair.id);
         pair.clientClosed(code, reason == null ? "" : reason);
     }
 
@@ -246,9 +260,9 @@ final class ProxyEngine extends WebSocketServer {
             Pair[] pair = new Pair[1];
             HeldRequestChannel held = new HeldRequestChannel(tapped, bytes -> pair[0].requestReceived(bytes),
                     bytes -> deliver(conn, bytes));
-            pair[0] = new Pair(id, client, config, listener, counter, conn, held);
+            pair[0] = new Pair(id, client, config, listener, counter, conn, held, interception);
             conn.setAttachment(pair[0]);
-            pairs.add(pair[0]);
+            pairs.put(id, pair[0]);
             tapped.attach(conn);
             dropIfNoRequest(conn, held);
             return held;

@@ -54,15 +54,26 @@ public sealed interface ProxyEvent {
     record Refused(Instant at, int pair, String client, URI upstream, Problem problem, int status)
             implements ProxyEvent { }
 
-    /** What became of a message on its way through. */
-    enum Fate { RELAYED, REWRITTEN, DROPPED }
+    /**
+     * What became of a message on its way through: passed on as it came, rewritten or dropped by a rule,
+     * held back by a delay rule, edited or dropped by a person while it was held, or injected by a person.
+     */
+    enum Fate { RELAYED, REWRITTEN, DROPPED, DELAYED, EDITED, DISCARDED, INJECTED }
+
+    /**
+     * A message matched the interception filter and waits for a person's decision ({@link
+     * ProxyServer#forward}, {@link ProxyServer#drop}); the ones behind it going the same way wait too.
+     *
+     * @param id what names it in that decision
+     */
+    record Held(Instant at, int pair, long id, Direction direction, Payload payload) implements ProxyEvent { }
 
     /**
      * One whole message on its way through (a fragmented one is passed on whole, as one frame).
      *
      * @param payload  what went on (for a drop: what was dropped)
-     * @param original what came in, when a rewrite changed it; else the same as {@code payload}
-     * @param rule     the rule that rewrote or dropped it, as typed; "" when relayed as it came
+     * @param original what came in, when a rewrite or an edit changed it; else the same as {@code payload}
+     * @param rule     the rules that rewrote, delayed or dropped it, as typed; "" when relayed as it came
      */
     record Message(Instant at, int pair, Direction direction, Fate fate, Payload payload, Payload original,
             String rule) implements ProxyEvent { }

@@ -1,5 +1,6 @@
 package dev.duplex.net.proxy;
 
+import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
 import dev.duplex.net.Problems;
 import dev.duplex.net.server.BoundPort;
@@ -25,6 +26,8 @@ public final class ProxyServer {
 
     private final ProxyListener listener;
     private ProxyEngine engine;
+    /** Kept across runs: a filter set before Start holds from the first message. */
+    private InterceptFilter filter = InterceptFilter.NONE;
 
     public ProxyServer(ProxyListener listener) {
         this.listener = listener;
@@ -35,6 +38,7 @@ public final class ProxyServer {
         if (engine != null) stop();
         BoundPort port = BoundPort.bind(config.bindAddress(), config.port(), "ws", "");
         ProxyEngine next = new ProxyEngine(port.channel(), config, port.url(), listener);
+        next.interception.filter(filter);
         next.start();
         try {
             if (!next.awaitStarted(START_TIMEOUT_MS)) {
@@ -75,6 +79,51 @@ public final class ProxyServer {
     /** How many clients have both legs open now. */
     public synchronized int openPairs() {
         return engine == null ? 0 : engine.openPairs();
+    }
+
+    // ---- a person's hand: holding, editing, injecting, closing ----
+
+    /** Which messages wait for a decision from now on; {@link InterceptFilter#NONE} none. Those held stay held. */
+    public synchronized void intercept(InterceptFilter filter) {
+        this.filter = filter == null ? InterceptFilter.NONE : filter;
+        if (engine != null) engine.interception.filter(this.filter);
+    }
+
+    /** Sends a held message on, as it was or edited; false when it is no longer held (gone, or decided). */
+    public boolean forward(long heldId, Payload payload) {
+        for (Pair p : pairsNow()) if (p.forward(heldId, payload)) return true;
+        return false;
+    }
+
+    /** Drops a held message: it is not sent, and the ones behind it go on. */
+    public boolean drop(long heldId) {
+        for (Pair p : pairsNow()) if (p.drop(heldId)) return true;
+        return false;
+    }
+
+    /** Sends every held message on, as it is. */
+    public void releaseAll() {
+        for (Pair p : pairsNow()) p.releaseAll();
+    }
+
+    /** Sends a message of a person's own toward the server (UP) or the client (DOWN) of a pair, at once. */
+    public boolean inject(int pair, Direction toward, Payload payload) {
+        Pair p = pairNow(pair);
+        return p != null && p.inject(toward, payload);
+    }
+
+    /** Closes one leg of a pair with a person's code and reason; the other follows as when that side closes. */
+    public boolean closeLeg(int pair, Leg leg, int code, String reason) {
+        Pair p = pairNow(pair);
+        return p != null && p.closeLeg(leg, code, reason == null ? "" : reason);
+    }
+
+    private synchronized java.util.Collection<Pair> pairsNow() {
+        return engine == null ? java.util.List.of() : java.util.List.copyOf(engine.pairs());
+    }
+
+    private synchronized Pair pairNow(int id) {
+        return engine == null ? null : engine.pair(id);
     }
 
     private static void stopEngine(ProxyEngine e) {

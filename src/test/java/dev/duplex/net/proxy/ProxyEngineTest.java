@@ -52,36 +52,6 @@ class ProxyEngineTest {
         if (rawUpstream != null) rawUpstream.close();
     }
 
-    /** A JDK client's messages and close, kept for the test to wait on. */
-    private static final class JdkClient implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                messages.add(text.toString());
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            closed.complete(code + " " + reason);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            String m = messages.poll(ProxyRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (m == null) throw new AssertionError("no message came");
-            return m;
-        }
-    }
-
     private URI startProxy(URI to, int connectTimeoutMs) throws Exception {
         int port = proxy.start(ProxyConfig.of(0, to).withConnectTimeout(connectTimeoutMs)).getPort();
         return URI.create("ws://127.0.0.1:" + port);
@@ -91,7 +61,7 @@ class ProxyEngineTest {
     void anEchoGoesThroughBothLegsAndTheCloseWithIt() throws Exception {
         URI up = URI.create("ws://127.0.0.1:" + upstream.start(new ServerConfig("127.0.0.1", 0, "/echo", ReplyTemplate.ECHO)).getPort() + "/");
         URI through = startProxy(up, 0);
-        JdkClient listener = new JdkClient();
+        JdkWsClient listener = new JdkWsClient();
         WebSocket ws = http.newWebSocketBuilder().buildAsync(through.resolve("/echo?x=1"), listener).get(10, TimeUnit.SECONDS);
         ProxyEvent.Opened opened = events.await(ProxyEvent.Opened.class);
         assertEquals(URI.create(up + "echo?x=1"), opened.upstream());
@@ -121,11 +91,11 @@ class ProxyEngineTest {
         // The slow upstream is given up on after 2 x 3 s; each fast client must open well within that.
         URI through = startProxy(URI.create("ws://127.0.0.1:" + rawUpstream.getLocalPort() + "/"), 3_000);
 
-        CompletableFuture<WebSocket> slow = http.newWebSocketBuilder().buildAsync(through.resolve("/slow"), new JdkClient());
+        CompletableFuture<WebSocket> slow = http.newWebSocketBuilder().buildAsync(through.resolve("/slow"), new JdkWsClient());
         events.await(ProxyEvent.Arrived.class, a -> a.target().equals("/slow"));
         // Both of the library's decoders (at least) get a connection to decode while the slow one waits.
         for (int i = 0; i < 3; i++) {
-            WebSocket fast = http.newWebSocketBuilder().buildAsync(through.resolve("/fast" + i), new JdkClient())
+            WebSocket fast = http.newWebSocketBuilder().buildAsync(through.resolve("/fast" + i), new JdkWsClient())
                     .get(2, TimeUnit.SECONDS);
             fast.abort();
         }
