@@ -28,8 +28,12 @@ import dev.duplex.conversation.ConversationFile;
 import dev.duplex.i18n.ProxyText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
+import dev.duplex.model.proxy.HeldMessage;
+import dev.duplex.model.proxy.Interceptor;
 import dev.duplex.model.proxy.ProxyModel;
 import dev.duplex.model.proxy.ProxyPair;
+import dev.duplex.net.proxy.Direction;
+import dev.duplex.net.proxy.Leg;
 import dev.duplex.net.proxy.ProxyEvent;
 import dev.duplex.peers.NodeProxyPeers;
 import javafx.scene.Node;
@@ -45,7 +49,8 @@ import javafx.stage.Stage;
  * The window's Proxy pane between two real peers: Node's {@code ws} server upstream and Node's {@code ws}
  * client connecting to the URL the pane shows. The pane starts the proxy from its form; the pair appears
  * with its counts, its log both ways, both legs' handshakes and frames, and a rewrite rule typed in the
- * pane is what the Node server receives.
+ * pane is what the Node server receives; paused, a held message is edited and forwarded, another dropped;
+ * a message is injected each way, and the server leg closed with a code.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProxyWindowTest {
@@ -202,5 +207,95 @@ class ProxyWindowTest {
             until(() -> listen.isVisible() && listen.getText().contains("port in use"));
         }
         assertEquals(ProxyModel.State.STOPPED, onFx(() -> proxy().stateProperty().get()));
+    }
+
+    /** Starts the proxy from the pane toward a new Node upstream, with the interception panel unfolded. */
+    private String startedWithHand(FxRobot robot) throws Exception {
+        upstream = NodeProxyPeers.Upstream.start(List.of(), null);
+        openProxyTab(robot);
+        type(robot, "#listenField", "127.0.0.1:0");
+        type(robot, "#upstreamField", upstream.uri("/").toString());
+        robot.interact(() -> robot.lookup("#interceptPane").queryAs(TitledPane.class).setExpanded(true));
+        until(() -> robot.lookup("#pauseBox").tryQuery().isPresent());
+        robot.clickOn("#proxyStartButton");
+        until(() -> proxy().stateProperty().get() == ProxyModel.State.RUNNING);
+        return onFx(() -> proxy().urlProperty().get());
+    }
+
+    private <T> void choose(FxRobot robot, String box, T value) {
+        robot.interact(() -> robot.lookup(box).<T>queryComboBox().setValue(value));
+    }
+
+    @Test
+    void pausedOnEverythingAHeldMessageIsEditedAndForwardedAnotherDroppedAndTheRestForwarded(FxRobot robot)
+            throws Exception {
+        String url = startedWithHand(robot);
+        choose(robot, "#pauseBox", Interceptor.Pause.ALL);
+        CompletableFuture<List<Map<String, String>>> client = CompletableFuture.supplyAsync(() -> {
+            try {
+                return NodeProxyPeers.runClient(URI.create(url), script(List.of("edit me", "drop me"), 1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Interceptor hand = onFx(() -> proxy().interceptor());
+        ListView<HeldMessage> queue = robot.lookup("#heldList").queryListView();
+        until(() -> queue.getItems().size() == 2);
+        assertEquals("edit me", onFx(() -> hand.selectedProperty().get().payload().text()), "the oldest first");
+        type(robot, "#editArea", "edited!");
+        robot.clickOn("#forwardButton");
+        assertEquals("edited!", upstream.nextMessage().get("data"), "the Node server got the edited text");
+
+        HeldMessage drop = onFx(() -> queue.getItems().stream().filter(m -> m.payload().text().equals("drop me"))
+                .findFirst().orElseThrow());
+        robot.interact(() -> queue.getSelectionModel().select(drop));
+        robot.clickOn("#dropButton");
+        until(() -> queue.getItems().stream().anyMatch(m -> m.payload().text().equals("edited!")));
+        robot.clickOn("#forwardAllButton");
+        List<Map<String, String>> seen = client.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("edited!"), NodeProxyPeers.of(seen, "message").stream().map(m -> m.get("data")).toList(),
+                seen.toString());
+        assertEquals(Map.of("code", "1000", "reason", "done"), upstream.nextClose(), "\"drop me\" never came");
+        until(() -> log(robot).contains("closed by the client (1000)"));
+        String log = log(robot);
+        assertTrue(log.contains("\"edit me\" edited by hand to \"edited!\""), log);
+        assertTrue(log.contains("\"drop me\" dropped by hand, not passed on"), log);
+        choose(robot, "#pauseBox", Interceptor.Pause.OFF);
+    }
+
+    @Test
+    void aMessageIsInjectedEachWayAndTheServerLegClosedWithACodeByHand(FxRobot robot) throws Exception {
+        String url = startedWithHand(robot);
+        CompletableFuture<List<Map<String, String>>> client = CompletableFuture.supplyAsync(() -> {
+            try {
+                return NodeProxyPeers.runClient(URI.create(url), script(List.of("hi"), 0));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("hi", upstream.nextMessage().get("data"));
+        ProxyModel proxy = proxy();
+        until(() -> proxy.selectedProperty().get() != null
+                && proxy.selectedProperty().get().stateProperty().get() == ProxyPair.State.OPEN);
+        until(() -> proxy.selectedProperty().get().messagesDownProperty().get() == 1);
+
+        choose(robot, "#injectTowardBox", Direction.DOWN);
+        type(robot, "#injectField", "from Duplex");
+        robot.clickOn("#injectButton");
+        choose(robot, "#injectTowardBox", Direction.UP);
+        type(robot, "#injectField", "to the server by hand");
+        robot.clickOn("#injectButton");
+        assertEquals("to the server by hand", upstream.nextMessage().get("data"));
+
+        choose(robot, "#closeLegBox", Leg.UPSTREAM);
+        type(robot, "#closeCodeField", "4001");
+        type(robot, "#closeReasonField", "bye by hand");
+        robot.clickOn("#closeLegButton");
+        assertEquals(Map.of("code", "4001", "reason", "bye by hand"), upstream.nextClose());
+        List<Map<String, String>> seen = client.get(30, TimeUnit.SECONDS);
+        List<String> got = NodeProxyPeers.of(seen, "message").stream().map(m -> m.get("data")).toList();
+        assertTrue(got.contains("from Duplex"), seen.toString());
+        assertEquals("4001", NodeProxyPeers.of(seen, "close").get(0).get("code"), seen.toString());
+        until(() -> log(robot).contains("injected by hand"));
     }
 }

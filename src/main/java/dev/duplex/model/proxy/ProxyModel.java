@@ -37,7 +37,8 @@ import javafx.collections.ObservableList;
  * The window's Proxy pane: its form (where to listen, the upstream, the rules as typed on the command line,
  * one a line, answer pings, trusted fingerprints), starting and stopping {@link ProxyServer} off the FX thread,
  * the URL clients connect to, and one {@link ProxyPair} per client (the newest {@link #MAX_PAIRS}; pairs that
- * are over go first). The proxy's events come through the dispatcher, in batches. FX thread only.
+ * are over go first), and a person's hand in it ({@link Interceptor}). The proxy's events come through the
+ * dispatcher, in batches. FX thread only.
  */
 public final class ProxyModel {
     /** Where the proxy is. */
@@ -50,6 +51,7 @@ public final class ProxyModel {
     private final StringProperty upstream = new SimpleStringProperty(this, "upstream", "");
     private final StringProperty rewrites = new SimpleStringProperty(this, "rewrites", "");
     private final StringProperty drops = new SimpleStringProperty(this, "drops", "");
+    private final StringProperty delays = new SimpleStringProperty(this, "delays", "");
     private final StringProperty trust = new SimpleStringProperty(this, "trust", "");
     private final BooleanProperty answerPings = new SimpleBooleanProperty(this, "answerPings");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
@@ -63,6 +65,7 @@ public final class ProxyModel {
     private final Background io;
     private final ProxyServer server;
     private final ProxyExport export;
+    private final Interceptor interceptor;
     private int cap;
 
     public ProxyModel(Dispatcher dispatcher, int logCap) {
@@ -72,6 +75,7 @@ public final class ProxyModel {
         Consumer<List<ProxyEvent>> sink = this::onEvents;
         this.server = new ProxyServer(event -> dispatcher.post(sink, event));
         this.export = new ProxyExport(io, notice::set);
+        this.interceptor = new Interceptor(server, io);
     }
 
     /** Checks the form (each problem said next to its field) and starts listening in the background. */
@@ -105,7 +109,7 @@ public final class ProxyModel {
     /** The form as the options layer reads it: the rule boxes hold one rule a line. */
     ProxyInput input() {
         return new ProxyInput(listen.get(), upstream.get(), lines(rewrites.get()), lines(drops.get()),
-                lines(trust.get()), answerPings.get(), null);
+                lines(delays.get()), lines(trust.get()), answerPings.get(), null);
     }
 
     static List<String> lines(String text) {
@@ -151,10 +155,12 @@ public final class ProxyModel {
         state.set(State.STOPPED);
         url.set("");
         for (ProxyPair p : pairs) p.ended();
+        interceptor.clear();
     }
 
     private void onEvents(List<ProxyEvent> batch) {
         Map<ProxyPair, List<ProxyEvent>> perPair = new LinkedHashMap<>();
+        List<HeldMessage> held = new ArrayList<>();
         for (ProxyEvent e : batch) {
             if (e instanceof ProxyEvent.Listening l) {
                 state.set(State.RUNNING);
@@ -164,7 +170,14 @@ public final class ProxyModel {
             if (e instanceof ProxyEvent.Stopped) continue;
             ProxyPair pair = e instanceof ProxyEvent.Arrived a ? arrived(a) : byNumber.get(e.pair());
             if (pair != null) perPair.computeIfAbsent(pair, p -> new ArrayList<>()).add(e);
+            if (e instanceof ProxyEvent.Held h) held.add(new HeldMessage(h.at(), h.pair(), h.id(), h.direction(), h.payload()));
+            if (e instanceof ProxyEvent.Closed || e instanceof ProxyEvent.Refused) {
+                if (!held.isEmpty()) interceptor.onHeld(List.copyOf(held));
+                held.clear();
+                interceptor.pairOver(e.pair());
+            }
         }
+        if (!held.isEmpty()) interceptor.onHeld(held);
         perPair.forEach(ProxyPair::take);
     }
 
@@ -190,6 +203,10 @@ public final class ProxyModel {
     public StringProperty dropsProperty() { return drops; }
     /** SHA-256 fingerprints trusted on a wss:// upstream, one a line. */
     public StringProperty trustProperty() { return trust; }
+    /** Delay rules, one a line: {@code up:REGEX=>MS} or {@code down:REGEX=>MS}. */
+    public StringProperty delaysProperty() { return delays; }
+    /** Pausing on messages, the held ones, injecting and closing a leg by hand. */
+    public Interceptor interceptor() { return interceptor; }
     public BooleanProperty answerPingsProperty() { return answerPings; }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     /** Where clients connect while it runs, else "". */
@@ -202,7 +219,4 @@ public final class ProxyModel {
     public ObservableList<ProxyPair> pairs() { return readOnlyPairs; }
     /** The pair whose log, handshakes and frames show; the first client by default. */
     public ObjectProperty<ProxyPair> selectedProperty() { return selected; }
-    /** The engine, for the interception controls. */
-    ProxyServer server() { return server; }
-    Background io() { return io; }
 }

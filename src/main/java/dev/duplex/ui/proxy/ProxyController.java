@@ -6,6 +6,7 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.proxy.ProxyModel;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
+import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.ViewSubscriptions;
@@ -40,6 +41,7 @@ public final class ProxyController {
     @FXML private TitledPane rulesPane;
     @FXML private TextArea rewritesArea;
     @FXML private TextArea dropsArea;
+    @FXML private TextArea delaysArea;
     @FXML private Label rulesHint;
     @FXML private Label rulesProblem;
     @FXML private TextArea trustArea;
@@ -66,6 +68,7 @@ public final class ProxyController {
         upstreamField.textProperty().bindBidirectional(proxy.upstreamProperty());
         rewritesArea.textProperty().bindBidirectional(proxy.rewritesProperty());
         dropsArea.textProperty().bindBidirectional(proxy.dropsProperty());
+        delaysArea.textProperty().bindBidirectional(proxy.delaysProperty());
         trustArea.textProperty().bindBidirectional(proxy.trustProperty());
         answerPingsBox.selectedProperty().bindBidirectional(proxy.answerPingsProperty());
         // Set here, not in FXML: FXML's %key takes the text raw, and this one holds MessageFormat quotes.
@@ -73,7 +76,7 @@ public final class ProxyController {
 
         var state = proxy.stateProperty();
         BooleanBinding stopped = state.isEqualTo(ProxyModel.State.STOPPED);
-        for (Node field : new Node[] {listenField, upstreamField, rewritesArea, dropsArea, trustArea, answerPingsBox,
+        for (Node field : new Node[] {listenField, upstreamField, rewritesArea, dropsArea, delaysArea, trustArea, answerPingsBox,
                 proxyStartButton}) {
             field.disableProperty().bind(stopped.not());
         }
@@ -86,15 +89,14 @@ public final class ProxyController {
 
         problem(listenProblem, Set.of(Field.LISTEN));
         problem(upstreamProblem, Set.of(Field.UPSTREAM));
-        problem(rulesProblem, Set.of(Field.REWRITE, Field.DROP));
+        problem(rulesProblem, Set.of(Field.REWRITE, Field.DROP, Field.DELAY));
         problem(trustProblem, Set.of(Field.TRUST, Field.CONNECT_TIMEOUT));
         // A problem in the folded rules shows them.
         subscriptions.onValue(proxy.problemProperty(), p -> {
             if (p != null && p.field() != Field.LISTEN && p.field() != Field.UPSTREAM) rulesPane.setExpanded(true);
         });
         Notices.bind(proxyNotice, proxy.noticeProperty(), texts);
-        interceptPane.setVisible(false);
-        interceptPane.setManaged(false);
+        views.panel(interceptPane, Fxml.view("proxy/intercept.fxml"));
     }
 
     /** Shows the form's problem under its field, in the current language; hidden when it is another's. */

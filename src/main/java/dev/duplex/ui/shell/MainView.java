@@ -12,6 +12,8 @@ import dev.duplex.ui.frames.FramesController;
 import dev.duplex.ui.handshake.HandshakeController;
 import dev.duplex.ui.lab.LabController;
 import dev.duplex.ui.log.LogController;
+import dev.duplex.ui.proxy.HandController;
+import dev.duplex.ui.proxy.InterceptController;
 import dev.duplex.ui.proxy.PairsController;
 import dev.duplex.ui.proxy.ProxyController;
 import dev.duplex.ui.server.LimitsController;
@@ -54,6 +56,8 @@ record MainView(Parent root, ViewSubscriptions subscriptions) {
         if (type == ProxyController.class) return new ProxyController(model.proxy(), texts, subscriptions,
                 new OnDemandViews(texts, controllers));
         if (type == PairsController.class) return new PairsController(model.proxy(), texts, subscriptions);
+        if (type == InterceptController.class) return new InterceptController(model.proxy().interceptor(), texts, subscriptions);
+        if (type == HandController.class) return new HandController(model.proxy(), texts);
         throw new IllegalArgumentException("no controller " + type);
     }
 
