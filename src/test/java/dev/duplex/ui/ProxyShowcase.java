@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 /**
  * Not a test: the window's Proxy pane in use, to look at it by eye under Xvfb. The proxy runs in front of
  * the window's own embedded server, with a rewrite rule, and the first client tab talks through it.
- * Arguments: en|zh, and optionally the pair's tab to show (1 handshakes, 2 frames).
+ * Arguments: en|zh, and optionally the pair's tab to show (1 handshakes, 2 frames) or {@code hold} to pause on
+ * every message.
  */
 public final class ProxyShowcase extends Application {
     @Override
@@ -30,6 +31,16 @@ public final class ProxyShowcase extends Application {
         new DuplexWindow(stage, model, settings).show();
         ((TabPane) stage.getScene().lookup("#sideTabs")).getSelectionModel().select(1);
         ProxyModel proxy = model.proxy();
+        if (args.contains("hold")) {
+            // Every message held: the interception panel with its queue and the first one in the editor.
+            stage.getScene().getRoot().applyCss(); // the skins that hold the split panes' items
+            ((TabPane) stage.getScene().lookup("#pairTabs")).getSelectionModel().select(3);
+            proxy.interceptor().pauseProperty().set(dev.duplex.model.proxy.Interceptor.Pause.ALL);
+            // For screenshot.sh's WINDOW_NAME=held: the title says so once messages are held.
+            proxy.interceptor().heldCountProperty().addListener((o, a, n) -> {
+                if (n.intValue() >= 4) stage.setTitle("held");
+            });
+        }
         ClientTab tab = model.tabs().get(0);
         model.server().urlProperty().addListener((obs, before, url) -> {
             if (url == null || url.isEmpty()) return;
@@ -44,11 +55,11 @@ public final class ProxyShowcase extends Application {
         });
         tab.stateProperty().addListener((obs, before, now) -> {
             if (now != ClientState.OPEN) return;
-            for (String text : new String[] {"hello through Duplex", "my secret word", "你好", "bye"}) {
+            for (String text : new String[] {"hello through Duplex", "my secret word", "{\"to\":\"room 7\",\"text\":\"你好\"}", "bye"}) {
                 tab.composer().textProperty().set(text);
                 tab.send();
             }
-            if (args.size() > 1) {
+            if (args.size() > 1 && !args.get(1).equals("hold")) {
                 ((TabPane) stage.getScene().lookup("#pairTabs")).getSelectionModel().select(Integer.parseInt(args.get(1)));
             }
         });

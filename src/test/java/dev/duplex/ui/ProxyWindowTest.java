@@ -209,13 +209,13 @@ class ProxyWindowTest {
         assertEquals(ProxyModel.State.STOPPED, onFx(() -> proxy().stateProperty().get()));
     }
 
-    /** Starts the proxy from the pane toward a new Node upstream, with the interception panel unfolded. */
+    /** Starts the proxy from the pane toward a new Node upstream, with the interception tab in front. */
     private String startedWithHand(FxRobot robot) throws Exception {
         upstream = NodeProxyPeers.Upstream.start(List.of(), null);
         openProxyTab(robot);
         type(robot, "#listenField", "127.0.0.1:0");
         type(robot, "#upstreamField", upstream.uri("/").toString());
-        robot.interact(() -> robot.lookup("#interceptPane").queryAs(TitledPane.class).setExpanded(true));
+        selectPairTab(robot, 3);
         until(() -> robot.lookup("#pauseBox").tryQuery().isPresent());
         robot.clickOn("#proxyStartButton");
         until(() -> proxy().stateProperty().get() == ProxyModel.State.RUNNING);

@@ -8,6 +8,8 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.proxy.ProxyModel;
 import dev.duplex.model.proxy.ProxyPair;
 import dev.duplex.net.proxy.ProxyEvent;
+import dev.duplex.ui.Fxml;
+import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.ThisPulse;
 import dev.duplex.ui.ViewSubscriptions;
@@ -29,12 +31,14 @@ import javafx.stage.FileChooser;
 /**
  * The proxy's pairs, one row per client (number, address, path, upstream, state, messages each way), and the
  * selected pair's log, both handshakes and both legs' frames ({@link LegViews}); Export saves its server leg.
+ * The Interception tab, built when first shown, counts the messages held in its title.
  */
 public final class PairsController {
     private final ProxyModel proxy;
     private final Texts texts;
     private final ViewSubscriptions subscriptions;
     private final ProxyText format;
+    private final OnDemandViews views;
     private LegViews legs;
     private ViewSubscriptions shownLog;
 
@@ -48,6 +52,7 @@ public final class PairsController {
     @FXML private TableColumn<ProxyPair, Number> downColumn;
     @FXML private Tab pairHandshakesTab;
     @FXML private Tab pairFramesTab;
+    @FXML private Tab pairInterceptTab;
     @FXML private Label pairTitle;
     @FXML private Label pairLogCount;
     @FXML private CheckBox pairAutoScroll;
@@ -58,8 +63,9 @@ public final class PairsController {
     @FXML private StackPane upstreamFramesBox;
     @FXML private Button exportButton;
 
-    public PairsController(ProxyModel proxy, Texts texts, ViewSubscriptions subscriptions) {
+    public PairsController(ProxyModel proxy, Texts texts, ViewSubscriptions subscriptions, OnDemandViews views) {
         this.proxy = proxy;
+        this.views = views;
         this.texts = texts;
         this.subscriptions = subscriptions;
         this.format = new ProxyText(texts);
@@ -89,6 +95,10 @@ public final class PairsController {
             if (row != null) proxy.selectedProperty().set(row);
         });
         subscriptions.onValue(proxy.selectedProperty(), this::show);
+        var held = proxy.interceptor().heldCountProperty();
+        pairInterceptTab.textProperty().bind(Bindings.createStringBinding(() -> held.get() == 0
+                ? texts.get("proxy.intercept") : texts.get("proxy.intercept.held", held.get()), held));
+        views.tab(pairInterceptTab, Fxml.view("proxy/intercept.fxml"));
     }
 
     private static void text(TableColumn<ProxyPair, String> column, Function<ProxyPair, String> value) {

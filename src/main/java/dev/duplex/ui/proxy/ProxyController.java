@@ -6,9 +6,7 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.proxy.ProxyModel;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
-import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
-import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -26,13 +24,12 @@ import javafx.scene.input.ClipboardContent;
 /**
  * The Proxy pane's form: where to listen, the upstream, the rules, trust and answer pings; Start and Stop,
  * the state and the URL to connect to (copyable); what does not check said under its field. The pairs are
- * {@link PairsController}'s, the interception panel is built when first unfolded.
+ * {@link PairsController}'s, with the interception tab.
  */
 public final class ProxyController {
     private final ProxyModel proxy;
     private final Texts texts;
     private final ViewSubscriptions subscriptions;
-    private final OnDemandViews views;
 
     @FXML private TextField listenField;
     @FXML private Label listenProblem;
@@ -53,13 +50,11 @@ public final class ProxyController {
     @FXML private TextField proxyUrlField;
     @FXML private Button copyUrlButton;
     @FXML private Label proxyNotice;
-    @FXML private TitledPane interceptPane;
 
-    public ProxyController(ProxyModel proxy, Texts texts, ViewSubscriptions subscriptions, OnDemandViews views) {
+    public ProxyController(ProxyModel proxy, Texts texts, ViewSubscriptions subscriptions) {
         this.proxy = proxy;
         this.texts = texts;
         this.subscriptions = subscriptions;
-        this.views = views;
     }
 
     @FXML
@@ -96,7 +91,6 @@ public final class ProxyController {
             if (p != null && p.field() != Field.LISTEN && p.field() != Field.UPSTREAM) rulesPane.setExpanded(true);
         });
         Notices.bind(proxyNotice, proxy.noticeProperty(), texts);
-        views.panel(interceptPane, Fxml.view("proxy/intercept.fxml"));
     }
 
     /** Shows the form's problem under its field, in the current language; hidden when it is another's. */

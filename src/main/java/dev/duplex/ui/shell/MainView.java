@@ -53,9 +53,9 @@ record MainView(Parent root, ViewSubscriptions subscriptions) {
         if (type == LogController.class) return new LogController(texts, subscriptions);
         if (type == FramesController.class) return new FramesController(texts);
         if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
-        if (type == ProxyController.class) return new ProxyController(model.proxy(), texts, subscriptions,
+        if (type == ProxyController.class) return new ProxyController(model.proxy(), texts, subscriptions);
+        if (type == PairsController.class) return new PairsController(model.proxy(), texts, subscriptions,
                 new OnDemandViews(texts, controllers));
-        if (type == PairsController.class) return new PairsController(model.proxy(), texts, subscriptions);
         if (type == InterceptController.class) return new InterceptController(model.proxy().interceptor(), texts, subscriptions);
         if (type == HandController.class) return new HandController(model.proxy(), texts);
         throw new IllegalArgumentException("no controller " + type);
