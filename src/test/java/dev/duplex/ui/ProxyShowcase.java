@@ -36,7 +36,7 @@ public final class ProxyShowcase extends Application {
             stage.getScene().getRoot().applyCss(); // the skins that hold the split panes' items
             ((TabPane) stage.getScene().lookup("#pairTabs")).getSelectionModel().select(3);
             proxy.interceptor().pauseProperty().set(dev.duplex.model.proxy.Interceptor.Pause.ALL);
-            // For screenshot.sh's WINDOW_NAME=held: the title says so once messages are held.
+            // The same once the four messages are held.
             proxy.interceptor().heldCountProperty().addListener((o, a, n) -> {
                 if (n.intValue() >= 4) stage.setTitle("held");
             });
@@ -53,6 +53,11 @@ public final class ProxyShowcase extends Application {
             tab.urlProperty().set(url + "chat?room=7");
             tab.connect();
         });
+        // For screenshot.sh's WINDOW_NAME=held: the title says so once the four messages came back.
+        proxy.pairs().addListener((javafx.collections.ListChangeListener<dev.duplex.model.proxy.ProxyPair>) c ->
+                proxy.pairs().get(0).messagesDownProperty().addListener((o, a, n) -> {
+                    if (n.intValue() >= 4) stage.setTitle("held");
+                }));
         tab.stateProperty().addListener((obs, before, now) -> {
             if (now != ClientState.OPEN) return;
             for (String text : new String[] {"hello through Duplex", "my secret word", "{\"to\":\"room 7\",\"text\":\"你好\"}", "bye"}) {
