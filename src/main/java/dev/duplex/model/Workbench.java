@@ -17,10 +17,12 @@ import dev.duplex.settings.ConnectionStore;
 import dev.duplex.settings.MessageStore;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -52,6 +54,8 @@ public final class Workbench {
     private CompletableFuture<Void> shutdown;
     /** Made when the Proxy tab is first shown: most starts never use it. */
     private ProxyModel proxy;
+    /** Whether the left side shows the Proxy tab rather than the Server's: kept across a language switch. */
+    private final BooleanProperty proxyInFront = new SimpleBooleanProperty(this, "proxyInFront");
     /** Set once a link has aimed the first tab: first use must then leave it where the link said. */
     private boolean firstTabOpenedAtLink;
 
@@ -209,6 +213,7 @@ public final class Workbench {
         if (proxy == null) proxy = new ProxyModel(dispatcher, logCap.get());
         return proxy;
     }
+    public BooleanProperty proxyInFrontProperty() { return proxyInFront; }
     /** The client tabs, in order; never empty. */
     public ObservableList<ClientTab> tabs() { return readOnlyTabs; }
     public ObjectProperty<ClientTab> selectedTabProperty() { return selectedTab; }

@@ -36,6 +36,7 @@ import dev.duplex.net.proxy.Direction;
 import dev.duplex.net.proxy.Leg;
 import dev.duplex.net.proxy.ProxyEvent;
 import dev.duplex.peers.NodeProxyPeers;
+import dev.duplex.protocol.MessageMode;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -105,6 +106,7 @@ class ProxyWindowTest {
         type(robot, "#upstreamField", upstream.uri("/base").toString());
         robot.interact(() -> robot.lookup("#rulesPane").queryAs(TitledPane.class).setExpanded(true));
         type(robot, "#rewritesArea", "up:secret=>public");
+        type(robot, "#delaysArea", "up:^hello$=>100");
         robot.clickOn("#proxyStartButton");
         ProxyModel proxy = proxy();
         until(() -> proxy.stateProperty().get() == ProxyModel.State.RUNNING);
@@ -132,7 +134,7 @@ class ProxyWindowTest {
         // The list on screen follows the pair's log at its own pace (PacedList).
         until(() -> log(robot).contains("closed by the client (1000)"));
         String log = log(robot);
-        assertTrue(log.contains("client → Duplex → server: hello"), log);
+        assertTrue(log.contains("client → Duplex → server: \"hello\", passed on late (up:^hello$=>100)"), log);
         assertTrue(log.contains("\"a secret\" rewritten to \"a public\" (up:secret=>public)"), log);
         assertTrue(log.contains("server → Duplex → client: a public"), log);
 
@@ -297,5 +299,71 @@ class ProxyWindowTest {
         assertTrue(got.contains("from Duplex"), seen.toString());
         assertEquals("4001", NodeProxyPeers.of(seen, "close").get(0).get("code"), seen.toString());
         until(() -> log(robot).contains("injected by hand"));
+    }
+
+    @Test
+    void pausedOnChosenTextsAJsonEditIsCheckedAndAHexEditGoesAsBytes(FxRobot robot) throws Exception {
+        String url = startedWithHand(robot);
+        choose(robot, "#pauseBox", Interceptor.Pause.CHOSEN);
+        robot.interact(() -> {
+            robot.lookup("#pauseDownBox").queryAs(javafx.scene.control.CheckBox.class).setSelected(false);
+            robot.lookup("#pauseBinaryBox").queryAs(javafx.scene.control.CheckBox.class).setSelected(false);
+        });
+        type(robot, "#pausePatternField", "([a");
+        Label pauseProblem = robot.lookup("#pauseProblem").queryAs(Label.class);
+        until(pauseProblem::isVisible);
+        assertTrue(pauseProblem.getText().contains("not a valid regular expression"), pauseProblem.getText());
+        type(robot, "#pausePatternField", "\\{|bytes");
+        until(() -> !pauseProblem.isVisible());
+
+        CompletableFuture<List<Map<String, String>>> client = CompletableFuture.supplyAsync(() -> {
+            try {
+                return NodeProxyPeers.runClient(URI.create(url), script(List.of("plain", "{\"a\":1}", "bytes please"), 3));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("plain", upstream.nextMessage().get("data"), "not paused on: it went on");
+        Interceptor hand = onFx(() -> proxy().interceptor());
+        until(() -> hand.selectedProperty().get() != null);
+        assertEquals(MessageMode.JSON, onFx(() -> hand.editModeProperty().get()), "JSON is shown as JSON");
+        robot.clickOn("#prettyButton");
+        assertEquals("{\n  \"a\": 1\n}", onFx(() -> hand.editTextProperty().get()));
+        type(robot, "#editArea", "{\"a\":");
+        robot.clickOn("#forwardButton");
+        Label notice = robot.lookup("#interceptNotice").queryAs(Label.class);
+        until(notice::isVisible);
+        assertTrue(notice.getText().startsWith("Not valid JSON"), notice.getText());
+        type(robot, "#editArea", "{\"a\":2}");
+        robot.clickOn("#forwardButton");
+        assertEquals("{\"a\":2}", upstream.nextMessage().get("data"));
+
+        until(() -> hand.selectedProperty().get() != null
+                && hand.selectedProperty().get().payload().text().equals("bytes please"));
+        choose(robot, "#editModeBox", MessageMode.HEX);
+        assertEquals("62 79 74 65 73 20 70 6c 65 61 73 65", onFx(() -> hand.editTextProperty().get()), "its bytes");
+        type(robot, "#editArea", "01 02 ff");
+        robot.clickOn("#forwardButton");
+        assertEquals("binary:0102ff", upstream.nextMessage().get("data"), "a binary message, as edited");
+        assertEquals(3, NodeProxyPeers.of(client.get(30, TimeUnit.SECONDS), "message").size());
+    }
+
+    @Test
+    void theProxyTabStaysInFrontAndRunningThroughALanguageSwitch(FxRobot robot) throws Exception {
+        openProxyTab(robot);
+        type(robot, "#listenField", "127.0.0.1:0");
+        type(robot, "#upstreamField", "ws://127.0.0.1:1/");
+        robot.clickOn("#proxyStartButton");
+        until(() -> proxy().stateProperty().get() == ProxyModel.State.RUNNING);
+        String url = onFx(() -> proxy().urlProperty().get());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> language = robot.lookup("#languageBox").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> language.setValue("zh"));
+        until(() -> robot.lookup("#proxyStateLabel").tryQuery()
+                .map(l -> ((Label) l).getText().equals("客户端请连接：")).orElse(false));
+        assertEquals(url, onFx(() -> robot.lookup("#proxyUrlField").queryAs(TextField.class).getText()));
+        assertEquals(1, (int) onFx(() -> robot.lookup("#sideTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex()));
+        robot.clickOn("#proxyStopButton");
+        until(() -> proxy().stateProperty().get() == ProxyModel.State.STOPPED);
     }
 }

@@ -18,6 +18,7 @@ import dev.duplex.protocol.CloseRequest;
 import dev.duplex.protocol.JsonText;
 import dev.duplex.protocol.MessageMode;
 import dev.duplex.protocol.PayloadCodec;
+import dev.duplex.protocol.Utf8;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -68,12 +69,17 @@ public final class Interceptor {
     private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
     /** The editor's text as it was shown for the selected message: unchanged, the message goes on as it came. */
     private String shownText = "";
+    /** Set while a held message is put in the editor: its mode and text are then set, not converted. */
+    private boolean showing;
 
     Interceptor(ProxyServer server, Background io) {
         this.server = server;
         this.io = io;
         for (var p : List.of(pause, up, down, text, binary, pattern)) p.addListener((o, a, b) -> applyPause());
         selected.addListener((o, was, now) -> showInEditor(now));
+        editMode.addListener((o, was, now) -> {
+            if (!showing) convert(was, now);
+        });
     }
 
     /** Sets the engine's filter from the Pause fields; an expression that does not compile is said, the filter kept. */
@@ -200,9 +206,33 @@ public final class Interceptor {
         }
         Payload p = m.payload();
         MessageMode mode = p.isBinary() ? MessageMode.HEX : JsonText.validate(p.text()).ok() ? MessageMode.JSON : MessageMode.TEXT;
+        showing = true;
         editMode.set(mode);
+        showing = false;
         shownText = p.isBinary() ? PayloadCodec.hex(p.bytes()) : p.text();
         editText.set(shownText);
+    }
+
+    /**
+     * The editor's text in the mode chosen now: text as its UTF-8 bytes in hex, hex bytes back as text when
+     * they are UTF-8 (else left, and said). Between text and JSON the text stays as it is.
+     */
+    private void convert(MessageMode was, MessageMode now) {
+        boolean wasHex = was == MessageMode.HEX;
+        boolean nowHex = now == MessageMode.HEX;
+        if (wasHex == nowHex) return;
+        String t = Objects.requireNonNullElse(editText.get(), "");
+        if (nowHex) {
+            editText.set(PayloadCodec.hex(t.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return;
+        }
+        try {
+            String text = Utf8.decodeOrNull(PayloadCodec.parseHex(t));
+            if (text == null) notice.set(Notice.of("proxy.edit.notUtf8"));
+            else editText.set(text);
+        } catch (PayloadCodec.FormatException e) {
+            notice.set(new Notice(e.key(), e.args()));
+        }
     }
 
     /** The editor's message: text, JSON (checked) or hex bytes; null after saying why it cannot go. */

@@ -79,6 +79,8 @@ public final class MainController {
         });
         Notices.bind(appNoticeLabel, model.appNoticeProperty(), texts);
         new ClientTabStrip(model, texts, subscriptions, clientTabs).bind();
+        if (model.proxyInFrontProperty().get()) proxyTab.getTabPane().getSelectionModel().select(proxyTab);
+        proxyTab.selectedProperty().addListener((o, was, now) -> model.proxyInFrontProperty().set(now));
         views.tab(proxyTab, Fxml.view("proxy/proxy.fxml"));
     }
 
