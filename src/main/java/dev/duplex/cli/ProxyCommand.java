@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class ProxyCommand implements Callable<Integer> {
     /** Which option each field of the options layer is typed into, to name it in a usage error. */
     private static final Map<Field, String> OPTION = Map.of(Field.LISTEN, "--listen", Field.UPSTREAM, "--upstream",
-            Field.REWRITE, "--rewrite", Field.DROP, "--drop", Field.DELAY, "--delay", Field.TRUST, "--trust", Field.CONNECT_TIMEOUT, "--timeout");
+            Field.REWRITE, "--rewrite", Field.DROP, "--drop", Field.DELAY, "--delay", Field.SET_HEADER, "--header", Field.REMOVE_HEADER, "--remove-header", Field.TRUST, "--trust", Field.CONNECT_TIMEOUT, "--timeout");
 
     @ParentCommand
     private DuplexCommand duplex;
@@ -44,10 +44,18 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--rewrite", paramLabel = "up|down:REGEX=>TEXT") List<String> rewrites;
     @Option(names = "--drop", paramLabel = "up|down:REGEX") List<String> drops;
     @Option(names = "--delay", paramLabel = "up|down:REGEX=>MS") List<String> delays;
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> setHeaders;
+    @Option(names = "--remove-header", paramLabel = "NAME") List<String> removeHeaders;
     @Option(names = "--answer-pings") boolean answerPings;
     @Option(names = "--show-frames") boolean showFrames;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
     @Option(names = "--timeout", paramLabel = "MS") String timeout;
+    @Option(names = "--tls") boolean tls;
+    @Option(names = "--tls-pkcs12", paramLabel = "FILE") String tlsPkcs12;
+    @Option(names = "--tls-password", paramLabel = "PASSWORD") String tlsPassword;
+
+    /** The SHA-256 fingerprint of the certificate clients get on wss://, printed under the URL; null on ws://. */
+    private String fingerprint;
 
     private ProxyText format;
 
@@ -55,6 +63,17 @@ final class ProxyCommand implements Callable<Integer> {
     public Integer call() {
         Console console = duplex.console();
         ProxyConfig config = config();
+        if (tls || tlsPkcs12 != null) {
+            try {
+                dev.duplex.tls.ServerIdentity identity = ServerTls.identity(tlsPkcs12, tlsPassword);
+                fingerprint = identity.fingerprint().toString();
+                config = config.withTls(identity);
+            } catch (java.io.IOException e) {
+                console.err().println(spec.qualifiedName() + ": "
+                        + console.texts().get("cli.tlsFile", String.valueOf(e.getMessage())));
+                return Cli.FAILED;
+            }
+        }
         format = new ProxyText(console.texts());
         CountDownLatch stop = new CountDownLatch(1);
         console.signals().onTerminate(stop);
@@ -80,7 +99,11 @@ final class ProxyCommand implements Callable<Integer> {
         Texts texts = duplex.console().texts();
         if (listen == null) throw required("--listen", "duplex.proxy.listen");
         if (upstream == null) throw required("--upstream", "duplex.proxy.upstream");
-        Checked<ProxyConfig> checked = new ProxyInput(listen, upstream, rewrites, drops, delays, trust, answerPings, timeout).config();
+        if (tlsPassword != null && tlsPkcs12 == null) {
+            throw UsageErrors.conflict(spec, texts, "cli.usage.goesWith", "--tls-password", "--tls-pkcs12");
+        }
+        Checked<ProxyConfig> checked = new ProxyInput(listen, upstream, rewrites, drops, delays, trust, answerPings, timeout,
+                setHeaders, removeHeaders).config();
         if (!checked.isOk()) {
             FieldProblem problem = checked.problem();
             String option = OPTION.get(problem.field());
@@ -90,8 +113,7 @@ final class ProxyCommand implements Callable<Integer> {
         }
         ProxyConfig c = checked.value();
         // Without --show-frames, frames are neither copied nor reported.
-        return new ProxyConfig(c.bindAddress(), c.port(), c.upstream(), c.trusted(), c.rules(), c.answerPings(),
-                c.connectTimeoutMs(), showFrames);
+        return c.withCaptureFrames(showFrames);
     }
 
     private ParameterException required(String option, String helpKey) {
@@ -107,6 +129,7 @@ final class ProxyCommand implements Callable<Integer> {
             // The first line a script waits for: it carries the URL to connect to.
             console.out().println(console.texts().get(l.allInterfaces() ? "proxy.listening.all" : "proxy.listening",
                     l.url(), l.upstream()));
+            if (fingerprint != null) console.out().println(console.texts().get("cli.fingerprint", fingerprint));
             return;
         }
         boolean problem = event instanceof ProxyEvent.Refused || event instanceof ProxyEvent.Failed;

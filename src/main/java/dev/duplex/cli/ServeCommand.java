@@ -2,13 +2,11 @@ package dev.duplex.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import dev.duplex.AppDirs;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.WsEvent;
@@ -19,7 +17,6 @@ import dev.duplex.options.BehaviourInput;
 import dev.duplex.options.Checked;
 import dev.duplex.options.Field;
 import dev.duplex.options.ServerInput;
-import dev.duplex.settings.ServerCertificates;
 import dev.duplex.tls.ServerIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,9 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = config().value();
         if (tls || tlsPkcs12 != null) {
             try {
-                ServerIdentity identity = tlsPkcs12 != null
-                        ? ServerCertificates.fromFile(Path.of(tlsPkcs12), tlsPassword == null ? "" : tlsPassword)
-                        : ServerCertificates.ownIn(AppDirs.data());
+                ServerIdentity identity = ServerTls.identity(tlsPkcs12, tlsPassword);
                 fingerprint = identity.fingerprint().toString();
                 config = config.withTls(identity);
             } catch (IOException e) {

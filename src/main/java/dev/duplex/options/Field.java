@@ -13,7 +13,7 @@ public enum Field {
     // ---- the client ----
     URL, ORIGIN, HEADERS, SUBPROTOCOLS, CONNECT_TIMEOUT, TRUST, WAIT,
     // ---- the proxy ----
-    LISTEN, UPSTREAM, REWRITE, DROP, DELAY, PAUSE_ON,
+    LISTEN, UPSTREAM, REWRITE, DROP, DELAY, PAUSE_ON, SET_HEADER, REMOVE_HEADER,
     // ---- the labs: close, ping, fragments, burst ----
     CLOSE_CODE, CLOSE_REASON, PING_PAYLOAD, PING_EVERY, FRAGMENT_SIZE, BURST_COUNT, BURST_EVERY
 }

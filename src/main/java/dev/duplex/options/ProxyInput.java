@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.duplex.net.proxy.Direction;
+import dev.duplex.net.proxy.HeaderEdits;
 import dev.duplex.net.proxy.MessageRule;
 import dev.duplex.net.proxy.ProxyConfig;
 import dev.duplex.tls.Fingerprint;
@@ -22,11 +23,14 @@ import dev.duplex.tls.Fingerprint;
  * @param drops          {@code up:REGEX} or {@code down:REGEX}
  * @param delays         {@code up:REGEX=>MS} or {@code down:REGEX=>MS}: hold such messages back MS ms
  * @param trust          SHA-256 fingerprints trusted on a wss:// upstream
+ * @param setHeaders     {@code Name: value} lines set on each upgrade passed up (replacing the client's)
+ * @param removeHeaders  header names removed from each upgrade passed up
  * @param answerPings    answer pings on each leg instead of passing them on
  * @param connectTimeout ms the upstream may take to connect, 1 to 600 000 (default 10 000)
  */
 public record ProxyInput(String listen, String upstream, List<String> rewrites, List<String> drops,
-        List<String> delays, List<String> trust, boolean answerPings, String connectTimeout) {
+        List<String> delays, List<String> trust, boolean answerPings, String connectTimeout, List<String> setHeaders,
+        List<String> removeHeaders) {
     /** The longest delay a rule may ask for: ten minutes, past which a connection is better closed. */
     public static final long MAX_DELAY_MS = 600_000;
 
@@ -45,7 +49,9 @@ public record ProxyInput(String listen, String upstream, List<String> rewrites, 
             for (String d : delays == null ? List.<String>of() : delays) rules.add(delay(d).orThrow());
             List<Fingerprint> trusted = ClientInput.trusted(trust).orThrow();
             int timeout = ClientInput.connectTimeout(connectTimeout).orThrow();
-            return Checked.ok(new ProxyConfig(l.bindAddress(), l.port(), up, trusted, rules, answerPings, timeout, true));
+            HeaderEdits edits = headerEdits(setHeaders, removeHeaders).orThrow();
+            return Checked.ok(new ProxyConfig(l.bindAddress(), l.port(), up, trusted, rules, answerPings, timeout, true,
+                    edits, null));
         } catch (Checked.Invalid e) {
             return Checked.bad(e.problem);
         }
@@ -104,6 +110,30 @@ public record ProxyInput(String listen, String upstream, List<String> rewrites, 
         String wrong = replacementProblem(pattern, replacement);
         if (wrong != null) return Checked.bad(field, "form.rule.replacement", replacement, wrong);
         return Checked.ok(MessageRule.rewrite(direction, pattern, replacement, t));
+    }
+
+    /**
+     * The header edits: each set line {@code Name: value}, each removed name an HTTP token; neither may be
+     * one of the upgrade's own headers (Host, Sec-WebSocket-*, Connection, Upgrade …).
+     */
+    public static Checked<HeaderEdits> headerEdits(List<String> set, List<String> remove) {
+        Checked<List<String>> lines = Typed.headerLines(Typed.joinLines(set), Field.SET_HEADER, "form.header");
+        if (!lines.isOk()) return Checked.bad(lines.problem());
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String line : lines.value()) {
+            int colon = line.indexOf(':');
+            String name = line.substring(0, colon).strip();
+            if (HeaderEdits.legOwn(name)) return Checked.bad(Field.SET_HEADER, "form.header.legOwn", name);
+            byName.put(name, line.substring(colon + 1).strip());
+        }
+        List<String> names = new ArrayList<>();
+        for (String r : remove == null ? List.<String>of() : remove) {
+            String name = Typed.text(r).strip();
+            if (!Typed.token(name)) return Checked.bad(Field.REMOVE_HEADER, "form.header.name", name);
+            if (HeaderEdits.legOwn(name)) return Checked.bad(Field.REMOVE_HEADER, "form.header.legOwn", name);
+            names.add(name);
+        }
+        return Checked.ok(new HeaderEdits(byName, names));
     }
 
     /** A delay rule: {@code up:} or {@code down:}, a regular expression, {@code =>} and the delay in ms (1 to 600 000). */

@@ -75,6 +75,26 @@ class ProxyCommandTest {
     }
 
     @Test
+    void aBadHeaderEditIsAUsageError() {
+        assertUsage("duplex proxy: --header: An extra header must look like Name: value, not \"no colon\".",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--header", "no colon");
+        assertUsage("duplex proxy: --header: Sec-WebSocket-Key belongs to each leg of the proxy (as Host, Connection,"
+                + " Upgrade and the Sec-WebSocket- headers do) and cannot be set or removed.",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--header", "Sec-WebSocket-Key: x");
+        assertUsage("duplex proxy: --remove-header: host belongs to each leg of the proxy (as Host, Connection,"
+                + " Upgrade and the Sec-WebSocket- headers do) and cannot be set or removed.",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--remove-header", "host");
+        assertUsage("duplex proxy: --remove-header: \"a b\" is not a header name.",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--remove-header", "a b");
+    }
+
+    @Test
+    void aTlsPasswordWithoutItsFileIsAUsageError() {
+        assertUsage("duplex proxy: --tls-password goes with --tls-pkcs12",
+                "proxy", "--listen", "0", "--upstream", "ws://h/", "--tls-password", "secret");
+    }
+
+    @Test
     void aBadDelayIsAUsageError() {
         for (String bad : new String[] {"up:slow", "up:slow=>0", "up:slow=>soon", "sideways:a=>10", "up:slow=>600001"}) {
             assertUsage("duplex proxy: --delay: A delay is up:REGEX=>MS or down:REGEX=>MS, MS from 1 to 600000, not \""

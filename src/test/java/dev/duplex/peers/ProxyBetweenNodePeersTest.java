@@ -116,13 +116,12 @@ class ProxyBetweenNodePeersTest {
         assertEquals(Map.of("code", "1001", "reason", "client dropped the connection"), told);
     }
 
-    @Test
     /**
-     * KNOWN DEFECT: in 1 of 3 runs here one Node client never got its 1001 when the proxy stopped (all eight
-     * messages had come through): the library's stop may end its selector before every queued close frame is
-     * written. Disabled rather than passing by luck; the fix belongs in ProxyEngine.stop.
+     * Also the proxy's stop: each of the four clients gets its 1001. The library's own stop ends its selector
+     * after 25 ms without traffic, close frames written or not; before ProxyEngine.stop waited for each
+     * closing handshake, 1 run in 30 here left a client without its close.
      */
-    @org.junit.jupiter.api.Disabled("known defect: on stop, one client of four sometimes gets no 1001")
+    @Test
     void severalClientsAtOnceEachGetTheirOwnPair() throws Exception {
         upstream = NodeProxyPeers.Upstream.start(List.of(), null);
         URI proxyUrl = through(ProxyConfig.of(0, upstream.uri("/")));
@@ -160,6 +159,23 @@ class ProxyBetweenNodePeersTest {
     }
 
     @Test
+    void headerEditsReachTheUpstreamAndTheClientsOtherHeadersStill() throws Exception {
+        upstream = NodeProxyPeers.Upstream.start(List.of(), null);
+        dev.duplex.net.proxy.HeaderEdits edits = dev.duplex.options.ProxyInput.headerEdits(
+                List.of("authorization: Bearer from-duplex", "Origin: https://app.example", "X-Added: yes"),
+                List.of("cookie")).value();
+        URI proxyUrl = through(ProxyConfig.of(0, upstream.uri("/")).withHeaders(edits));
+        NodeProxyPeers.runClient(proxyUrl, new NodeProxyPeers.Script(List.of(), Map.of("Origin", "http://127.0.0.1",
+                "Authorization", "Bearer from-client", "Cookie", "session=42", "X-Kept", "kept"), false, List.of("hi"), 1, 1000, ""));
+        NodeWsServer.Handshake seen = upstream.nextHandshake();
+        assertEquals("Bearer from-duplex", seen.header("authorization"), "set replaces the client's, whatever the case");
+        assertEquals("https://app.example", seen.header("origin"));
+        assertEquals("yes", seen.header("x-added"));
+        assertEquals(null, seen.header("cookie"), "removed: " + seen.json());
+        assertEquals("kept", seen.header("x-kept"), "the client's other headers still go up");
+    }
+
+    @Test
     void aWssUpstreamIsTrustedByItsFingerprint() throws Exception {
         ServerIdentity identity = SelfSignedCertificate.generate();
         upstream = NodeProxyPeers.Upstream.start(List.of(), identity);
@@ -170,10 +186,10 @@ class ProxyBetweenNodePeersTest {
     }
 
     /**
-     * KNOWN DEFECT, not yet understood: the Node client sometimes gets no answer within 10 s when the
-     * untrusted wss:// upstream's failure does not reach its pair in time. Disabled rather than passing by luck.
+     * The TLS failure is reported on the upstream client's write thread, which the library has interrupted by
+     * then; handing the held request over from it was lost (4 runs in 12 here, no answer at all) until
+     * ProxyEngine.deliver set the interrupt aside.
      */
-    @org.junit.jupiter.api.Disabled("known defect: an untrusted wss:// upstream is sometimes not answered 502 in time")
     @Test
     void aWssUpstreamWithAnUntrustedCertificateIsAnswered502() throws Exception {
         ServerIdentity identity = SelfSignedCertificate.generate();

@@ -107,6 +107,7 @@ class ProxyWindowTest {
         robot.interact(() -> robot.lookup("#rulesPane").queryAs(TitledPane.class).setExpanded(true));
         type(robot, "#rewritesArea", "up:secret=>public");
         type(robot, "#delaysArea", "up:^hello$=>100");
+        type(robot, "#setHeadersArea", "X-Trace: from-the-pane");
         robot.clickOn("#proxyStartButton");
         ProxyModel proxy = proxy();
         until(() -> proxy.stateProperty().get() == ProxyModel.State.RUNNING);
@@ -142,6 +143,7 @@ class ProxyWindowTest {
         until(() -> handshakeText(robot, "#clientHandshakeBox").contains("GET /room?x=1"));
         until(() -> handshakeText(robot, "#upstreamHandshakeBox").contains("GET /base/room?x=1"));
         assertTrue(handshakeText(robot, "#upstreamHandshakeBox").contains("101"));
+        assertTrue(handshakeText(robot, "#upstreamHandshakeBox").contains("X-Trace: from-the-pane"), "the header set");
 
         selectPairTab(robot, 2);
         until(() -> frameRows(robot, "#clientFramesBox") >= 5 && frameRows(robot, "#upstreamFramesBox") >= 5);
@@ -203,6 +205,11 @@ class ProxyWindowTest {
         assertTrue(rules.getText().contains("up: (to the server) or down:"), rules.getText());
 
         type(robot, "#dropsArea", "");
+        type(robot, "#setHeadersArea", "Host: elsewhere");
+        robot.clickOn("#proxyStartButton");
+        Label headers = robot.lookup("#headersProblem").queryAs(Label.class);
+        until(() -> headers.isVisible() && !rules.isVisible());
+        type(robot, "#setHeadersArea", "");
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             type(robot, "#listenField", "127.0.0.1:" + taken.getLocalPort());
             robot.clickOn("#proxyStartButton");

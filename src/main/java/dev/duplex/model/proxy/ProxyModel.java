@@ -53,6 +53,8 @@ public final class ProxyModel {
     private final StringProperty drops = new SimpleStringProperty(this, "drops", "");
     private final StringProperty delays = new SimpleStringProperty(this, "delays", "");
     private final StringProperty trust = new SimpleStringProperty(this, "trust", "");
+    private final StringProperty setHeaders = new SimpleStringProperty(this, "setHeaders", "");
+    private final StringProperty removeHeaders = new SimpleStringProperty(this, "removeHeaders", "");
     private final BooleanProperty answerPings = new SimpleBooleanProperty(this, "answerPings");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper(this, "url", "");
@@ -109,7 +111,8 @@ public final class ProxyModel {
     /** The form as the options layer reads it: the rule boxes hold one rule a line. */
     ProxyInput input() {
         return new ProxyInput(listen.get(), upstream.get(), lines(rewrites.get()), lines(drops.get()),
-                lines(delays.get()), lines(trust.get()), answerPings.get(), null);
+                lines(delays.get()), lines(trust.get()), answerPings.get(), null, lines(setHeaders.get()),
+                lines(removeHeaders.get()));
     }
 
     static List<String> lines(String text) {
@@ -203,6 +206,10 @@ public final class ProxyModel {
     public StringProperty dropsProperty() { return drops; }
     /** SHA-256 fingerprints trusted on a wss:// upstream, one a line. */
     public StringProperty trustProperty() { return trust; }
+    /** Headers set on each upgrade passed up, one {@code Name: value} a line. */
+    public StringProperty setHeadersProperty() { return setHeaders; }
+    /** Header names removed from each upgrade passed up, one a line. */
+    public StringProperty removeHeadersProperty() { return removeHeaders; }
     /** Delay rules, one a line: {@code up:REGEX=>MS} or {@code down:REGEX=>MS}. */
     public StringProperty delaysProperty() { return delays; }
     /** Pausing on messages, the held ones, injecting and closing a leg by hand. */

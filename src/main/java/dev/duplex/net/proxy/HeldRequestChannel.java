@@ -5,8 +5,9 @@ import dev.duplex.net.wire.TappedChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
 import java.util.function.Consumer;
+
+import org.java_websocket.WrappedByteChannel;
 
 /**
  * Keeps a client's upgrade request away from the library until the upstream has answered it.
@@ -21,8 +22,11 @@ import java.util.function.Consumer;
  * the upstream connection, and {@link #release} later hands the kept bytes to the library, which then
  * decodes the request and answers at once, with nothing left to wait for. No thread waits on the
  * upstream at any point.
+ *
+ * <p>On a wss:// client leg the channel under it is the TLS one; the library's extra calls for TLS (bytes
+ * decrypted ahead, bytes left to write) pass through, and bytes decrypted ahead are held like the rest.
  */
-final class HeldRequestChannel implements ByteChannel {
+final class HeldRequestChannel implements WrappedByteChannel {
     /** A request head longer than this is handed on as it is, for the library to refuse. */
     private static final int MAX_HEAD = 64 * 1024;
 
@@ -52,8 +56,25 @@ final class HeldRequestChannel implements ByteChannel {
     @Override
     public synchronized int read(ByteBuffer dst) throws IOException {
         if (released) return channel.read(dst);
-        ByteBuffer scratch = ByteBuffer.allocate(Math.max(1024, dst.remaining()));
-        int n = channel.read(scratch);
+        return hold(channel::read, dst.remaining());
+    }
+
+    /** The library asks for what a TLS channel decrypted ahead: held as any read until the release. */
+    @Override
+    public synchronized int readMore(ByteBuffer dst) throws IOException {
+        if (!(channel instanceof WrappedByteChannel tls)) return 0;
+        if (released) return tls.readMore(dst);
+        return hold(tls::readMore, dst.remaining());
+    }
+
+    private interface Reader {
+        int read(ByteBuffer into) throws IOException;
+    }
+
+    /** Reads into the kept bytes instead of the library's buffer, and says "nothing read" to the library. */
+    private int hold(Reader reader, int room) throws IOException {
+        ByteBuffer scratch = ByteBuffer.allocate(Math.max(1024, room));
+        int n = reader.read(scratch);
         if (n < 0) return -1; // the client left while its request was held: the library ends the connection
         if (n > 0) {
             held.write(scratch.array(), 0, n);
@@ -63,6 +84,28 @@ final class HeldRequestChannel implements ByteChannel {
             }
         }
         return 0;
+    }
+
+    // A wss:// client leg: the library's extra calls for TLS go to the TLS channel under the tap.
+
+    @Override
+    public boolean isNeedWrite() {
+        return channel instanceof WrappedByteChannel tls && tls.isNeedWrite();
+    }
+
+    @Override
+    public void writeMore() throws IOException {
+        if (channel instanceof WrappedByteChannel tls) tls.writeMore();
+    }
+
+    @Override
+    public boolean isNeedRead() {
+        return channel instanceof WrappedByteChannel tls && tls.isNeedRead();
+    }
+
+    @Override
+    public boolean isBlocking() {
+        return channel instanceof WrappedByteChannel tls && tls.isBlocking();
     }
 
     /** Whether the whole request head has come; until then the client may be dropped for taking too long. */

@@ -102,12 +102,12 @@ final class Pair {
             held.release(); // not a WebSocket upgrade Duplex can pass on: the library answers it as it does
             return;
         }
-        UpstreamRequest up = UpstreamRequest.of(config.upstream(), request, config.connectTimeoutMs());
-        upstreamUrl = up.url();
+        UpstreamRequest ask = UpstreamRequest.of(config.upstream(), request, config.connectTimeoutMs(), config.headers());
+        upstreamUrl = ask.url();
         state = Upstream.CONNECTING;
         listener.on(new ProxyEvent.Arrived(Instant.now(), id, client, UpstreamRequest.requestTarget(request.requestLine()),
-                up.url()));
-        upstream.connect(up.url(), up.options());
+                ask.url()));
+        upstream.connect(ask.url(), ask.options());
     }
 
     /** The upstream's subprotocol for the client's 101, or null when the client must be refused (see {@link #refusal}). */

@@ -18,9 +18,12 @@ import java.util.List;
  * @param answerPings      answer pings on each leg instead of passing them (and pongs) through
  * @param connectTimeoutMs how long the upstream may take to connect (its handshake gets as long again)
  * @param captureFrames    report every frame of both legs (off: only the messages, as fewer events)
+ * @param headers          what is changed in each upgrade passed up
+ * @param tls              the certificate and key clients get on wss://; null: the clients' leg is ws://
  */
 public record ProxyConfig(String bindAddress, int port, URI upstream, List<Fingerprint> trusted,
-        List<MessageRule> rules, boolean answerPings, int connectTimeoutMs, boolean captureFrames) {
+        List<MessageRule> rules, boolean answerPings, int connectTimeoutMs, boolean captureFrames,
+        HeaderEdits headers, dev.duplex.tls.ServerIdentity tls) {
     public static final String DEFAULT_BIND = "127.0.0.1";
 
     public ProxyConfig {
@@ -28,6 +31,13 @@ public record ProxyConfig(String bindAddress, int port, URI upstream, List<Finge
         trusted = trusted == null ? List.of() : List.copyOf(trusted);
         rules = rules == null ? List.of() : List.copyOf(rules);
         if (connectTimeoutMs <= 0) connectTimeoutMs = ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS;
+        if (headers == null) headers = HeaderEdits.NONE;
+    }
+
+    /** Without header edits or TLS toward the clients. */
+    public ProxyConfig(String bindAddress, int port, URI upstream, List<Fingerprint> trusted, List<MessageRule> rules,
+            boolean answerPings, int connectTimeoutMs, boolean captureFrames) {
+        this(bindAddress, port, upstream, trusted, rules, answerPings, connectTimeoutMs, captureFrames, HeaderEdits.NONE, null);
     }
 
     /** On 127.0.0.1, no rules, pings passed through, frames reported. */
@@ -36,19 +46,32 @@ public record ProxyConfig(String bindAddress, int port, URI upstream, List<Finge
     }
 
     public ProxyConfig withRules(List<MessageRule> r) {
-        return new ProxyConfig(bindAddress, port, upstream, trusted, r, answerPings, connectTimeoutMs, captureFrames);
+        return new ProxyConfig(bindAddress, port, upstream, trusted, r, answerPings, connectTimeoutMs, captureFrames, headers, tls);
     }
 
     public ProxyConfig withTrusted(List<Fingerprint> t) {
-        return new ProxyConfig(bindAddress, port, upstream, t, rules, answerPings, connectTimeoutMs, captureFrames);
+        return new ProxyConfig(bindAddress, port, upstream, t, rules, answerPings, connectTimeoutMs, captureFrames, headers, tls);
     }
 
     public ProxyConfig withAnswerPings(boolean on) {
-        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, on, connectTimeoutMs, captureFrames);
+        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, on, connectTimeoutMs, captureFrames, headers, tls);
     }
 
     public ProxyConfig withConnectTimeout(int ms) {
-        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, answerPings, ms, captureFrames);
+        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, answerPings, ms, captureFrames, headers, tls);
+    }
+
+    public ProxyConfig withHeaders(HeaderEdits h) {
+        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, answerPings, connectTimeoutMs, captureFrames, h, tls);
+    }
+
+    public ProxyConfig withTls(dev.duplex.tls.ServerIdentity identity) {
+        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, answerPings, connectTimeoutMs, captureFrames,
+                headers, identity);
+    }
+
+    public ProxyConfig withCaptureFrames(boolean on) {
+        return new ProxyConfig(bindAddress, port, upstream, trusted, rules, answerPings, connectTimeoutMs, on, headers, tls);
     }
 
     /** Whether clients from other machines can reach it (bound to every interface). */

@@ -4,6 +4,7 @@ import dev.duplex.net.HandshakeRecord;
 import dev.duplex.net.Payload;
 import dev.duplex.net.Problems;
 import dev.duplex.net.WsEvent;
+import dev.duplex.net.server.WriteStallWatch;
 import dev.duplex.net.wire.ControlFrames;
 import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.net.wire.TappedChannel;
@@ -62,6 +63,12 @@ final class ProxyEngine extends WebSocketServer {
     private final java.util.Map<Integer, Pair> pairs = new java.util.concurrent.ConcurrentHashMap<>();
     final Interception interception = new Interception();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Re-arms writes the library's selector lost (see {@link WriteStallWatch}), and wss:// handshakes' writes. */
+    private final WriteStallWatch writeWatch;
+    /** TLS toward the clients, or null on ws://. */
+    private final ClientLegTls clientTls;
+    /** The clients closed by {@link #stop} whose closing handshake has not yet ended; notified as each ends. */
+    private final java.util.Set<WebSocket> closing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Exception startFailure;
     private final Pair.PairCounter counter = new Pair.PairCounter() {
         @Override
@@ -83,6 +90,8 @@ final class ProxyEngine extends WebSocketServer {
     ProxyEngine(ServerSocketChannel channel, ProxyConfig config, URI url, ProxyListener listener) {
         super(channel);
         this.config = config;
+        this.writeWatch = new WriteStallWatch(this);
+        this.clientTls = config.tls() == null ? null : new ClientLegTls(config.tls());
         this.url = url;
         this.listener = listener;
         setWebSocketFactory(new Connections());
@@ -106,18 +115,35 @@ final class ProxyEngine extends WebSocketServer {
 
     @Override
     public void onStart() {
+        writeWatch.start();
         started.countDown();
     }
 
     /**
-     * Closes every client with 1001 (the library's stop) and every upstream leg with it: the library may
-     * stop before each client's close has come back, and an upstream leg must not outlive its proxy.
+     * Closes every client with 1001 and every upstream leg with it, and waits (up to {@code timeout} ms) for
+     * each client's closing handshake before the library stops. The library's own stop ends its selector
+     * after 25 ms without traffic, whether or not each close frame it queued has been written: a client then
+     * got no 1001 and kept a dead socket. An upstream leg must not outlive its proxy either.
      */
     @Override
     public void stop(int timeout, String closeMessage) throws InterruptedException {
         for (Pair p : pairs.values()) p.proxyStopping();
+        for (WebSocket c : getConnections()) {
+            if (c.isOpen()) {
+                closing.add(c);
+                c.close(CloseFrame.GOING_AWAY, closeMessage);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        synchronized (closing) {
+            for (long left; !closing.isEmpty() && (left = deadline - System.nanoTime()) > 0; ) {
+                TimeUnit.NANOSECONDS.timedWait(closing, left);
+            }
+        }
         super.stop(timeout, closeMessage);
         interception.shutdown();
+        writeWatch.stop();
+        if (clientTls != null) clientTls.shutdown();
     }
 
     /** The pair numbered {@code id}, or null when it is gone. */
@@ -129,8 +155,15 @@ final class ProxyEngine extends WebSocketServer {
         return pairs.values();
     }
 
-    /** Hands bytes kept by a {@link HeldRequestChannel} to the library's decoding, as its selector does with a read. */
+    /**
+     * Hands bytes kept by a {@link HeldRequestChannel} to the library's decoding, as its selector does with a
+     * read. The caller may be a thread already interrupted: the upstream client's write thread reports a
+     * failed connection after the library interrupted it. The library's queues take nothing from an
+     * interrupted thread (their put throws at once), which had lost the client's request, and with it the
+     * 502; so the flag is set aside for the hand-over and put back after.
+     */
     private void deliver(WebSocketImpl conn, byte[] bytes) {
+        boolean interrupted = Thread.interrupted();
         try {
             for (int off = 0; off < bytes.length; ) {
                 ByteBuffer buffer = createBuffer();
@@ -141,7 +174,9 @@ final class ProxyEngine extends WebSocketServer {
                 queue(conn);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -205,6 +240,11 @@ final class ProxyEngine extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        if (closing.remove(conn)) {
+            synchronized (closing) {
+                closing.notifyAll();
+            }
+        }
         Pair pair = pairOf(conn);
         if (pair == null) return;
         if (!pair.holdsAny()) pairs.remove(pair.id);
@@ -256,7 +296,8 @@ final class ProxyEngine extends WebSocketServer {
                     }
                 }
             });
-            TappedChannel tapped = new TappedChannel(socket, tap, null);
+            TappedChannel tapped = clientTls == null ? new TappedChannel(socket, tap, null)
+                    : clientTls.wrap(socket, key, tap, writeWatch);
             Pair[] pair = new Pair[1];
             HeldRequestChannel held = new HeldRequestChannel(tapped, bytes -> pair[0].requestReceived(bytes),
                     bytes -> deliver(conn, bytes));

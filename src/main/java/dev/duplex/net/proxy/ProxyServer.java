@@ -36,7 +36,7 @@ public final class ProxyServer {
     /** Binds and starts listening; returns the address bound (port 0 gives the real port). */
     public synchronized InetSocketAddress start(ProxyConfig config) throws ServerStartException {
         if (engine != null) stop();
-        BoundPort port = BoundPort.bind(config.bindAddress(), config.port(), "ws", "");
+        BoundPort port = BoundPort.bind(config.bindAddress(), config.port(), config.tls() == null ? "ws" : "wss", "");
         ProxyEngine next = new ProxyEngine(port.channel(), config, port.url(), listener);
         next.interception.filter(filter);
         next.start();

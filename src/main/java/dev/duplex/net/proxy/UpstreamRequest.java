@@ -24,7 +24,7 @@ import java.util.Set;
  */
 record UpstreamRequest(URI url, ClientOptions options) {
     /** Not passed on: the upgrade's own headers, hop-by-hop ones, and Host (rewritten). Lower case. */
-    private static final Set<String> LEG_OWN = Set.of("host", "upgrade", "connection", "sec-websocket-key",
+    static final Set<String> LEG_OWN = Set.of("host", "upgrade", "connection", "sec-websocket-key",
             "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-accept", "sec-websocket-protocol",
             "keep-alive", "proxy-connection", "proxy-authorization", "proxy-authenticate", "te", "trailer",
             "trailers", "transfer-encoding", "content-length", "origin");
@@ -38,6 +38,11 @@ record UpstreamRequest(URI url, ClientOptions options) {
     }
 
     static UpstreamRequest of(URI upstream, HandshakeRecord request, int connectTimeoutMs) {
+        return of(upstream, request, connectTimeoutMs, HeaderEdits.NONE);
+    }
+
+    /** As {@link #of(URI, HandshakeRecord, int)}, with the user's header edits made after the client's headers. */
+    static UpstreamRequest of(URI upstream, HandshakeRecord request, int connectTimeoutMs, HeaderEdits edits) {
         List<HandshakeRecord.Header> headers = request.requestHeaders();
         Set<String> named = connectionTokens(headers);
         Map<String, String> passed = new LinkedHashMap<>();
@@ -54,7 +59,18 @@ record UpstreamRequest(URI url, ClientOptions options) {
                 passed.merge(h.name(), h.value(), (a, b) -> a + (name.equals("cookie") ? "; " : ", ") + b);
             }
         }
-        ClientOptions options = new ClientOptions(origin, passed, connectTimeoutMs, offered, false);
+        if (origin != null) passed.put("Origin", origin);
+        Map<String, String> edited = edits.applied(passed);
+        // The client's options carry Origin on its own.
+        origin = null;
+        for (var it = edited.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equalsIgnoreCase("origin")) {
+                origin = e.getValue();
+                it.remove();
+            }
+        }
+        ClientOptions options = new ClientOptions(origin, edited, connectTimeoutMs, offered, false);
         return new UpstreamRequest(target(upstream, requestTarget(request.requestLine())), options);
     }
 

@@ -21,7 +21,7 @@ import org.java_websocket.server.WebSocketServer;
  * connection that has data queued but no write interest; and does the same for wss:// connections whose
  * TLS handshake has something to write.
  */
-final class WriteStallWatch {
+public final class WriteStallWatch {
     private static final long PERIOD_MS = 5;
 
     private final WebSocketServer server;
@@ -30,21 +30,21 @@ final class WriteStallWatch {
     /** wss:// connections still in their TLS handshake. */
     private final Set<TappedTlsChannel> tlsHandshakes = ConcurrentHashMap.newKeySet();
 
-    WriteStallWatch(WebSocketServer server) {
+    public WriteStallWatch(WebSocketServer server) {
         this.server = server;
     }
 
     /** From the server's start on. */
-    void start() {
+    public void start() {
         watch.scheduleWithFixedDelay(this::rearmStalledWrites, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    public void stop() {
         watch.shutdownNow();
     }
 
     /** Watches this connection's TLS handshake until it is over. */
-    void watchTlsHandshake(TappedTlsChannel tls) {
+    public void watchTlsHandshake(TappedTlsChannel tls) {
         tlsHandshakes.add(tls);
     }
 

@@ -44,6 +44,9 @@ public final class ProxyController {
     @FXML private TextArea trustArea;
     @FXML private Label trustProblem;
     @FXML private CheckBox answerPingsBox;
+    @FXML private TextArea setHeadersArea;
+    @FXML private TextArea removeHeadersArea;
+    @FXML private Label headersProblem;
     @FXML private Button proxyStartButton;
     @FXML private Button proxyStopButton;
     @FXML private Label proxyStateLabel;
@@ -66,12 +69,15 @@ public final class ProxyController {
         delaysArea.textProperty().bindBidirectional(proxy.delaysProperty());
         trustArea.textProperty().bindBidirectional(proxy.trustProperty());
         answerPingsBox.selectedProperty().bindBidirectional(proxy.answerPingsProperty());
+        setHeadersArea.textProperty().bindBidirectional(proxy.setHeadersProperty());
+        removeHeadersArea.textProperty().bindBidirectional(proxy.removeHeadersProperty());
         // Set here, not in FXML: FXML's %key takes the text raw, and this one holds MessageFormat quotes.
         rulesHint.setText(texts.get("proxy.rules.hint"));
 
         var state = proxy.stateProperty();
         BooleanBinding stopped = state.isEqualTo(ProxyModel.State.STOPPED);
         for (Node field : new Node[] {listenField, upstreamField, rewritesArea, dropsArea, delaysArea, trustArea, answerPingsBox,
+                setHeadersArea, removeHeadersArea,
                 proxyStartButton}) {
             field.disableProperty().bind(stopped.not());
         }
@@ -86,6 +92,7 @@ public final class ProxyController {
         problem(upstreamProblem, Set.of(Field.UPSTREAM));
         problem(rulesProblem, Set.of(Field.REWRITE, Field.DROP, Field.DELAY));
         problem(trustProblem, Set.of(Field.TRUST, Field.CONNECT_TIMEOUT));
+        problem(headersProblem, Set.of(Field.SET_HEADER, Field.REMOVE_HEADER));
         // A problem in the folded rules shows them.
         subscriptions.onValue(proxy.problemProperty(), p -> {
             if (p != null && p.field() != Field.LISTEN && p.field() != Field.UPSTREAM) rulesPane.setExpanded(true);
