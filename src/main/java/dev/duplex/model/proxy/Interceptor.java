@@ -69,6 +69,8 @@ public final class Interceptor {
     private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
     /** The editor's text as it was shown for the selected message: unchanged, the message goes on as it came. */
     private String shownText = "";
+    /** How many messages each pair holds now, listed or not: what {@link #heldCount} adds up. */
+    private final java.util.Map<Integer, Integer> heldPerPair = new java.util.HashMap<>();
     /** Set while a held message is put in the editor: its mode and text are then set, not converted. */
     private boolean showing;
 
@@ -118,9 +120,7 @@ public final class Interceptor {
 
     /** Sends every held message on as it is. */
     public void forwardAll() {
-        held.clear();
-        heldCount.set(0);
-        selected.set(null);
+        clear();
         io.run(server::releaseAll);
     }
 
@@ -162,6 +162,7 @@ public final class Interceptor {
     }
 
     void onHeld(List<HeldMessage> batch) {
+        for (HeldMessage m : batch) heldPerPair.merge(m.pair(), 1, Integer::sum);
         heldCount.set(heldCount.get() + batch.size());
         int room = MAX_SHOWN - held.size();
         if (room > 0) held.addAll(batch.size() <= room ? batch : batch.subList(0, room));
@@ -170,22 +171,24 @@ public final class Interceptor {
 
     /** A pair closed: what it held will never go. */
     void pairOver(int pair) {
-        int before = held.size();
         held.removeIf(m -> m.pair() == pair);
-        heldCount.set(Math.max(0, heldCount.get() - (before - held.size())));
+        Integer had = heldPerPair.remove(pair);
+        if (had != null) heldCount.set(heldCount.get() - had);
         if (selected.get() != null && selected.get().pair() == pair) selectFirst();
     }
 
     /** The proxy stopped: nothing is held any more. */
     void clear() {
         held.clear();
+        heldPerPair.clear();
         heldCount.set(0);
         selected.set(null);
     }
 
     private void decided(HeldMessage m, java.util.function.BooleanSupplier call) {
         held.remove(m);
-        heldCount.set(Math.max(0, heldCount.get() - 1));
+        if (heldPerPair.computeIfPresent(m.pair(), (k, n) -> n > 1 ? n - 1 : null) == null) heldPerPair.remove(m.pair());
+        heldCount.set(heldPerPair.values().stream().mapToInt(Integer::intValue).sum());
         selectFirst();
         notice.set(null);
         io.run(() -> {

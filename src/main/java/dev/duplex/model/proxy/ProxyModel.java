@@ -161,7 +161,8 @@ public final class ProxyModel {
         interceptor.clear();
     }
 
-    private void onEvents(List<ProxyEvent> batch) {
+    /** One batch of the proxy's events, as the dispatcher hands it over (package-private for the tests). */
+    void onEvents(List<ProxyEvent> batch) {
         Map<ProxyPair, List<ProxyEvent>> perPair = new LinkedHashMap<>();
         List<HeldMessage> held = new ArrayList<>();
         for (ProxyEvent e : batch) {
@@ -182,20 +183,25 @@ public final class ProxyModel {
         }
         if (!held.isEmpty()) interceptor.onHeld(held);
         perPair.forEach(ProxyPair::take);
+        trimPairs();
     }
 
     private ProxyPair arrived(ProxyEvent.Arrived a) {
         ProxyPair pair = new ProxyPair(a, cap);
         byNumber.put(pair.number(), pair);
         pairs.add(pair);
+        if (selected.get() == null) selected.set(pair);
+        return pair;
+    }
+
+    /** Forgets pairs past {@link #MAX_PAIRS}: those over first, then the oldest. After a batch, so states are known. */
+    private void trimPairs() {
         while (pairs.size() > MAX_PAIRS) {
             ProxyPair gone = pairs.stream().filter(ProxyPair::isOver).findFirst().orElse(pairs.get(0));
             pairs.remove(gone);
             byNumber.remove(gone.number());
-            if (selected.get() == gone) selected.set(null);
+            if (selected.get() == gone) selected.set(pairs.get(pairs.size() - 1));
         }
-        if (selected.get() == null) selected.set(pair);
-        return pair;
     }
 
     public StringProperty listenProperty() { return listen; }
