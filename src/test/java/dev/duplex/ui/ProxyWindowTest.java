@@ -93,6 +93,15 @@ class ProxyWindowTest {
         return onFx(() -> view.getItems().stream().map(e -> format.line(e).toString()).collect(Collectors.joining("\n")));
     }
 
+    /** Waits until the pair's log on screen has {@code text}; says what it has when it does not. */
+    private void untilLog(FxRobot robot, String text) throws Exception {
+        try {
+            until(() -> log(robot).contains(text));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no \"" + text + "\" in the pair's log:\n" + log(robot), e);
+        }
+    }
+
     private void selectPairTab(FxRobot robot, int index) {
         robot.interact(() -> robot.lookup("#pairTabs").queryAs(TabPane.class).getSelectionModel().select(index));
     }
@@ -120,6 +129,8 @@ class ProxyWindowTest {
         assertEquals("a public", upstream.nextMessage().get("data"), "the rewrite typed in the pane");
         assertEquals(List.of("hello", "a public"),
                 NodeProxyPeers.of(client, "message").stream().map(m -> m.get("data")).toList(), client.toString());
+        assertEquals("1000", NodeProxyPeers.of(client, "close").get(0).get("code"), client.toString());
+        assertEquals(Map.of("code", "1000", "reason", "done"), upstream.nextClose(), "the client's close, passed up");
 
         @SuppressWarnings("unchecked")
         TableView<ProxyPair> table = robot.lookup("#pairsTable").queryAs(TableView.class);
@@ -133,7 +144,7 @@ class ProxyWindowTest {
         assertEquals(pair, onFx(() -> table.getSelectionModel().getSelectedItem()), "the first client is chosen");
 
         // The list on screen follows the pair's log at its own pace (PacedList).
-        until(() -> log(robot).contains("closed by the client (1000)"));
+        untilLog(robot, "closed by the client (1000)");
         String log = log(robot);
         assertTrue(log.contains("client → Duplex → server: \"hello\", passed on late (up:^hello$=>100)"), log);
         assertTrue(log.contains("\"a secret\" rewritten to \"a public\" (up:secret=>public)"), log);
@@ -265,7 +276,7 @@ class ProxyWindowTest {
         assertEquals(List.of("edited!"), NodeProxyPeers.of(seen, "message").stream().map(m -> m.get("data")).toList(),
                 seen.toString());
         assertEquals(Map.of("code", "1000", "reason", "done"), upstream.nextClose(), "\"drop me\" never came");
-        until(() -> log(robot).contains("closed by the client (1000)"));
+        untilLog(robot, "closed by the client (1000)");
         String log = log(robot);
         assertTrue(log.contains("\"edit me\" edited by hand to \"edited!\""), log);
         assertTrue(log.contains("\"drop me\" dropped by hand, not passed on"), log);
@@ -305,7 +316,7 @@ class ProxyWindowTest {
         List<String> got = NodeProxyPeers.of(seen, "message").stream().map(m -> m.get("data")).toList();
         assertTrue(got.contains("from Duplex"), seen.toString());
         assertEquals("4001", NodeProxyPeers.of(seen, "close").get(0).get("code"), seen.toString());
-        until(() -> log(robot).contains("injected by hand"));
+        untilLog(robot, "injected by hand");
     }
 
     @Test
