@@ -17,7 +17,7 @@ import javafx.stage.Stage;
  * Not a test: the window's Proxy pane in use, to look at it by eye under Xvfb. The proxy runs in front of
  * the window's own embedded server, with a rewrite rule, and the first client tab talks through it.
  * Arguments: en|zh, and optionally the pair's tab to show (1 handshakes, 2 frames) or {@code hold} to pause on
- * every message.
+ * every message, and {@code dark} for the dark theme.
  */
 public final class ProxyShowcase extends Application {
     @Override
@@ -25,7 +25,8 @@ public final class ProxyShowcase extends Application {
         var args = getParameters().getRaw();
         String language = args.isEmpty() ? "en" : args.get(0);
         Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
-                Settings.DEFAULT_LOG_CAP, language, 1360, 860);
+                Settings.DEFAULT_LOG_CAP, language, 1360, 860,
+                dev.duplex.settings.ThemeChoice.kept(args.contains("dark") ? "dark" : "light"));
         Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex-shot"),
                 Files.createTempDirectory("duplex-shot-data"));
         new DuplexWindow(stage, model, settings).show();
@@ -64,7 +65,7 @@ public final class ProxyShowcase extends Application {
                 tab.composer().textProperty().set(text);
                 tab.send();
             }
-            if (args.size() > 1 && !args.get(1).equals("hold")) {
+            if (args.size() > 1 && args.get(1).matches("\\d")) {
                 ((TabPane) stage.getScene().lookup("#pairTabs")).getSelectionModel().select(Integer.parseInt(args.get(1)));
             }
         });

@@ -212,7 +212,9 @@ public final class Interceptor {
         showing = true;
         editMode.set(mode);
         showing = false;
-        shownText = p.isBinary() ? PayloadCodec.hex(p.bytes()) : p.text();
+        // JSON is shown laid out; left alone, it still goes on as it came, not laid out.
+        shownText = p.isBinary() ? PayloadCodec.hex(p.bytes())
+                : mode == MessageMode.JSON ? JsonText.pretty(p.text()).orElse(p.text()) : p.text();
         editText.set(shownText);
     }
 
