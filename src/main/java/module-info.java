@@ -21,6 +21,7 @@ module dev.duplex {
     exports dev.duplex.net.client;
     exports dev.duplex.net.wire;
     exports dev.duplex.net.proxy;
+    exports dev.duplex.net.outbound;
     exports dev.duplex.model;
     exports dev.duplex.protocol;
     exports dev.duplex.settings;
@@ -40,6 +41,7 @@ module dev.duplex {
     opens dev.duplex.ui.frames to javafx.fxml;
     opens dev.duplex.ui.handshake to javafx.fxml;
     opens dev.duplex.ui.proxy to javafx.fxml;
+    opens dev.duplex.ui.replay to javafx.fxml;
     opens dev.duplex.i18n;
     opens dev.duplex.cli to info.picocli;
 }

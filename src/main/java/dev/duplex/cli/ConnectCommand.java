@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.duplex.i18n.Texts;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
+import dev.duplex.options.CurlInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
 import dev.duplex.tls.Fingerprint;
@@ -29,14 +31,15 @@ final class ConnectCommand implements Callable<Integer> {
     /** Which option each field of the options layer is typed into, to name it in a usage error. */
     private static final Map<Field, String> OPTION = Map.of(Field.URL, "URL", Field.ORIGIN, "--origin",
             Field.HEADERS, "--header", Field.SUBPROTOCOLS, "--subprotocol", Field.CONNECT_TIMEOUT, "--timeout",
-            Field.WAIT, "--wait", Field.TRUST, "--trust");
+            Field.WAIT, "--wait", Field.TRUST, "--trust", Field.OUTBOUND_PROXY, "--proxy");
 
     @ParentCommand
     private DuplexCommand duplex;
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1", paramLabel = "URL", descriptionKey = "url") String url;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", descriptionKey = "url") String url;
+    @Option(names = "--curl", paramLabel = "'curl …'") String curl;
     @Option(names = "--origin", paramLabel = "ORIGIN") String origin;
     @Option(names = "--no-origin") boolean noOrigin;
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
@@ -49,6 +52,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "MS") String waitMs;
     @Option(names = "--save", paramLabel = "FILE") String save;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
+    @Option(names = "--proxy", paramLabel = "URL") String proxy;
+    @Option(names = "--no-proxy") boolean noProxy;
 
     @Override
     public Integer call() {
@@ -57,6 +62,7 @@ final class ConnectCommand implements Callable<Integer> {
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
         ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary));
         client.client().trust(trusted);
+        client.client().proxy(proxyChoice());
         int status = client.converse(connection.url(), connection.options(), wait);
         if (save != null && !client.save(Path.of(save))) return Cli.FAILED;
         return status;
@@ -64,11 +70,35 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** The URL and options, as the window makes them from a tab's fields (null options: the defaults). */
     ClientInput.Connection connection() throws ParameterException {
+        Texts texts = duplex.console().texts();
         if (origin != null && noOrigin) {
-            throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.exclusive", "--origin", "--no-origin");
+            throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--origin", "--no-origin");
         }
-        return checked(new ClientInput(url, !noOrigin, origin, headers == null ? null : String.join("\n", headers),
-                subprotocols == null ? null : String.join(",", subprotocols), deflate, timeout).connection());
+        if (curl != null && url != null) throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "URL", "--curl");
+        if (curl == null && url == null) {
+            // As picocli says it when a command's parameter is missing, for the same words as before --curl.
+            throw new ParameterException(spec.commandLine(), texts.get("cli.usage.missing", spec.name(), "URL"));
+        }
+        String headerLines = headers == null ? null : String.join("\n", headers);
+        String offered = subprotocols == null ? null : String.join(",", subprotocols);
+        if (curl == null) return checked(new ClientInput(url, !noOrigin, origin, headerLines, offered, deflate, timeout).connection());
+        Checked<CurlInput> pasted = CurlInput.parse(curl);
+        if (!pasted.isOk()) throw UsageErrors.problem(spec, texts, pasted.problem(), "--curl", null);
+        // What the command line gives on top of the copied request wins: Origin, headers of the same name, the offer.
+        CurlInput c = pasted.value();
+        boolean sendOrigin = !noOrigin && (origin != null || c.origin() != null);
+        String originTyped = origin != null ? origin : c.origin() == null ? "" : c.origin();
+        String allHeaders = String.join("\n", c.headers()) + (headerLines == null ? "" : "\n" + headerLines);
+        String offer = offered != null ? offered : String.join(",", c.subprotocols());
+        return checked(new ClientInput(c.url(), sendOrigin, originTyped, allHeaders, offer, deflate, timeout).connection());
+    }
+
+    /** --proxy URL, --proxy none or --no-proxy; neither: the environment's, as curl reads it. */
+    ProxyChoice proxyChoice() throws ParameterException {
+        if (proxy != null && noProxy) {
+            throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.exclusive", "--proxy", "--no-proxy");
+        }
+        return noProxy ? ProxyChoice.NONE : checked(ClientInput.proxy(proxy));
     }
 
     private <T> T checked(Checked<T> checked) {
@@ -77,7 +107,9 @@ final class ConnectCommand implements Callable<Integer> {
         String option = OPTION.get(problem.field());
         Texts texts = duplex.console().texts();
         // The URL's words quote it already ("did you mean ws://…?"); a single-valued option shows its value.
-        Object typed = option.startsWith("--") ? spec.findOption(option).getValue() : null;
+        // A proxy's value is not repeated: it can hold a password (the words show it masked).
+        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY
+                ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, texts, problem, option, typed instanceof String s ? s : null);
     }
 }

@@ -18,6 +18,7 @@ import dev.duplex.conversation.ConversationFile;
 import dev.duplex.conversation.ConversationFileException;
 import dev.duplex.i18n.Texts;
 import dev.duplex.options.Checked;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.ClientInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
@@ -45,7 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
     /** Which option each field of the options layer is typed into, to name it in a usage error. */
     private static final Map<Field, String> OPTION = Map.of(Field.URL, "URL", Field.ORIGIN, "--origin",
             Field.HEADERS, "--header", Field.SUBPROTOCOLS, "--subprotocol", Field.CONNECT_TIMEOUT, "--timeout",
-            Field.WAIT, "--wait", Field.TRUST, "--trust");
+            Field.WAIT, "--wait", Field.TRUST, "--trust", Field.OUTBOUND_PROXY, "--proxy");
     private static final String PREFIX = "duplex replay: ";
 
     @ParentCommand
@@ -65,6 +66,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--deflate") boolean deflate;
     @Option(names = "--timeout", paramLabel = "MS") String timeout;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
+    @Option(names = "--proxy", paramLabel = "URL") String proxy;
+    @Option(names = "--no-proxy") boolean noProxy;
 
     @Override
     public Integer call() {
@@ -79,6 +82,10 @@ final class ReplayCommand implements Callable<Integer> {
             throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--origin", "--no-origin");
         }
         checked(input(new RecordedSession.RecordedHandshake(false, null, List.of(), false)).connection());
+        if (proxy != null && noProxy) {
+            throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--proxy", "--no-proxy");
+        }
+        ProxyChoice through = noProxy ? ProxyChoice.NONE : checked(ClientInput.proxy(proxy));
 
         Path path = Path.of(file);
         List<Conversation> found;
@@ -108,11 +115,11 @@ final class ReplayCommand implements Callable<Integer> {
         ClientInput.Connection connection = checked(input(session.handshake()).connection());
         console.out().println(texts.get("replay.plan", file, session.steps().size(), session.recordedReplies(),
                 session.url(), chosen.key()) + (found.size() > 1 ? " " + texts.get("replay.firstOf", found.size()) : ""));
-        return replay(session, connection, chosen, quiet, trusted);
+        return replay(session, connection, chosen, quiet, trusted, through);
     }
 
     private int replay(RecordedSession session, ClientInput.Connection connection, Timing chosen, int quiet,
-            List<Fingerprint> trusted) {
+            List<Fingerprint> trusted, ProxyChoice through) {
         Console console = duplex.console();
         CompletableFuture<ReplayEvent.Summary> finished = new CompletableFuture<>();
         ReplayPrinter printer = new ReplayPrinter(console);
@@ -121,6 +128,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (event instanceof ReplayEvent.Finished f) finished.complete(f.summary());
         });
         replayer.trust(trusted);
+        replayer.proxy(through);
         // Ctrl+C sends no more messages; the replay then closes and says what it compared.
         CountDownLatch interrupt = new CountDownLatch(1);
         console.signals().onTerminate(interrupt);
@@ -189,7 +197,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (checked.isOk()) return checked.value();
         FieldProblem problem = checked.problem();
         String option = OPTION.get(problem.field());
-        Object typed = option.startsWith("--") ? spec.findOption(option).getValue() : null;
+        // A proxy's value is not repeated: it can hold a password (the words show it masked).
+        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY
+                ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, duplex.console().texts(), problem, option, typed instanceof String s ? s : null);
     }
 

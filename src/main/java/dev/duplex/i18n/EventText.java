@@ -118,9 +118,8 @@ public final class EventText {
                     e.clients()));
         }
         if (event instanceof WsEvent.Handshake e) {
-            String answer = e.record().statusLine().isEmpty() ? texts.get("event.handshake.noAnswer") : e.record().statusLine();
             return new Line(time, Direction.STATE, "handshake",
-                    texts.get("event.handshake", e.record().requestLine(), answer));
+                    texts.get("event.handshake", e.record().requestLine(), answer(e.record())));
         }
         if (event instanceof WsEvent.Frame e) {
             return new Line(time, e.frame().inbound() ? Direction.IN : Direction.OUT, "frame", frame(e.frame()));
@@ -179,7 +178,7 @@ public final class EventText {
 
     /** A problem in words: {@code peer} is the URL or the remote address it concerns. */
     public String problem(Problem problem, String peer) {
-        return texts.get("problem." + problem.kind().name(), problem.detail(), peer);
+        return texts.get("problem." + problem.kind().name(), problem.detail(), peer, problem.proxy());
     }
 
     /**
@@ -194,5 +193,15 @@ public final class EventText {
 
     private static String cut(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "… (" + text.length() + ")";
+    }
+
+    /**
+     * The upgrade's answer as a log line shows it: its status line, or why there is none. On wss:// the
+     * request waits for TLS, and a refused certificate means it was never sent.
+     */
+    public String answer(dev.duplex.net.HandshakeRecord r) {
+        if (!r.statusLine().isEmpty()) return r.statusLine();
+        boolean tlsRefused = r.tls() != null && r.tls().trust() == dev.duplex.tls.TlsFacts.Trust.REFUSED;
+        return texts.get(tlsRefused ? "event.handshake.notSent" : "event.handshake.noAnswer");
     }
 }

@@ -31,7 +31,11 @@ public final class HandshakeText {
     public List<Line> lines(WsEvent.Handshake h) {
         HandshakeRecord r = h.record();
         List<Line> rows = new ArrayList<>();
-        // On wss:// TLS came first on the wire, so it comes first here.
+        // Through a proxy the tunnel came first, then on wss:// TLS inside it, so they come first here.
+        if (r.tunnel() != null) {
+            new RouteText(texts).addTo(rows, r.tunnel());
+            if (r.request().isEmpty()) return rows; // the tunnel failed: no upgrade was sent
+        }
         if (r.tls() != null) new TlsText(texts).addTo(rows, r.tls());
         rows.add(new Line(Kind.TITLE, texts.get("handshake.request", EventText.time(h.at()), h.peer()), null));
         rows.add(new Line(Kind.LINE, r.requestLine(), null));
@@ -40,7 +44,7 @@ public final class HandshakeText {
         }
         rows.add(new Line(Kind.TITLE, texts.get("handshake.response"), null));
         if (r.statusLine().isEmpty()) {
-            rows.add(new Line(Kind.BAD, texts.get("event.handshake.noAnswer"), null));
+            rows.add(new Line(Kind.BAD, new EventText(texts).answer(r), null));
         } else {
             boolean accepted = r.status() == 101;
             rows.add(new Line(accepted ? Kind.LINE : Kind.BAD, r.statusLine(),

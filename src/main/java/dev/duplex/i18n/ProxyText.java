@@ -107,9 +107,8 @@ public final class ProxyText {
     private EventText.Line wire(String time, ProxyEvent.Wire e) {
         String leg = texts.get("proxy.leg." + e.leg().name());
         if (e.event() instanceof WsEvent.Handshake h) {
-            String answer = h.record().statusLine().isEmpty() ? texts.get("event.handshake.noAnswer") : h.record().statusLine();
             return new EventText.Line(time, EventText.Direction.STATE, "handshake",
-                    texts.get("proxy.handshake", e.pair(), leg, h.record().requestLine(), answer));
+                    texts.get("proxy.handshake", e.pair(), leg, h.record().requestLine(), events.answer(h.record())));
         }
         WsEvent.Frame f = (WsEvent.Frame) e.event();
         boolean in = f.frame().inbound();

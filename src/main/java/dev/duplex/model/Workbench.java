@@ -10,6 +10,7 @@ import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.library.MessageLibrary;
 import dev.duplex.model.library.SavedConnections;
 import dev.duplex.model.proxy.ProxyModel;
+import dev.duplex.model.replay.ReplayModel;
 import dev.duplex.model.server.ServerModel;
 import dev.duplex.model.server.ServerState;
 import dev.duplex.net.WsUrl;
@@ -31,9 +32,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The whole window's state: the embedded server, the client tabs and the one in front, the app's message
- * library and saved connections, the settings (log limit, language, theme) and a note for the whole app, and
- * shutting it all down. It owns its parts and forwards nothing: a view asks it for the part it shows.
+ * The whole window's state: the embedded server, the client tabs and the one in front, the Replay tabs, the
+ * app's message library and saved connections, the settings (log limit, language, theme) and a note for the
+ * whole app, and shutting it all down. It owns its parts and forwards nothing: a view asks it for the part it shows.
  * FX thread only.
  */
 public final class Workbench {
@@ -41,6 +42,10 @@ public final class Workbench {
     private final ObservableList<ClientTab> tabs = FXCollections.observableArrayList();
     private final ObservableList<ClientTab> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
     private final ObjectProperty<ClientTab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab");
+    private final ObservableList<ReplayModel> replays = FXCollections.observableArrayList();
+    private final ObservableList<ReplayModel> readOnlyReplays = FXCollections.unmodifiableObservableList(replays);
+    /** The Replay tab in front, or null when a client tab is: kept so that a rebuilt window shows it again. */
+    private final ObjectProperty<ReplayModel> frontReplay = new SimpleObjectProperty<>(this, "frontReplay");
     private final MessageLibrary library = new MessageLibrary();
     private final SavedConnections connections;
     private final IntegerProperty logCap = new SimpleIntegerProperty(this, "logCap");
@@ -158,6 +163,20 @@ public final class Workbench {
         tab.shutdown();
     }
 
+    /** Opens a Replay tab (beside the client tabs); its view brings it to front. */
+    public ReplayModel openReplay() {
+        ReplayModel replay = new ReplayModel(dispatcher);
+        replays.add(replay);
+        return replay;
+    }
+
+    /** Closes a Replay tab, stopping its replay. */
+    public void closeReplay(ReplayModel replay) {
+        if (!replays.remove(replay)) return;
+        if (frontReplay.get() == replay) frontReplay.set(null);
+        replay.shutdown();
+    }
+
     /** Shows a note for the whole app, such as "settings were reset". */
     public void setAppNotice(Notice notice) {
         appNotice.set(notice);
@@ -199,6 +218,7 @@ public final class Workbench {
         if (shutdown == null) {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (ClientTab tab : tabs) all.add(tab.shutdown());
+            for (ReplayModel replay : replays) all.add(replay.shutdown());
             all.add(server.shutdown());
             if (proxy != null) all.add(proxy.shutdown());
             all.add(io.finish(() -> { }));
@@ -217,6 +237,10 @@ public final class Workbench {
     /** The client tabs, in order; never empty. */
     public ObservableList<ClientTab> tabs() { return readOnlyTabs; }
     public ObjectProperty<ClientTab> selectedTabProperty() { return selectedTab; }
+    /** The Replay tabs, in order (none at first). */
+    public ObservableList<ReplayModel> replays() { return readOnlyReplays; }
+    /** The Replay tab in front of the client tabs, or null when a client tab is in front. */
+    public ObjectProperty<ReplayModel> frontReplayProperty() { return frontReplay; }
     public MessageLibrary library() { return library; }
     public SavedConnections connections() { return connections; }
     public IntegerProperty logCapProperty() { return logCap; }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.duplex.net.outbound.TunnelRecord;
 import dev.duplex.tls.TlsFacts;
 
 /**
@@ -13,16 +14,26 @@ import dev.duplex.tls.TlsFacts;
  * @param request  the request as sent, up to its blank line
  * @param response the answer as received, with any body that came with it
  * @param tls      what the TLS under a wss:// connection said, or null (ws://, or not known: a file, a server)
+ * @param tunnel   the proxy the connection went through, why, and the exchange with it; null for a direct one
  */
-public record HandshakeRecord(String request, String response, TlsFacts tls) {
+public record HandshakeRecord(String request, String response, TlsFacts tls, TunnelRecord tunnel) {
 
     public HandshakeRecord(String request, String response) {
-        this(request, response, null);
+        this(request, response, null, null);
+    }
+
+    public HandshakeRecord(String request, String response, TlsFacts tls) {
+        this(request, response, tls, null);
     }
 
     /** This handshake, with what the TLS under it said. */
     public HandshakeRecord withTls(TlsFacts facts) {
-        return new HandshakeRecord(request, response, facts);
+        return new HandshakeRecord(request, response, facts, tunnel);
+    }
+
+    /** This handshake, with the proxy's tunnel under it. */
+    public HandshakeRecord withTunnel(TunnelRecord through) {
+        return new HandshakeRecord(request, response, tls, through);
     }
 
     /** A header line, in the order and spelling it was sent. */

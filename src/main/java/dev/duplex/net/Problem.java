@@ -2,9 +2,10 @@ package dev.duplex.net;
 
 /**
  * What went wrong, as a kind the views can put into words (in either language) plus the detail that
- * only the network knows (a host name, a status line, the library's own message).
+ * only the network knows (a host name, a status line, the library's own message); for a proxy's failure, also
+ * which proxy ({@code host:port}), empty otherwise.
  */
-public record Problem(Kind kind, String detail) {
+public record Problem(Kind kind, String detail, String proxy) {
 
     public enum Kind {
         /** Nothing listens on that port: the TCP connection was refused. */
@@ -43,11 +44,24 @@ public record Problem(Kind kind, String detail) {
         TLS_WRONG_HOST,
         /** wss://: TLS failed otherwise (no common protocol, not a TLS server...); detail is the cause. */
         TLS_FAILED,
+        /** The proxy could not be reached; detail is why (connection refused, unknown host, timed out). */
+        PROXY_UNREACHABLE,
+        /** The proxy refused the tunnel; detail is what it answered (407 Proxy Authentication Required, a SOCKS reply). */
+        PROXY_REFUSED,
+        /** The proxy answered something that is not a proxy's answer; detail is what came. */
+        PROXY_BROKEN,
+        /** A proxy variable of the environment does not read as a proxy; detail is the variable and its value. */
+        PROXY_BAD_VARIABLE,
         /** Anything else: detail carries the cause as the JDK or the library put it. */
         OTHER
     }
 
     public Problem {
         detail = detail == null ? "" : detail;
+        proxy = proxy == null ? "" : proxy;
+    }
+
+    public Problem(Kind kind, String detail) {
+        this(kind, detail, "");
     }
 }

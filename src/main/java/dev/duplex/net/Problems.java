@@ -1,5 +1,7 @@
 package dev.duplex.net;
 
+import dev.duplex.net.outbound.ProxyFailure;
+
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -15,6 +17,17 @@ public final class Problems {
         if (t instanceof org.java_websocket.exceptions.InvalidDataException bad) {
             // The library found the peer's frames broken (a reserved opcode, bad UTF-8, too big …).
             return new Problem(Problem.Kind.PEER_BROKE_PROTOCOL, bad.getCloseCode() + " " + message(bad));
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ProxyFailure proxy) {
+                Problem.Kind kind = switch (proxy.kind()) {
+                    case UNREACHABLE -> Problem.Kind.PROXY_UNREACHABLE;
+                    case REFUSED -> Problem.Kind.PROXY_REFUSED;
+                    case BROKEN -> Problem.Kind.PROXY_BROKEN;
+                    case BAD_VARIABLE -> Problem.Kind.PROXY_BAD_VARIABLE;
+                };
+                return new Problem(kind, proxy.detail(), proxy.proxy());
+            }
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.duplex.net.WsUrl;
 import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.outbound.ProxyAddress;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.tls.Fingerprint;
 
 /**
@@ -94,6 +96,22 @@ public record ClientInput(String url, boolean sendOrigin, String origin, String 
      */
     public static Checked<Integer> replyWaitMs(String typed) {
         return Typed.wholeNumber(typed, 0, 3_600_000, 1_000, Field.WAIT, "form.wait");
+    }
+
+    /**
+     * The proxy to go through: empty (or null) for the environment's, {@code none} for none, or
+     * {@code http://[user:pass@]host:port}, {@code socks5://…}, {@code socks5h://…} (a bare host:port is HTTP).
+     */
+    public static Checked<ProxyChoice> proxy(String typed) {
+        String text = Typed.text(typed).strip();
+        if (text.isEmpty()) return Checked.ok(ProxyChoice.FROM_ENVIRONMENT);
+        if (text.equalsIgnoreCase("none")) return Checked.ok(ProxyChoice.NONE);
+        if (Typed.hasControl(text)) return Checked.bad(Field.OUTBOUND_PROXY, "form.proxy.invalid", text);
+        try {
+            return Checked.ok(ProxyChoice.of(ProxyAddress.parse(text)));
+        } catch (ProxyAddress.InvalidProxyException e) {
+            return Checked.bad(Field.OUTBOUND_PROXY, e.key(), e.detail());
+        }
     }
 
     /** Certificates to trust besides the usual ones, by their SHA-256 fingerprints (64 hex digits, colons optional). */

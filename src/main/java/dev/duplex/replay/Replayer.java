@@ -93,6 +93,11 @@ public final class Replayer {
         client.trust(fingerprints);
     }
 
+    /** The proxy to go through, as {@link WsClient#proxy}. */
+    public void proxy(dev.duplex.net.outbound.ProxyChoice choice) {
+        client.proxy(choice);
+    }
+
     /** Connects to {@code url} and replays, on a new daemon thread. */
     public void start(URI url, ClientOptions options) {
         Thread thread = new Thread(() -> run(url, options), "duplex-replay");

@@ -135,6 +135,9 @@ class HelpAndUsageErrorsTest {
         assertUsage(ZH, "duplex: 未知命令“zzzz”：可用的命令是 serve、connect、proxy 和 replay", "zzzz");
         assertUsage(EN, "duplex serve: unexpected argument 'extra'", "serve", "extra");
         assertUsage(EN, "duplex connect: connect needs URL", "connect");
+        assertUsage(EN, "duplex connect: URL and --curl exclude each other", "connect", "ws://h/", "--curl", "curl ws://h/");
+        assertUsage(EN, "duplex connect: --curl: The curl command has a ' that is never closed: was it copied whole?",
+                "connect", "--curl", "curl 'ws://h/");
         assertUsage(EN, "duplex serve: --port needs a value", "serve", "--port");
         assertUsage(ZH, "duplex serve: --port 需要一个值", "serve", "--port");
         assertUsage(EN, "duplex connect: --origin and --no-origin exclude each other",

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.outbound.ProxyAddress;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.tls.Fingerprint;
 
 class ClientInputTest {
@@ -101,5 +103,20 @@ class ClientInputTest {
         assertEquals(List.of(Fingerprint.parse(hex)), ClientInput.trusted(List.of(hex)).value());
         assertEquals(List.of(), ClientInput.trusted(null).value());
         assertEquals(FieldProblem.of(Field.TRUST, "form.fingerprint", "abc"), ClientInput.trusted(List.of(hex, " abc ")).problem());
+    }
+
+    @Test
+    void theProxyIsTheEnvironmentsNoneOrOneTyped() {
+        assertEquals(ProxyChoice.FROM_ENVIRONMENT, ClientInput.proxy(null).value());
+        assertEquals(ProxyChoice.FROM_ENVIRONMENT, ClientInput.proxy("  ").value());
+        assertEquals(ProxyChoice.NONE, ClientInput.proxy("None").value());
+        ProxyChoice given = ClientInput.proxy(" socks5h://u:p@127.0.0.1:9050 ").value();
+        assertEquals(ProxyChoice.Mode.GIVEN, given.mode());
+        assertEquals(ProxyAddress.Kind.SOCKS5H, given.given().kind());
+        assertEquals(9050, given.given().port());
+        assertEquals(FieldProblem.of(Field.OUTBOUND_PROXY, "form.proxy.scheme", "socks4"),
+                ClientInput.proxy("socks4://h:1").problem());
+        assertEquals(FieldProblem.of(Field.OUTBOUND_PROXY, "form.proxy.invalid", "http://h:1 x"),
+                ClientInput.proxy("http://h:1 x").problem());
     }
 }

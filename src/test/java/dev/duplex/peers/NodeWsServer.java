@@ -37,7 +37,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * <p>Missing node or npm, or an npm registry out of reach, skips the calling test (fails it under CI), per
  * {@link ExternalPrograms#require}.
  */
-final class NodeWsServer implements AutoCloseable {
+public final class NodeWsServer implements AutoCloseable {
     /** The version of ws from the npm registry, pinned. */
     static final String WS_VERSION = "8.23.0";
     static final Duration TIMEOUT = EventRecorder.TIMEOUT;
@@ -75,10 +75,10 @@ final class NodeWsServer implements AutoCloseable {
      * @param response    the 101 response's status line and header lines, as the server wrote them
      * @param json        the line as printed, for failure messages
      */
-    record Handshake(String url, Map<String, String> headers, List<String> rawHeaders, String protocol,
+    public record Handshake(String url, Map<String, String> headers, List<String> rawHeaders, String protocol,
                      String extensions, List<String> response, String json) {
         /** A request header's value by name in any case, or null. */
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
     }
@@ -108,7 +108,7 @@ final class NodeWsServer implements AutoCloseable {
     }
 
     /** Starts a server with {@link Options#defaults()}. */
-    static NodeWsServer start() throws Exception {
+    public static NodeWsServer start() throws Exception {
         return start(Options.defaults());
     }
 
@@ -131,25 +131,38 @@ final class NodeWsServer implements AutoCloseable {
 
     /** target/node-ws with ws installed and server.js written; npm runs only when ws is not there yet. */
     static Path install() throws Exception {
-        Path dir = ExternalPrograms.buildDir().resolve("node-ws");
+        Path dir = installPackage("node-ws", "ws", WS_VERSION);
+        synchronized (INSTALL_LOCK) {
+            Files.writeString(dir.resolve("server.js"), SCRIPT);
+        }
+        return dir;
+    }
+
+    /**
+     * target/DIRNAME with the npm package NAME@VERSION installed from the npm registry; npm runs only when
+     * that version is not there yet. Missing npm or registry skips the calling test (fails it under CI).
+     */
+    static Path installPackage(String dirName, String name, String version) throws Exception {
+        ExternalPrograms.require(ExternalPrograms.onPath("npm"), "npm is not on the PATH");
+        Path dir = ExternalPrograms.buildDir().resolve(dirName);
         synchronized (INSTALL_LOCK) {
             Files.createDirectories(dir);
-            Path installed = dir.resolve("node_modules/ws/package.json");
-            if (!Files.isRegularFile(installed) || !Files.readString(installed).contains("\"version\": \"" + WS_VERSION + "\"")) {
-                Files.writeString(dir.resolve("package.json"), "{\"name\":\"duplex-node-ws\",\"private\":true}\n");
+            Path installed = dir.resolve("node_modules/" + name + "/package.json");
+            if (!Files.isRegularFile(installed) || !Files.readString(installed).contains("\"version\": \"" + version + "\"")) {
+                Files.writeString(dir.resolve("package.json"), "{\"name\":\"duplex-" + dirName + "\",\"private\":true}\n");
                 Path log = dir.resolve("npm-install.log");
                 Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--save-exact",
-                        "--prefix", dir.toString(), "ws@" + WS_VERSION)
+                        "--prefix", dir.toString(), name + "@" + version)
                         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 npm.getOutputStream().close();
                 if (!npm.waitFor(INSTALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     npm.destroyForcibly().waitFor();
-                    fail("npm install ws@" + WS_VERSION + " took over " + INSTALL_LIMIT + ": " + Files.readString(log));
+                    fail("npm install " + name + "@" + version + " took over " + INSTALL_LIMIT + ": " + Files.readString(log));
                 }
                 ExternalPrograms.require(npm.exitValue() == 0 && Files.isRegularFile(installed),
-                        "npm could not install ws@" + WS_VERSION + " (is the npm registry reachable?): " + Files.readString(log));
+                        "npm could not install " + name + "@" + version + " (is the npm registry reachable?): "
+                                + Files.readString(log));
             }
-            Files.writeString(dir.resolve("server.js"), SCRIPT);
         }
         return dir;
     }
@@ -169,12 +182,12 @@ final class NodeWsServer implements AutoCloseable {
     }
 
     /** ws://127.0.0.1:PORT + path */
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
 
     /** The next handshake the server accepted, waiting up to {@link #TIMEOUT}; fails when none comes. */
-    Handshake nextHandshake() throws InterruptedException {
+    public Handshake nextHandshake() throws InterruptedException {
         Handshake h = handshakes.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (h == null) fail("the node ws server accepted no handshake within " + TIMEOUT + "; output:\n" + String.join("\n", output()));
         return h;

@@ -199,6 +199,9 @@ class OurClientAgainstNodeWssTest {
         assertEquals(TlsFacts.Trust.REFUSED, tls.trust());
         assertEquals(identity.fingerprint(), tls.chain().get(0).fingerprint());
         assertEquals("", handshake.record().response(), "TLS held the request back");
+        dev.duplex.i18n.EventText.Line line = new dev.duplex.i18n.EventText(dev.duplex.i18n.Texts.of(java.util.Locale.ENGLISH))
+                .line(handshake, dev.duplex.i18n.EventText.Side.CLIENT);
+        assertEquals("GET / HTTP/1.1  →  (not sent: TLS refused the server first)", line.text(), "the log says why no answer");
     }
 
     @Test

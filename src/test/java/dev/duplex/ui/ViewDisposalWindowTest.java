@@ -30,8 +30,8 @@ import javafx.stage.Stage;
 import javafx.util.Subscription;
 
 /**
- * Views that go are let go: the language switch replaces the window's root, and closing a client tab removes
- * its pane; neither may leave controllers listening to the model (and so alive, and fed by it) behind.
+ * Views that go are let go: the language switch replaces the window's root, and closing a client tab (or a
+ * Replay tab) removes its pane; neither may leave controllers listening to the model (and so alive, and fed by it) behind.
  * Every controller ever made is held weakly; after a garbage collection only those on screen may be left.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -140,6 +140,24 @@ class ViewDisposalWindowTest {
         Map<String, Integer> stale = aliveAfterGc(tabPane);
         assertTrue(stale.isEmpty(), "controllers of the closed tab still alive: " + stale);
         assertTrue(window.stream().allMatch(r -> r.get() != null), "the window and its remaining tab keep theirs");
+    }
+
+    @Test
+    void aReplayTabLetsItsViewGoOnALanguageSwitchAndWhenClosed(FxRobot robot) throws Exception {
+        robot.interact(model::openReplay);
+        WaitForAsyncUtils.waitForFxEvents();
+        int lastLoad = madeSoFar();
+        switchTo(robot, "zh", "启动");
+        WaitForAsyncUtils.waitForFxEvents();
+        int afterSwitch = madeSoFar();
+        assertEquals(1L, countOf(made(lastLoad, afterSwitch), "ReplayController"), "the Replay tab comes back once");
+        Map<String, Integer> stale = aliveAfterGc(made(0, lastLoad));
+        assertTrue(stale.isEmpty(), "controllers of the replaced window still alive: " + stale);
+
+        robot.interact(() -> model.closeReplay(model.replays().get(0)));
+        until(() -> model.replays().isEmpty());
+        Map<String, Integer> alive = aliveAfterGc(made(lastLoad, afterSwitch));
+        assertTrue(!alive.containsKey("ReplayController"), "the closed Replay tab's view still alive: " + alive);
     }
 
     private static long countOf(List<WeakReference<Object>> refs, String name) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,9 @@ import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
+import dev.duplex.net.outbound.ProxyChoice;
+import dev.duplex.net.outbound.ProxyEnvironment;
+import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
 import dev.duplex.net.client.WsClient;
@@ -46,6 +50,10 @@ public final class ClientTab {
     /** The fingerprint of the certificate last refused in a way the user may overrule, or null. */
     private final ReadOnlyStringWrapper refusedCertificate = new ReadOnlyStringWrapper(this, "refusedCertificate");
     private final Set<Fingerprint> trustedCertificates = new LinkedHashSet<>();
+    /** How this tab's URL would go out with its proxy field, and why; null while either does not read. */
+    private final ReadOnlyObjectWrapper<ProxyRoute> route = new ReadOnlyObjectWrapper<>(this, "route");
+    /** Where the proxy variables are read: the process's environment, unless a test gives another. */
+    private Map<String, String> environment = System.getenv();
     private final LogBuffer log;
     private final WireLog wire;
 
@@ -56,6 +64,7 @@ public final class ClientTab {
     private final ControlFrames controlFrames;
     private final Burst burst;
     private final ConversationFiles files;
+    private final SharedCommands commands;
     private CompletableFuture<Void> shutdown;
 
     /** What this tab's labs may ask of it. */
@@ -94,7 +103,24 @@ public final class ClientTab {
         this.controlFrames = new ControlFrames(client, io, gate, composer);
         this.burst = new Burst(client, io, gate);
         this.files = new ConversationFiles(log, wire, io, notice::set, () -> state.get() == ClientState.DISCONNECTED);
+        this.commands = new SharedCommands(url, options, notice::set);
         url.set(initialUrl);
+        url.addListener((o, was, now) -> updateRoute());
+        options.proxyProperty().addListener((o, was, now) -> updateRoute());
+        updateRoute();
+    }
+
+    /** Reads the proxy variables from this map instead of the process's environment (for tests). */
+    public void environment(Map<String, String> variables) {
+        environment = Map.copyOf(variables);
+        io.run(() -> client.environment(environment));
+        updateRoute();
+    }
+
+    private void updateRoute() {
+        Checked<ProxyChoice> choice = options.proxyChoice();
+        Checked<URI> at = ClientInput.url(url.get());
+        route.set(choice.isOk() && at.isOk() ? ProxyEnvironment.route(at.value(), choice.value(), environment) : null);
     }
 
     /** Checks the URL and the options and starts connecting in the background. */
@@ -106,10 +132,18 @@ public final class ClientTab {
             notice.set(Notice.of(chosen.problem()));
             return;
         }
+        Checked<ProxyChoice> through = options.proxyChoice();
+        if (!through.isOk()) {
+            notice.set(Notice.of(through.problem()));
+            return;
+        }
         ClientInput.Connection c = chosen.value();
         wire.clear();
         state.set(ClientState.CONNECTING);
-        io.run(() -> client.connect(c.url(), c.options()));
+        io.run(() -> {
+            client.proxy(through.value());
+            client.connect(c.url(), c.options());
+        });
     }
 
     /** Closes the connection with 1000 (normal closure); onclose follows when the server answers. */
@@ -231,8 +265,12 @@ public final class ClientTab {
     public Burst burst() { return burst; }
 
     public StringProperty urlProperty() { return url; }
+    /** Pasting a browser's cURL in, and writing the tab as a command out. */
+    public SharedCommands commands() { return commands; }
     public ReadOnlyObjectProperty<ClientState> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** Which proxy this tab goes through and why, for its URL and proxy field; null while they do not read. */
+    public ReadOnlyObjectProperty<ProxyRoute> routeProperty() { return route.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refusedCertificateProperty() { return refusedCertificate.getReadOnlyProperty(); }
     public LogBuffer log() { return log; }
     public WireLog wire() { return wire; }

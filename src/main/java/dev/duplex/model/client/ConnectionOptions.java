@@ -1,6 +1,7 @@
 package dev.duplex.model.client;
 
 import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
 import javafx.beans.property.BooleanProperty;
@@ -10,7 +11,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * A client tab's connection options, folded under the URL: Origin, extra headers, subprotocols to
- * offer, permessage-deflate, the connect timeout, and the collection and name it is saved under. FX
+ * offer, permessage-deflate, the connect timeout, the proxy, and the collection and name it is saved under. FX
  * thread only.
  */
 public final class ConnectionOptions {
@@ -24,6 +25,8 @@ public final class ConnectionOptions {
     private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
     private final StringProperty connectTimeout = new SimpleStringProperty(this, "connectTimeout",
             Integer.toString(ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS));
+    /** The proxy typed: empty for the environment's, "none", or a proxy URL (see {@link ClientInput#proxy}). */
+    private final StringProperty proxy = new SimpleStringProperty(this, "proxy", "");
     private final StringProperty collection = new SimpleStringProperty(this, "collection", "");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
 
@@ -41,6 +44,12 @@ public final class ConnectionOptions {
                 connectTimeout.get()).connection();
     }
 
+    /** The proxy to go through, as the options layer reads the field; or why it does not read. */
+    Checked<ProxyChoice> proxyChoice() {
+        return ClientInput.proxy(proxy.get());
+    }
+
+    public StringProperty proxyProperty() { return proxy; }
     public BooleanProperty sendOriginProperty() { return sendOrigin; }
     public StringProperty originProperty() { return origin; }
     public StringProperty headersProperty() { return headers; }

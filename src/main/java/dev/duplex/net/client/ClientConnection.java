@@ -7,6 +7,8 @@ import dev.duplex.net.Problem;
 import dev.duplex.net.Problems;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsListener;
+import dev.duplex.net.outbound.OutboundSockets;
+import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.net.wire.ControlFrames;
 import dev.duplex.net.wire.FrameInfo;
 import dev.duplex.net.wire.TappedSockets;
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
@@ -73,6 +76,8 @@ final class ClientConnection extends WebSocketClient {
     private final Set<Fingerprint> trusted;
     /** Held while reporting a message in or out, so that "sent" is never logged after its echo. */
     private final Object events = new Object();
+    /** The proxy's tunnel under this connection, or null for a direct one. */
+    private final OutboundSockets tunnel;
     private volatile boolean opened;
     private volatile Exception errorBeforeOpen;
     /** Why the server's certificate was refused, as the trust manager said it (wss:// only). */
@@ -90,7 +95,7 @@ final class ClientConnection extends WebSocketClient {
      * @param trusted  certificates trusted by fingerprint on wss://, on top of the normal checks
      */
     ClientConnection(URI url, ClientOptions options, WsListener listener, BooleanSupplier autoPong,
-            Set<Fingerprint> trusted) {
+            Set<Fingerprint> trusted, ProxyRoute route) {
         super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
         this.peer = url.toString();
         this.listener = listener;
@@ -126,15 +131,22 @@ final class ClientConnection extends WebSocketClient {
             }
         });
         this.trusted = Set.copyOf(trusted);
+        SSLSocketFactory tls = null;
         if ("wss".equalsIgnoreCase(url.getScheme())) {
             // Normal certificate checks, plus the certificates the user chose to trust by fingerprint.
             // The refusal is kept as it happens: the library reports the failed handshake and the closed
             // socket from two threads, in either order.
-            setSocketFactory(TappedSockets.overTls(TlsContexts.client(trusted, refusal -> {
+            tls = TlsContexts.client(trusted, refusal -> {
                 if (tlsRefusal == null) tlsRefusal = refusal;
-            }).getSocketFactory(), tap));
+            }).getSocketFactory();
+        }
+        if (route.tunnelled()) {
+            // Through a proxy: the socket comes connected through its tunnel, TLS inside it, tapped above TLS.
+            tunnel = new OutboundSockets(url, route, tap, tls, options.connectTimeoutMs());
+            setSocketFactory(tunnel);
         } else {
-            setSocketFactory(new TappedSockets(tap));
+            tunnel = null;
+            setSocketFactory(tls != null ? TappedSockets.overTls(tls, tap) : new TappedSockets(tap));
         }
     }
 
@@ -155,6 +167,7 @@ final class ClientConnection extends WebSocketClient {
      */
     private HandshakeRecord handshakeSeen() {
         HandshakeRecord seen = tap.handshake();
+        if (tunnel != null) seen = (seen == null ? new HandshakeRecord("", "") : seen).withTunnel(tunnel.record());
         if (seen == null || !(getSocket() instanceof SSLSocket tls)) return seen;
         if (opened) return seen.withTls(TlsFacts.of(tls.getSession(), tls.getApplicationProtocol(), trusted));
         return tlsRefusal instanceof ServerCertificateException refused
@@ -250,6 +263,7 @@ final class ClientConnection extends WebSocketClient {
 
     /** Drops the connection without a closing handshake, whatever state it is in. */
     void abort() {
+        if (tunnel != null) tunnel.cancel();
         dropSocket();
         closeConnection(CloseFrame.ABNORMAL_CLOSE, "connection dropped by Duplex");
     }
@@ -325,7 +339,8 @@ final class ClientConnection extends WebSocketClient {
         String why = reason == null ? "" : reason;
         if (!opened) {
             HandshakeRecord handshake = handshakeSeen();
-            if (handshake != null && (!handshake.response().isEmpty() || handshake.tls() != null)) {
+            if (handshake != null && (!handshake.response().isEmpty() || handshake.tls() != null
+                    || handshake.tunnel() != null)) {
                 listener.on(new WsEvent.Handshake(Instant.now(), peer, handshake));
             }
             // A browser reports onerror then onclose(1006) for every connection that never opened.

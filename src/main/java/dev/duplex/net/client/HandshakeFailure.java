@@ -21,7 +21,7 @@ final class HandshakeFailure {
 
     /**
      * @param timedOut   no answer to the upgrade came in time
-     * @param handshake  the handshake as the wire tap read it, or null where there is no tap (wss://)
+     * @param handshake  the handshake as the wire tap read it, or null when none was read
      * @param reason     the library's reason for the close
      * @param tlsRefusal why the server's certificate was refused, as the trust manager said it, or null
      * @param error      the error the library reported before the close, or null
@@ -43,7 +43,7 @@ final class HandshakeFailure {
         if (status.startsWith("HTTP/") && !switching) {
             return new Problem(Problem.Kind.HANDSHAKE_REFUSED, withoutVersion(status));
         }
-        // Without a tap (wss://) the library's own message still carries the status line.
+        // When the tap read no answer, the library's own message may still carry the status line.
         int at = reason.indexOf("Status line: ");
         if (at >= 0) {
             return new Problem(Problem.Kind.HANDSHAKE_REFUSED, withoutVersion(reason.substring(at + 13).strip()));

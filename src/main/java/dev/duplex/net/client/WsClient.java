@@ -3,12 +3,16 @@ package dev.duplex.net.client;
 import dev.duplex.net.Payload;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsListener;
+import dev.duplex.net.outbound.ProxyChoice;
+import dev.duplex.net.outbound.ProxyEnvironment;
+import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.net.wire.ControlFrames;
 import dev.duplex.tls.Fingerprint;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 import org.java_websocket.enums.Opcode;
@@ -32,6 +36,11 @@ public final class WsClient {
     /** Seconds between the library's own pings that check the server is still there; 0 sends none. */
     private volatile int keepAliveSeconds = 60;
 
+    /** The proxy chosen, from the next connection on: by default the environment's. */
+    private volatile ProxyChoice proxy = ProxyChoice.FROM_ENVIRONMENT;
+    /** Where the proxy variables are read: the process's own unless a test gives another. */
+    private volatile Map<String, String> environment = System.getenv();
+
     public WsClient(WsListener listener) {
         this.listener = listener;
     }
@@ -39,9 +48,23 @@ public final class WsClient {
     /** Starts connecting; a previous connection, if any, is dropped first. */
     public synchronized void connect(URI url, ClientOptions options) {
         if (connection != null) connection.abort();
-        connection = new ClientConnection(url, options, listener, () -> autoPong, trusted);
+        ProxyRoute route = ProxyEnvironment.route(url, proxy, environment);
+        connection = new ClientConnection(url, options, listener, () -> autoPong, trusted, route);
         connection.setConnectionLostTimeout(keepAliveSeconds);
         connection.connect();
+    }
+
+    /**
+     * Goes out through this proxy from the next connection on: one given, none, or (the default) the one the
+     * environment names for the URL's scheme, as curl reads it ({@link ProxyEnvironment}).
+     */
+    public void proxy(ProxyChoice choice) {
+        proxy = choice;
+    }
+
+    /** Reads the proxy variables from this map instead of the process's environment (for tests). */
+    public void environment(Map<String, String> variables) {
+        environment = Map.copyOf(variables);
     }
 
     public synchronized boolean isOpen() {

@@ -38,6 +38,21 @@ public final class TappedSockets extends SocketFactory {
         return new TappedSockets(tap, tls);
     }
 
+    /** A TLS socket made elsewhere (inside a proxy's tunnel), its streams tapped above TLS. */
+    public static SSLSocket aboveTls(SSLSocket tls, WireTap tap) {
+        return new TappedSslSocket(tls, tap);
+    }
+
+    /** This stream, passing every byte it reads past the tap. */
+    public static InputStream tapped(InputStream in, WireTap tap) {
+        return TappedStreams.in(in, tap);
+    }
+
+    /** This stream, passing every byte written past the tap. */
+    public static OutputStream tapped(OutputStream out, WireTap tap) {
+        return TappedStreams.out(out, tap);
+    }
+
     @Override
     public Socket createSocket() throws IOException {
         if (tls != null) return new TappedSslSocket((SSLSocket) tls.createSocket(), tap);

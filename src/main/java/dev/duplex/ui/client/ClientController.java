@@ -3,9 +3,12 @@ package dev.duplex.ui.client;
 import java.io.File;
 
 import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.RouteText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.client.SharedCommands;
+import dev.duplex.options.CurlInput;
 import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
@@ -18,6 +21,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.TitledPane;
 import javafx.stage.FileChooser;
 
@@ -37,6 +43,7 @@ public final class ClientController {
     @FXML private Button disconnectButton;
     @FXML private Label stateLabel;
     @FXML private Label noticeLabel;
+    @FXML private Label routeLabel;
     @FXML private Button trustButton;
     @FXML private MenuButton fileMenu;
     @FXML private TitledPane optionsPane;
@@ -56,6 +63,19 @@ public final class ClientController {
     @FXML
     private void initialize() {
         urlField.textProperty().bindBidirectional(tab.urlProperty());
+        // A browser's "Copy as cURL" pasted in the field: its settings go to the options, its URL in the field.
+        // Only a paste (many characters at once): typing "curl w…" by hand is left as it is typed.
+        urlField.setTextFormatter(new TextFormatter<>(change -> {
+            if (change.isContentChange() && change.getText().length() > 5 && CurlInput.looksLikeCurl(change.getControlNewText())) {
+                String taken = tab.commands().paste(change.getControlNewText());
+                if (taken != null) {
+                    change.setRange(0, change.getControlText().length());
+                    change.setText(taken);
+                    change.selectRange(taken.length(), taken.length());
+                }
+            }
+            return change;
+        }));
         var state = tab.stateProperty();
         urlField.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
         connectButton.disableProperty().bind(state.isNotEqualTo(ClientState.DISCONNECTED));
@@ -64,6 +84,11 @@ public final class ClientController {
         stateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get("client.state." + state.get()), state));
         Notices.bind(noticeLabel, tab.noticeProperty(), texts);
+        // Which proxy the URL goes through, and why (set in the tab, from which variable, or direct).
+        RouteText routes = new RouteText(texts);
+        routeLabel.textProperty().bind(Bindings.createStringBinding(() -> texts.get("client.route",
+                tab.routeProperty().get() == null ? texts.get("route.invalid") : routes.describe(tab.routeProperty().get())),
+                tab.routeProperty()));
         // Offered only after a refusal the user may overrule: a self-signed or expired certificate.
         trustButton.visibleProperty().bind(tab.refusedCertificateProperty().isNotNull());
         trustButton.managedProperty().bind(trustButton.visibleProperty());
@@ -120,6 +145,32 @@ public final class ClientController {
         File file = chooseFile(false, null, new FileChooser.ExtensionFilter("JSON Lines, HAR", "*.jsonl", "*.har"),
                 new FileChooser.ExtensionFilter("*", "*"));
         if (file != null) tab.openConversation(file.toPath());
+    }
+
+    // ---- the tab as a command for others ----
+
+    @FXML
+    private void copyDuplex() {
+        copy(SharedCommands.Tool.DUPLEX);
+    }
+
+    @FXML
+    private void copyWebsocat() {
+        copy(SharedCommands.Tool.WEBSOCAT);
+    }
+
+    @FXML
+    private void copyWscat() {
+        copy(SharedCommands.Tool.WSCAT);
+    }
+
+    private void copy(SharedCommands.Tool tool) {
+        String command = tab.commands().command(tool);
+        if (command == null) return;
+        ClipboardContent content = new ClipboardContent();
+        content.putString(command);
+        Clipboard.getSystemClipboard().setContent(content);
+        tab.commands().copied(tool);
     }
 
     private File chooseFile(boolean save, String suggested, FileChooser.ExtensionFilter... filters) {

@@ -5,6 +5,7 @@ import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.client.ConnectionOptions;
 import dev.duplex.model.library.SavedConnections;
 import dev.duplex.net.WsUrl;
+import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.settings.ConnectionStore;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -17,7 +18,7 @@ import javafx.util.StringConverter;
 
 /**
  * A client tab's connection options (Origin, extra headers, subprotocols, permessage-deflate, connect
- * timeout), and saving the connection under a collection and name, or opening a saved one again.
+ * timeout, proxy), and saving the connection under a collection and name, or opening a saved one again.
  */
 public final class OptionsController {
     private final SavedConnections connections;
@@ -31,6 +32,7 @@ public final class OptionsController {
     @FXML private TextField subprotocolsField;
     @FXML private TextField timeoutField;
     @FXML private CheckBox deflateBox;
+    @FXML private TextField proxyField;
     @FXML private TextField collectionField;
     @FXML private TextField connectionNameField;
     @FXML private ComboBox<ConnectionStore.SavedConnection> savedConnectionsBox;
@@ -61,6 +63,17 @@ public final class OptionsController {
         subprotocolsField.textProperty().bindBidirectional(options.subprotocolsProperty());
         timeoutField.textProperty().bindBidirectional(options.connectTimeoutProperty());
         deflateBox.selectedProperty().bindBidirectional(options.deflateProperty());
+        proxyField.textProperty().bindBidirectional(options.proxyProperty());
+        // Left empty, the field shows what the environment gives this URL, and from which variable.
+        proxyField.promptTextProperty().bind(Bindings.createStringBinding(() -> {
+            ProxyRoute route = tab.routeProperty().get();
+            boolean fromEnvironment = route != null && switch (route.reason()) {
+                case ENVIRONMENT, NO_PROXY, NOTHING_SET, BAD_VARIABLE -> true;
+                default -> false;
+            };
+            return fromEnvironment ? texts.get("client.proxy.prompt." + route.reason().name(),
+                    route.proxy() == null ? "" : route.proxy().shown(), route.variable()) : texts.get("client.proxy.prompt");
+        }, tab.routeProperty()));
         bindSavedConnections();
     }
 

@@ -87,9 +87,12 @@ final class ClientTabStrip {
         return tab;
     }
 
+    /** The last client tab cannot be closed (Replay tabs, after them in the same pane, do not count). */
     private void lastTabStaysOpen() {
-        boolean several = tabs.getTabs().size() > 1;
-        for (Tab t : tabs.getTabs()) t.setClosable(several);
+        boolean several = tabs.getTabs().stream().filter(t -> t.getUserData() instanceof ClientTab).count() > 1;
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() instanceof ClientTab) t.setClosable(several);
+        }
     }
 
     private void select(ClientTab s) {

@@ -11,9 +11,12 @@ import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
 import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.ViewSubscriptions;
+import dev.duplex.ui.replay.ReplayTabs;
 import dev.duplex.ui.theme.ThemeSwitch;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,11 +24,15 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
- * The window's frame: language and theme switches, log limit, + New connection, About, the app notice, the
- * Server and Proxy tabs on the left (the Proxy's built when first shown) and the client tabs.
+ * The window's frame: language and theme switches, log limit, + New connection, Replay…, About, the app notice,
+ * the Server and Proxy tabs on the left (the Proxy's built when first shown) and the tabs (client tabs, then
+ * Replay tabs).
  */
 public final class MainController {
     private final Workbench model;
@@ -40,6 +47,7 @@ public final class MainController {
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
     @FXML private Tab proxyTab;
+    @FXML private Button newTabButton;
 
     public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch,
             ViewSubscriptions subscriptions, OnDemandViews views) {
@@ -82,11 +90,30 @@ public final class MainController {
         if (model.proxyInFrontProperty().get()) proxyTab.getTabPane().getSelectionModel().select(proxyTab);
         proxyTab.selectedProperty().addListener((o, was, now) -> model.proxyInFrontProperty().set(now));
         views.tab(proxyTab, Fxml.view("proxy/proxy.fxml"));
+        new ReplayTabs(model, texts, subscriptions, clientTabs).bind();
+        keepTopBarWhole();
+    }
+
+    /**
+     * In a narrow window (the first start's 1200 pixels, with Replay… in the bar) every control of the top
+     * bar shrank a little, all of them cut to "…"; now each keeps its width and only the tagline gives way.
+     */
+    private void keepTopBarWhole() {
+        for (Node n : newTabButton.getParent().getChildrenUnmodifiable()) {
+            boolean givesWay = n.getStyleClass().contains("app-tagline") || HBox.getHgrow(n) == Priority.ALWAYS;
+            if (n instanceof Region r && !givesWay) r.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     @FXML
     private void newTab() {
         model.addTab();
+    }
+
+    /** A Replay tab beside the client tabs. */
+    @FXML
+    private void replay() {
+        model.openReplay();
     }
 
     @FXML

@@ -2,8 +2,11 @@ package dev.duplex.ui.shell;
 
 import dev.duplex.model.Workbench;
 import dev.duplex.model.client.ClientTab;
+import dev.duplex.model.replay.ReplayModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,8 +32,12 @@ final class Shortcuts {
         // The client tabs: Ctrl+T opens one, Ctrl+W closes the one in front, Ctrl+1 to 9 and Ctrl+Page
         // Up/Down switch, Ctrl+Enter connects or disconnects it.
         keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), model::addTab);
-        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
-                () -> Platform.runLater(() -> model.closeTab(model.selectedTabProperty().get())));
+        // A Replay tab in front is the one Ctrl+W closes and Ctrl+Enter starts or stops, not the client tab behind it.
+        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> Platform.runLater(() -> {
+            ReplayModel replay = frontReplay(scene);
+            if (replay != null) model.closeReplay(replay);
+            else model.closeTab(model.selectedTabProperty().get());
+        }));
         keys.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> switchTab(model, +1));
         keys.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> switchTab(model, -1));
         for (int i = 1; i <= 9; i++) {
@@ -44,10 +51,23 @@ final class Shortcuts {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
             if (!connectKey.match(key)) return;
             key.consume();
+            ReplayModel replay = frontReplay(scene);
+            if (replay != null) {
+                if (replay.busy()) replay.stop();
+                else replay.start();
+                return;
+            }
             ClientTab front = model.selectedTabProperty().get();
             if (front.busy()) front.disconnect();
             else front.connect();
         });
+    }
+
+    /** The Replay tab in front of the client tab pane, or null when a client tab is. */
+    private static ReplayModel frontReplay(Scene scene) {
+        if (scene.getRoot() == null || !(scene.getRoot().lookup(".client-tabs") instanceof TabPane tabs)) return null;
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        return front != null && front.getUserData() instanceof ReplayModel replay ? replay : null;
     }
 
     private static void switchTab(Workbench model, int step) {

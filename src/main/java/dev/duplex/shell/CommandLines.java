@@ -1,0 +1,75 @@
+package dev.duplex.shell;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One client tab as commands others can run: {@code duplex connect}, {@code websocat} and {@code wscat}, each
+ * with the same URL, Origin, headers and subprotocols (and proxy, where the tool has an option for it),
+ * quoted for a POSIX shell.
+ *
+ * @param url          where to connect
+ * @param origin       the Origin sent, or null for none
+ * @param headers      the other headers, by name, in order
+ * @param subprotocols offered, in order
+ * @param proxy        the proxy URL ({@code http://…}, {@code socks5://…}), or null for none
+ */
+public record CommandLines(URI url, String origin, Map<String, String> headers, List<String> subprotocols, String proxy) {
+    /** What a POSIX shell takes as it is, unquoted. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+    public String duplex() {
+        List<String> w = new ArrayList<>(List.of("duplex", "connect", url.toString()));
+        if (origin == null) w.add("--no-origin");
+        else w.addAll(List.of("--origin", origin));
+        headers.forEach((name, value) -> w.addAll(List.of("--header", name + ": " + value)));
+        for (String p : subprotocols) w.addAll(List.of("--subprotocol", p));
+        if (proxy != null) w.addAll(List.of("--proxy", proxy));
+        return join(w);
+    }
+
+    /**
+     * websocat (1.x): {@code -H} per header, {@code --origin}, {@code --protocol} with the offer joined. Of
+     * proxies it takes SOCKS5 only ({@code --socks5 HOST:PORT}); an HTTP proxy is left out, with a comment
+     * that says so.
+     */
+    public String websocat() {
+        List<String> w = new ArrayList<>(List.of("websocat"));
+        if (origin != null) w.addAll(List.of("--origin", origin));
+        headers.forEach((name, value) -> w.addAll(List.of("-H", name + ": " + value)));
+        if (!subprotocols.isEmpty()) w.addAll(List.of("--protocol", String.join(", ", subprotocols)));
+        boolean socks = proxy != null && proxy.toLowerCase(java.util.Locale.ROOT).startsWith("socks5");
+        if (socks) w.addAll(List.of("--socks5", URI.create(proxy).getRawAuthority().replaceFirst("^.*@", "")));
+        w.add(url.toString());
+        String line = join(w);
+        return proxy != null && !socks ? line + "  # websocat has no option for an HTTP proxy: " + proxy : line;
+    }
+
+    /** wscat (npm): {@code -c URL}, {@code -o} the Origin, {@code -H} per header, {@code -s} per subprotocol, {@code --proxy}. */
+    public String wscat() {
+        List<String> w = new ArrayList<>(List.of("wscat", "-c", url.toString()));
+        if (origin != null) w.addAll(List.of("-o", origin));
+        headers.forEach((name, value) -> w.addAll(List.of("-H", name + ": " + value)));
+        for (String p : subprotocols) w.addAll(List.of("-s", p));
+        if (proxy != null) w.addAll(List.of("--proxy", proxy));
+        return join(w);
+    }
+
+    private static String join(List<String> words) {
+        StringBuilder out = new StringBuilder();
+        for (String word : words) {
+            if (out.length() > 0) out.append(' ');
+            out.append(quoted(word));
+        }
+        return out.toString();
+    }
+
+    /** A word as a POSIX shell reads it back: as it is when plain, else in single quotes ('\'' for a quote). */
+    static String quoted(String word) {
+        if (!word.isEmpty() && PLAIN.matcher(word).matches()) return word;
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}
