@@ -23,8 +23,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 
@@ -103,6 +105,15 @@ public final class PairsController {
 
     private static void text(TableColumn<ProxyPair, String> column, Function<ProxyPair, String> value) {
         column.setCellValueFactory(c -> (ObservableValue<String>) Bindings.createStringBinding(() -> value.apply(c.getValue())));
+        // The narrow pane cuts addresses and URLs: the whole of it on hover.
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
     }
 
     /** Shows a pair's log, title and legs; the row is selected if it is not. */
