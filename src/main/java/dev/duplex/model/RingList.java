@@ -7,13 +7,14 @@ import java.util.function.IntConsumer;
 import javafx.collections.ObservableListBase;
 
 /**
- * The newest {@code cap} items in a circular array, as a read-only observable list (oldest first). Adding
+ * The newest {@code cap} items in a circular array, as a read-only observable list (oldest first), for the logs here and in the
+ * sub-models' packages (the proxy's pairs). Adding
  * a batch costs what the batch costs, not what the list holds: dropping the oldest moves the head instead
  * of shifting every line, as {@code ArrayList.remove(0, n)} does. Each batch is one list change (the
  * oldest out at the head, the new in at the tail). The array grows as lines come, up to {@code cap}, so a
  * log allowed a million lines costs nothing until it has them. One thread only (the UI's).
  */
-final class RingList<E> extends ObservableListBase<E> {
+public final class RingList<E> extends ObservableListBase<E> {
     private Object[] slots = new Object[16];
     private int head;
     private int size;
@@ -21,7 +22,7 @@ final class RingList<E> extends ObservableListBase<E> {
     /** Told how many items went, before the change that drops them fires: listeners see counts that add up. */
     private final IntConsumer dropped;
 
-    RingList(int cap, IntConsumer dropped) {
+    public RingList(int cap, IntConsumer dropped) {
         this.dropped = dropped;
         setCapacity(cap);
     }
@@ -38,7 +39,7 @@ final class RingList<E> extends ObservableListBase<E> {
         return size;
     }
 
-    int cap() {
+    public int cap() {
         return cap;
     }
 
@@ -46,7 +47,7 @@ final class RingList<E> extends ObservableListBase<E> {
      * Appends {@code batch}, keeping the newest {@code cap}, as one change; what it drops (old items, or the
      * head of a batch longer than the cap) is told first.
      */
-    void append(List<? extends E> batch) {
+    public void append(List<? extends E> batch) {
         int n = batch.size();
         if (n == 0) return;
         int keep = Math.min(n, cap);
@@ -67,7 +68,7 @@ final class RingList<E> extends ObservableListBase<E> {
     }
 
     /** Keeps at most {@code newCap} items from now on, dropping the oldest at once (told first). */
-    void setCapacity(int newCap) {
+    public void setCapacity(int newCap) {
         if (newCap <= 0) throw new IllegalArgumentException("cap must be positive");
         int out = Math.max(0, size - newCap);
         List<E> removed = out == 0 ? List.of() : copy(0, out);
@@ -84,7 +85,7 @@ final class RingList<E> extends ObservableListBase<E> {
     }
 
     /** Drops everything, as one change. */
-    void empty() {
+    public void empty() {
         if (size == 0) return;
         List<E> removed = copy(0, size);
         slots = new Object[16];

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.library.MessageLibrary;
 import dev.duplex.model.library.SavedConnections;
+import dev.duplex.model.proxy.ProxyModel;
 import dev.duplex.model.replay.ReplayModel;
 import dev.duplex.model.server.ServerModel;
 import dev.duplex.model.server.ServerState;
@@ -17,10 +18,12 @@ import dev.duplex.settings.ConnectionStore;
 import dev.duplex.settings.MessageStore;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.SettingsStore;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,6 +57,10 @@ public final class Workbench {
     private final SettingsStore settingsStore;
     private final MessageStore messageStore;
     private CompletableFuture<Void> shutdown;
+    /** Made when the Proxy tab is first shown: most starts never use it. */
+    private ProxyModel proxy;
+    /** Whether the left side shows the Proxy tab rather than the Server's: kept across a language switch. */
+    private final BooleanProperty proxyInFront = new SimpleBooleanProperty(this, "proxyInFront");
     /** Set once a link has aimed the first tab: first use must then leave it where the link said. */
     private boolean firstTabOpenedAtLink;
 
@@ -96,6 +103,7 @@ public final class Workbench {
             int c = Math.max(Settings.MIN_LOG_CAP, Math.min(Settings.MAX_LOG_CAP, cap.intValue()));
             server.setLogCap(c);
             for (ClientTab tab : tabs) tab.setLogCap(c);
+            if (proxy != null) proxy.setLogCap(c);
         });
     }
 
@@ -212,6 +220,7 @@ public final class Workbench {
             for (ClientTab tab : tabs) all.add(tab.shutdown());
             for (ReplayModel replay : replays) all.add(replay.shutdown());
             all.add(server.shutdown());
+            if (proxy != null) all.add(proxy.shutdown());
             all.add(io.finish(() -> { }));
             shutdown = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
         }
@@ -219,6 +228,12 @@ public final class Workbench {
     }
 
     public ServerModel server() { return server; }
+    /** The Proxy pane's model, made on first use. */
+    public ProxyModel proxy() {
+        if (proxy == null) proxy = new ProxyModel(dispatcher, logCap.get());
+        return proxy;
+    }
+    public BooleanProperty proxyInFrontProperty() { return proxyInFront; }
     /** The client tabs, in order; never empty. */
     public ObservableList<ClientTab> tabs() { return readOnlyTabs; }
     public ObjectProperty<ClientTab> selectedTabProperty() { return selectedTab; }

@@ -27,10 +27,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.duplex.tls.ServerIdentity;
 
 /**
- * Node's {@code ws} on both sides of the proxy (installed as for {@link NodeWsServer}): an upstream server
+ * Node's {@code ws} on both sides of the proxy (installed as for {@link NodeWsServer}), for the proxy's
+ * tests here and the window's Proxy pane's in {@code dev.duplex.ui}: an upstream server
  * that reports what it was sent, and a client whose headers, subprotocols, messages and close are scripted.
  */
-final class NodeProxyPeers {
+public final class NodeProxyPeers {
     private static final JsonFactory JSON = new JsonFactory();
 
     private NodeProxyPeers() { }
@@ -42,7 +43,7 @@ final class NodeProxyPeers {
      * connection without a close frame. It refuses with 403 a client whose Origin is http://refused.test,
      * and answers the first offered subprotocol it supports. With a TLS identity it serves wss://.
      */
-    static final class Upstream implements AutoCloseable {
+    public static final class Upstream implements AutoCloseable {
         private final Process process;
         private final int port;
         private final boolean tls;
@@ -70,7 +71,7 @@ final class NodeProxyPeers {
             this.port = listening.get(30, TimeUnit.SECONDS);
         }
 
-        static Upstream start(List<String> subprotocols, ServerIdentity tls) throws Exception {
+        public static Upstream start(List<String> subprotocols, ServerIdentity tls) throws Exception {
             ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
             Path dir = NodeWsServer.install();
             Files.writeString(dir.resolve("proxy-upstream.js"), UPSTREAM);
@@ -86,16 +87,16 @@ final class NodeProxyPeers {
             return new Upstream(p, tls != null);
         }
 
-        URI uri(String path) {
+        public URI uri(String path) {
             return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + port + path);
         }
 
-        int port() {
+        public int port() {
             return port;
         }
 
         /** The next line starting with {@code kind} ("HANDSHAKE", "MESSAGE", "CLOSE"), its JSON part. */
-        String next(String kind) throws InterruptedException {
+        public String next(String kind) throws InterruptedException {
             long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -109,11 +110,11 @@ final class NodeProxyPeers {
             return NodeWsServer.parseHandshake(next("HANDSHAKE"));
         }
 
-        Map<String, String> nextMessage() throws Exception {
+        public Map<String, String> nextMessage() throws Exception {
             return parse(next("MESSAGE"));
         }
 
-        Map<String, String> nextClose() throws Exception {
+        public Map<String, String> nextClose() throws Exception {
             return parse(next("CLOSE"));
         }
 
@@ -130,11 +131,11 @@ final class NodeProxyPeers {
      * back closes with {@code closeCode} and {@code closeReason} (closeCode 0: drops the connection without a
      * close frame; replies 0: waits for the server to close).
      */
-    record Script(List<String> subprotocols, Map<String, String> headers, boolean pingFirst, List<String> messages,
+    public record Script(List<String> subprotocols, Map<String, String> headers, boolean pingFirst, List<String> messages,
             int replies, int closeCode, String closeReason) { }
 
     /** Runs the client against {@code url}; its lines (open, message, pong, refused, error, close) in order. */
-    static List<Map<String, String>> runClient(URI url, Script script) throws Exception {
+    public static List<Map<String, String>> runClient(URI url, Script script) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         Path dir = NodeWsServer.install();
         Files.writeString(dir.resolve("proxy-client.js"), CLIENT);
@@ -166,7 +167,7 @@ final class NodeProxyPeers {
         return lines;
     }
 
-    static List<Map<String, String>> of(List<Map<String, String>> lines, String event) {
+    public static List<Map<String, String>> of(List<Map<String, String>> lines, String event) {
         return lines.stream().filter(l -> event.equals(l.get("event"))).toList();
     }
 

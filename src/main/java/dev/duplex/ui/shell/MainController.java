@@ -7,7 +7,9 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
 import dev.duplex.settings.Settings;
 import dev.duplex.settings.ThemeChoice;
+import dev.duplex.ui.Fxml;
 import dev.duplex.ui.Notices;
+import dev.duplex.ui.OnDemandViews;
 import dev.duplex.ui.ViewSubscriptions;
 import dev.duplex.ui.replay.ReplayTabs;
 import dev.duplex.ui.theme.ThemeSwitch;
@@ -20,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,24 +31,28 @@ import javafx.util.StringConverter;
 
 /**
  * The window's frame: language and theme switches, log limit, + New connection, Replay…, About, the app notice,
- * the tabs (client tabs, then Replay tabs).
+ * the Server and Proxy tabs on the left (the Proxy's built when first shown) and the tabs (client tabs, then
+ * Replay tabs).
  */
 public final class MainController {
     private final Workbench model;
     private final Texts texts;
     private final Consumer<String> languageSwitch;
     private final ViewSubscriptions subscriptions;
+    private final OnDemandViews views;
 
     @FXML private ComboBox<String> languageBox;
     @FXML private ChoiceBox<ThemeChoice> themeBox;
     @FXML private Spinner<Integer> logCapSpinner;
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
+    @FXML private Tab proxyTab;
     @FXML private Button newTabButton;
 
     public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch,
-            ViewSubscriptions subscriptions) {
+            ViewSubscriptions subscriptions, OnDemandViews views) {
         this.model = model;
+        this.views = views;
         this.texts = texts;
         this.languageSwitch = languageSwitch;
         this.subscriptions = subscriptions;
@@ -80,6 +87,9 @@ public final class MainController {
         });
         Notices.bind(appNoticeLabel, model.appNoticeProperty(), texts);
         new ClientTabStrip(model, texts, subscriptions, clientTabs).bind();
+        if (model.proxyInFrontProperty().get()) proxyTab.getTabPane().getSelectionModel().select(proxyTab);
+        proxyTab.selectedProperty().addListener((o, was, now) -> model.proxyInFrontProperty().set(now));
+        views.tab(proxyTab, Fxml.view("proxy/proxy.fxml"));
         new ReplayTabs(model, texts, subscriptions, clientTabs).bind();
         keepTopBarWhole();
     }

@@ -12,6 +12,10 @@ import dev.duplex.ui.frames.FramesController;
 import dev.duplex.ui.handshake.HandshakeController;
 import dev.duplex.ui.lab.LabController;
 import dev.duplex.ui.log.LogController;
+import dev.duplex.ui.proxy.HandController;
+import dev.duplex.ui.proxy.InterceptController;
+import dev.duplex.ui.proxy.PairsController;
+import dev.duplex.ui.proxy.ProxyController;
 import dev.duplex.ui.server.LimitsController;
 import dev.duplex.ui.server.ServerController;
 import javafx.scene.Parent;
@@ -40,7 +44,8 @@ record MainView(Parent root, ViewSubscriptions subscriptions) {
 
     private static Object controllerFor(Class<?> type, Workbench model, Texts texts, Consumer<String> languageSwitch,
             ViewSubscriptions subscriptions, Callback<Class<?>, Object> controllers) {
-        if (type == MainController.class) return new MainController(model, texts, languageSwitch, subscriptions);
+        if (type == MainController.class) return new MainController(model, texts, languageSwitch, subscriptions,
+                new OnDemandViews(texts, controllers));
         if (type == ServerController.class) return new ServerController(model.server(), texts, new OnDemandViews(texts, controllers));
         if (type == BehavioursController.class) return new BehavioursController(model.server().behaviours(), texts);
         if (type == LimitsController.class) return new LimitsController(model.server(), texts);
@@ -48,6 +53,11 @@ record MainView(Parent root, ViewSubscriptions subscriptions) {
         if (type == LogController.class) return new LogController(texts, subscriptions);
         if (type == FramesController.class) return new FramesController(texts);
         if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
+        if (type == ProxyController.class) return new ProxyController(model.proxy(), texts, subscriptions);
+        if (type == PairsController.class) return new PairsController(model.proxy(), texts, subscriptions,
+                new OnDemandViews(texts, controllers));
+        if (type == InterceptController.class) return new InterceptController(model.proxy().interceptor(), texts, subscriptions);
+        if (type == HandController.class) return new HandController(model.proxy(), texts);
         throw new IllegalArgumentException("no controller " + type);
     }
 
