@@ -65,6 +65,7 @@ public final class ClientTab {
     private final Burst burst;
     private final ConversationFiles files;
     private final SharedCommands commands;
+    private final Login login = new Login();
     private CompletableFuture<Void> shutdown;
 
     /** What this tab's labs may ask of it. */
@@ -103,7 +104,8 @@ public final class ClientTab {
         this.controlFrames = new ControlFrames(client, io, gate, composer);
         this.burst = new Burst(client, io, gate);
         this.files = new ConversationFiles(log, wire, io, notice::set, () -> state.get() == ClientState.DISCONNECTED);
-        this.commands = new SharedCommands(url, options, notice::set);
+        this.commands = new SharedCommands(url, options, login, notice::set);
+        files.secretParams(login::secretParams);
         url.set(initialUrl);
         url.addListener((o, was, now) -> updateRoute());
         options.proxyProperty().addListener((o, was, now) -> updateRoute());
@@ -132,12 +134,17 @@ public final class ClientTab {
             notice.set(Notice.of(chosen.problem()));
             return;
         }
+        Checked<dev.duplex.options.AuthInput.Auth> auth = login.auth();
+        if (!auth.isOk()) {
+            notice.set(Notice.of(auth.problem()));
+            return;
+        }
         Checked<ProxyChoice> through = options.proxyChoice();
         if (!through.isOk()) {
             notice.set(Notice.of(through.problem()));
             return;
         }
-        ClientInput.Connection c = chosen.value();
+        ClientInput.Connection c = auth.value().applyTo(chosen.value());
         wire.clear();
         state.set(ClientState.CONNECTING);
         io.run(() -> {
@@ -265,6 +272,10 @@ public final class ClientTab {
     public Burst burst() { return burst; }
 
     public StringProperty urlProperty() { return url; }
+    /** Whether files saved from this tab keep the secrets of its handshake (masked by default). */
+    public javafx.beans.property.BooleanProperty includeSecretsProperty() { return files.includeSecretsProperty(); }
+    /** The login helpers: Basic, Bearer, cookies, a query-string token. */
+    public Login login() { return login; }
     /** Pasting a browser's cURL in, and writing the tab as a command out. */
     public SharedCommands commands() { return commands; }
     public ReadOnlyObjectProperty<ClientState> stateProperty() { return state.getReadOnlyProperty(); }

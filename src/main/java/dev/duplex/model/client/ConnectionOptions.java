@@ -29,6 +29,8 @@ public final class ConnectionOptions {
     private final StringProperty proxy = new SimpleStringProperty(this, "proxy", "");
     private final StringProperty collection = new SimpleStringProperty(this, "collection", "");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    /** Whether Save keeps the secrets typed in the URL and headers; unticked they are left out (masked). */
+    private final BooleanProperty saveSecrets = new SimpleBooleanProperty(this, "saveSecrets", false);
 
     ConnectionOptions(boolean sendOriginInitially, String initialOrigin) {
         sendOrigin.set(sendOriginInitially);
@@ -58,4 +60,5 @@ public final class ConnectionOptions {
     public StringProperty connectTimeoutProperty() { return connectTimeout; }
     public StringProperty collectionProperty() { return collection; }
     public StringProperty nameProperty() { return name; }
+    public BooleanProperty saveSecretsProperty() { return saveSecrets; }
 }

@@ -31,6 +31,11 @@ final class ConversationFiles {
     private final Background io;
     private final Consumer<Notice> notice;
     private final BooleanSupplier disconnected;
+    /** Whether a saved file keeps the handshake's secrets; unticked (masked) unless the user says so. */
+    private final javafx.beans.property.BooleanProperty includeSecrets =
+            new javafx.beans.property.SimpleBooleanProperty(this, "includeSecrets", false);
+    /** More query parameters to mask: the tab's query-token helper's. */
+    private java.util.function.Supplier<java.util.Set<String>> secretParams = java.util.Set::of;
 
     ConversationFiles(LogBuffer log, WireLog wire, Background io, Consumer<Notice> notice, BooleanSupplier disconnected) {
         this.log = log;
@@ -38,6 +43,14 @@ final class ConversationFiles {
         this.io = io;
         this.notice = notice;
         this.disconnected = disconnected;
+    }
+
+    javafx.beans.property.BooleanProperty includeSecretsProperty() {
+        return includeSecrets;
+    }
+
+    void secretParams(java.util.function.Supplier<java.util.Set<String>> params) {
+        secretParams = params;
     }
 
     /** Saves the conversation (handshake, every frame with its time, the close): HAR for .har, else JSON Lines. */
@@ -52,7 +65,7 @@ final class ConversationFiles {
             notice.accept(Notice.of("file.nothing"));
             return;
         }
-        Conversation conversation = c;
+        Conversation conversation = new dev.duplex.secrets.Masking(includeSecrets.get(), secretParams.get()).conversation(c);
         boolean har = ConversationFile.isHar(file);
         write(file, out -> {
             if (har) HarFormat.write(conversation, out);

@@ -21,10 +21,12 @@ public final class SharedCommands {
     private final StringProperty url;
     private final ConnectionOptions options;
     private final Consumer<Notice> notice;
+    private final Login login;
 
-    SharedCommands(StringProperty url, ConnectionOptions options, Consumer<Notice> notice) {
+    SharedCommands(StringProperty url, ConnectionOptions options, Login login, Consumer<Notice> notice) {
         this.url = url;
         this.options = options;
+        this.login = login;
         this.notice = notice;
     }
 
@@ -55,7 +57,12 @@ public final class SharedCommands {
             notice.accept(Notice.of(chosen.problem()));
             return null;
         }
-        ClientInput.Connection c = chosen.value();
+        Checked<dev.duplex.options.AuthInput.Auth> auth = login.auth();
+        if (!auth.isOk()) {
+            notice.accept(Notice.of(auth.problem()));
+            return null;
+        }
+        ClientInput.Connection c = auth.value().applyTo(chosen.value());
         String proxy = options.proxyProperty().get() == null ? "" : options.proxyProperty().get().strip();
         CommandLines lines = new CommandLines(c.url(), c.options().origin(), c.options().headers(),
                 List.copyOf(c.options().subprotocols()), proxy.isEmpty() || proxy.equalsIgnoreCase("none") ? null : proxy);

@@ -62,13 +62,29 @@ public final class SavedConnections {
         if (collection.isEmpty()) collection = DEFAULT_COLLECTION;
         String url = Objects.requireNonNullElse(tab.urlProperty().get(), "").strip();
         String origin = Objects.requireNonNullElse(o.originProperty().get(), "");
+        List<String> lines = headerLines.value();
+        int left = 0;
+        if (!o.saveSecretsProperty().get()) {
+            // Secrets stay out of connections.json unless the box says otherwise: masked where they were.
+            String masked = dev.duplex.secrets.Secrets.maskedTarget(url, java.util.Set.of());
+            if (!masked.equals(url)) left++;
+            url = masked;
+            List<String> kept = new java.util.ArrayList<>();
+            for (String line : lines) {
+                String header = line.substring(0, line.indexOf(':')).strip();
+                if (dev.duplex.secrets.Secrets.isSecretHeader(header)) left++;
+                else kept.add(line);
+            }
+            lines = kept;
+        }
         var saved = new SavedConnection(collection, name, url, o.sendOriginProperty().get(), origin,
-                headerLines.value(), offered.value(),
+                lines, offered.value(),
                 o.deflateProperty().get(), timeout.value(), List.copyOf(library.saved()));
         all.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         all.add(saved);
         all.sort(Comparator.comparing(SavedConnection::label));
-        persist(tab, Notice.of("connections.saved", saved.label()));
+        persist(tab, left == 0 ? Notice.of("connections.saved", saved.label())
+                : Notice.of("connections.savedWithoutSecrets", saved.label(), left));
     }
 
     /** Fills {@code tab}'s URL and options from a saved connection; its messages join the library. */

@@ -32,8 +32,10 @@ final class ProxyExport {
         this.notice = notice;
     }
 
+    /** Saves the pair's server leg; its secrets (the client's Authorization, cookies, tokens) masked, as every file is by default. */
     void save(ProxyPair pair, Path file) {
-        Conversation c = pair == null ? null : conversation(pair);
+        Conversation whole = pair == null ? null : conversation(pair);
+        Conversation c = whole == null ? null : dev.duplex.secrets.Masking.MASKED.conversation(whole);
         if (c == null) {
             notice.accept(Notice.of("file.nothing"));
             return;

@@ -17,6 +17,7 @@ import dev.duplex.ui.log.LogController;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Tab;
@@ -46,7 +47,9 @@ public final class ClientController {
     @FXML private Label routeLabel;
     @FXML private Button trustButton;
     @FXML private MenuButton fileMenu;
+    @FXML private CheckMenuItem includeSecretsItem;
     @FXML private TitledPane optionsPane;
+    @FXML private TitledPane loginPane;
     @FXML private TitledPane labPane;
     @FXML private TitledPane burstPane;
     @FXML private Tab framesTab;
@@ -93,9 +96,11 @@ public final class ClientController {
         trustButton.visibleProperty().bind(tab.refusedCertificateProperty().isNotNull());
         trustButton.managedProperty().bind(trustButton.visibleProperty());
 
+        includeSecretsItem.selectedProperty().bindBidirectional(tab.includeSecretsProperty());
         logController.bind(tab.log(), EventText.Side.CLIENT, tab::clearLog);
         logController.lead(fileMenu);
         views.panel(optionsPane, Fxml.view("options/options.fxml"));
+        views.panel(loginPane, Fxml.view("login/login.fxml"));
         views.panel(labPane, Fxml.view("control/control.fxml"));
         views.panel(burstPane, Fxml.view("burst/burst.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, tab.wire());

@@ -35,13 +35,14 @@ public final class ClientPane {
     private static Object controllerFor(Class<?> type, Workbench workbench, ClientTab tab, Texts texts,
             ViewSubscriptions subscriptions, Callback<Class<?>, Object> controllers) {
         if (type == ClientController.class) return new ClientController(tab, texts, new OnDemandViews(texts, controllers));
+        if (type == dev.duplex.ui.login.LoginController.class) return new dev.duplex.ui.login.LoginController(tab.login());
         if (type == OptionsController.class) return new OptionsController(workbench.connections(), tab, texts);
         if (type == ComposerController.class) return new ComposerController(tab, texts);
         if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);
         if (type == BurstController.class) return new BurstController(tab.burst(), tab.stateProperty(), texts, subscriptions);
         if (type == LogController.class) return new LogController(texts, subscriptions);
         if (type == FramesController.class) return new FramesController(texts);
-        if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
+        if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions, tab.login()::secretParams);
         throw new IllegalArgumentException("no controller " + type);
     }
 }

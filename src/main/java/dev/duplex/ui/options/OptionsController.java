@@ -35,6 +35,7 @@ public final class OptionsController {
     @FXML private TextField proxyField;
     @FXML private TextField collectionField;
     @FXML private TextField connectionNameField;
+    @FXML private CheckBox saveSecretsBox;
     @FXML private ComboBox<ConnectionStore.SavedConnection> savedConnectionsBox;
     @FXML private Button openConnectionButton;
     @FXML private Button deleteConnectionButton;
@@ -81,6 +82,7 @@ public final class OptionsController {
         collectionField.setPromptText(SavedConnections.DEFAULT_COLLECTION);
         collectionField.textProperty().bindBidirectional(options.collectionProperty());
         connectionNameField.textProperty().bindBidirectional(options.nameProperty());
+        saveSecretsBox.selectedProperty().bindBidirectional(options.saveSecretsProperty());
         savedConnectionsBox.setItems(connections.all());
         savedConnectionsBox.setConverter(new StringConverter<>() {
             @Override
