@@ -142,10 +142,9 @@ class ProxyPaneWindowTest {
         assertEquals(upstream.uri("/base/room?x=1"), pair.upstream());
         assertEquals(pair, onFx(() -> table.getSelectionModel().getSelectedItem()), "the first client is chosen");
 
-        // The list on screen follows the pair's log at its own pace (PacedList). The code is not checked here:
-        // since the engine's wss:// client leg (c89db4c), the client leg's close now and then reads 1006 in the
-        // window's runs, though the Node client closed with 1000 and got its close back (see the README).
-        untilLog(robot, "closed by the client (");
+        // The list on screen follows the pair's log at its own pace (PacedList). The code is the one the
+        // client's close frame carried, also when the library lost it to its close race (see Pair.clientClosed).
+        untilLog(robot, "closed by the client (1000)");
         String log = log(robot);
         assertTrue(log.contains("client → Duplex → server: \"hello\", passed on late (up:^hello$=>100)"), log);
         assertTrue(log.contains("\"a secret\" rewritten to \"a public\" (up:secret=>public)"), log);
@@ -280,7 +279,7 @@ class ProxyPaneWindowTest {
         // The Node server echoes all it gets: one echo, of the edit, so "drop me" never reached it.
         assertEquals(List.of("edited!"), NodeProxyPeers.of(seen, "message").stream().map(m -> m.get("data")).toList(),
                 seen.toString());
-        untilLog(robot, "closed by the client (");
+        untilLog(robot, "closed by the client (1000)");
         String log = log(robot);
         assertTrue(log.contains("\"edit me\" edited by hand to \"edited!\""), log);
         assertTrue(log.contains("\"drop me\" dropped by hand, not passed on"), log);

@@ -62,6 +62,8 @@ final class Pair {
     private boolean clientGone;
     private final List<Runnable> beforeClientOpen = new ArrayList<>();
     private final AtomicReference<Leg> closedFirst = new AtomicReference<>();
+    /** The close frame the client sent, as its leg's tap read it; null until one came. */
+    private volatile CloseRequest clientCloseFrame;
     /** Whether this pair is among the open ones counted, so that it leaves the count once. */
     private final AtomicBoolean counted = new AtomicBoolean();
 
@@ -168,8 +170,19 @@ final class Pair {
         }
     }
 
+    /** The client's close frame went by on the wire (the selector thread), before the library acted on it. */
+    void clientSentClose(int code, String reason) {
+        if (clientCloseFrame == null) clientCloseFrame = new CloseRequest(code, reason);
+    }
+
     /** The client's leg ended (on a worker thread): the upstream is told, unless it was the one to close first. */
-    void clientClosed(int code, String reason) {
+    void clientClosed(int libraryCode, String libraryReason) {
+        CloseRequest sent = clientCloseFrame;
+        // The library says 1006 when the client's TCP end reaches it before its worker has taken in the close
+        // frame read just before (its own race, seen on a loaded machine); the client did close, with this.
+        boolean lost = (libraryCode == CloseCodes.ABNORMAL || libraryCode < 0) && sent != null;
+        int code = lost ? sent.code() : libraryCode;
+        String reason = lost ? sent.reason() : libraryReason;
         boolean wasOpen;
         synchronized (this) {
             wasOpen = clientOpen;

@@ -283,6 +283,7 @@ final class ProxyEngine extends WebSocketServer {
             WebSocketImpl conn = (WebSocketImpl) key.attachment();
             int id = pairIds.incrementAndGet();
             String client = addressOf(socket);
+            Pair[] pair = new Pair[1];
             WireTap tap = new WireTap(false, new WireTap.Sink() {
                 @Override
                 public void handshake(HandshakeRecord record) {
@@ -291,6 +292,9 @@ final class ProxyEngine extends WebSocketServer {
 
                 @Override
                 public void frame(FrameInfo frame) {
+                    if (frame.inbound() && frame.opcode() == 0x8 && pair[0] != null) {
+                        pair[0].clientSentClose(frame.closeCode(), frame.closeReason());
+                    }
                     if (config.captureFrames()) {
                         listener.on(new ProxyEvent.Wire(Instant.now(), id, Leg.CLIENT, new WsEvent.Frame(Instant.now(), client, frame)));
                     }
@@ -298,7 +302,6 @@ final class ProxyEngine extends WebSocketServer {
             });
             TappedChannel tapped = clientTls == null ? new TappedChannel(socket, tap, null)
                     : clientTls.wrap(socket, key, tap, writeWatch);
-            Pair[] pair = new Pair[1];
             HeldRequestChannel held = new HeldRequestChannel(tapped, bytes -> pair[0].requestReceived(bytes),
                     bytes -> deliver(conn, bytes));
             pair[0] = new Pair(id, client, config, listener, counter, conn, held, interception);
