@@ -69,6 +69,9 @@ public final class Workbench {
      * tools that bring their own settings. The app reads the disk off the FX thread and uses the other
      * constructor.
      */
+    /** Where the saved connections and Duplex's own certificate are kept. */
+    private final Path dataDir;
+
     public Workbench(Settings settings, Dispatcher dispatcher, Path configDir, Path dataDir) {
         this(StoredState.withSettings(settings, configDir, dataDir), dispatcher, configDir, dataDir);
     }
@@ -92,6 +95,7 @@ public final class Workbench {
             appNotice.set(Notice.of("settings.reset", stored.settingsMovedAside().toString()));
         }
         this.server = new ServerModel(settings, dispatcher, dataDir);
+        this.dataDir = dataDir;
         logCap.set(settings.logCap());
         language.set(settings.language());
         appearance = new Appearance(settings.theme());
@@ -230,7 +234,10 @@ public final class Workbench {
     public ServerModel server() { return server; }
     /** The Proxy pane's model, made on first use. */
     public ProxyModel proxy() {
-        if (proxy == null) proxy = new ProxyModel(dispatcher, logCap.get());
+        if (proxy == null) {
+            proxy = new ProxyModel(dispatcher, logCap.get());
+            proxy.certificatesIn(dataDir);
+        }
         return proxy;
     }
     public BooleanProperty proxyInFrontProperty() { return proxyInFront; }

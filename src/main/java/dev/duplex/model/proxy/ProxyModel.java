@@ -56,6 +56,12 @@ public final class ProxyModel {
     private final StringProperty setHeaders = new SimpleStringProperty(this, "setHeaders", "");
     private final StringProperty removeHeaders = new SimpleStringProperty(this, "removeHeaders", "");
     private final BooleanProperty answerPings = new SimpleBooleanProperty(this, "answerPings");
+    /** wss:// toward the clients, with Duplex's own certificate (the embedded server's, made once and kept). */
+    private final BooleanProperty tls = new SimpleBooleanProperty(this, "tls");
+    /** The SHA-256 fingerprint of the certificate clients get on wss://, "" on ws://. */
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper(this, "fingerprint", "");
+    /** Where Duplex's own certificate is kept; null: none to serve (wss:// toward clients refused). */
+    private Path dataDir;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.STOPPED);
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper(this, "url", "");
     private final ReadOnlyObjectWrapper<FieldProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
@@ -87,11 +93,25 @@ public final class ProxyModel {
         Checked<ProxyConfig> checked = input().config();
         problem.set(checked.problem());
         if (!checked.isOk()) return;
-        ProxyConfig config = checked.value();
+        ProxyConfig plain = checked.value();
+        boolean wss = tls.get();
+        Path certificates = dataDir;
         state.set(State.STARTING);
         io.run(() -> {
             try {
+                ProxyConfig config = plain;
+                String served = "";
+                if (wss) {
+                    // Read (or made) here, off the FX thread: the same certificate as the embedded server's.
+                    var identity = dev.duplex.settings.ServerCertificates.ownIn(certificates);
+                    served = identity.fingerprint().toString();
+                    config = plain.withTls(identity);
+                }
+                String shown = served;
+                io.onFx(() -> fingerprint.set(shown));
                 server.start(config);
+            } catch (java.io.IOException | RuntimeException e) {
+                io.onFx(() -> startFailed(new Problem(Problem.Kind.TLS_FAILED, String.valueOf(e.getMessage()))));
             } catch (ServerStartException e) {
                 io.onFx(() -> startFailed(e.problem()));
             }
@@ -221,6 +241,13 @@ public final class ProxyModel {
     /** Pausing on messages, the held ones, injecting and closing a leg by hand. */
     public Interceptor interceptor() { return interceptor; }
     public BooleanProperty answerPingsProperty() { return answerPings; }
+    public BooleanProperty tlsProperty() { return tls; }
+    public ReadOnlyStringProperty fingerprintProperty() { return fingerprint.getReadOnlyProperty(); }
+
+    /** Where Duplex's own certificate is kept, for wss:// toward the clients. */
+    public void certificatesIn(Path dir) {
+        dataDir = dir;
+    }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     /** Where clients connect while it runs, else "". */
     public ReadOnlyStringProperty urlProperty() { return url.getReadOnlyProperty(); }

@@ -44,6 +44,8 @@ public final class ProxyController {
     @FXML private TextArea trustArea;
     @FXML private Label trustProblem;
     @FXML private CheckBox answerPingsBox;
+    @FXML private CheckBox tlsBox;
+    @FXML private Label fingerprintLabel;
     @FXML private TextArea setHeadersArea;
     @FXML private TextArea removeHeadersArea;
     @FXML private Label headersProblem;
@@ -69,6 +71,13 @@ public final class ProxyController {
         delaysArea.textProperty().bindBidirectional(proxy.delaysProperty());
         trustArea.textProperty().bindBidirectional(proxy.trustProperty());
         answerPingsBox.selectedProperty().bindBidirectional(proxy.answerPingsProperty());
+        tlsBox.selectedProperty().bindBidirectional(proxy.tlsProperty());
+        // On wss://, the certificate clients must trust (or pin), by its fingerprint.
+        fingerprintLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                proxy.fingerprintProperty().get().isEmpty() ? "" : texts.get("proxy.fingerprint", proxy.fingerprintProperty().get()),
+                proxy.fingerprintProperty()));
+        fingerprintLabel.visibleProperty().bind(proxy.fingerprintProperty().isNotEmpty());
+        fingerprintLabel.managedProperty().bind(fingerprintLabel.visibleProperty());
         setHeadersArea.textProperty().bindBidirectional(proxy.setHeadersProperty());
         removeHeadersArea.textProperty().bindBidirectional(proxy.removeHeadersProperty());
         // Set here, not in FXML: FXML's %key takes the text raw, and this one holds MessageFormat quotes.
@@ -76,7 +85,7 @@ public final class ProxyController {
 
         var state = proxy.stateProperty();
         BooleanBinding stopped = state.isEqualTo(ProxyModel.State.STOPPED);
-        for (Node field : new Node[] {listenField, upstreamField, rewritesArea, dropsArea, delaysArea, trustArea, answerPingsBox,
+        for (Node field : new Node[] {listenField, upstreamField, rewritesArea, dropsArea, delaysArea, trustArea, answerPingsBox, tlsBox,
                 setHeadersArea, removeHeadersArea,
                 proxyStartButton}) {
             field.disableProperty().bind(stopped.not());
