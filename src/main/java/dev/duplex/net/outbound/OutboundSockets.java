@@ -7,14 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -25,7 +23,7 @@ import javax.net.ssl.SSLSocketFactory;
  * the exchange with the proxy is kept apart, in {@link #record()}. The library skips its own connect for a
  * socket that is connected already, and still sets its TLS parameters (the host name check) on an SSLSocket.
  */
-public final class OutboundSockets extends SocketFactory {
+public final class OutboundSockets extends dev.duplex.net.wire.SelfConnectingSocketFactory {
     private final URI url;
     private final ProxyRoute route;
     private final WireTap tap;
@@ -151,29 +149,5 @@ public final class OutboundSockets extends SocketFactory {
             if (out == null) out = TappedSockets.tapped(super.getOutputStream(), tap);
             return out;
         }
-    }
-
-    private static UnsupportedOperationException connectsItself() {
-        return new UnsupportedOperationException("only createSocket() is used");
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-        throw connectsItself();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw connectsItself();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-        throw connectsItself();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw connectsItself();
     }
 }

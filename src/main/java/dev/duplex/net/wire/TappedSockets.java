@@ -3,10 +3,8 @@ package dev.duplex.net.wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -15,7 +13,7 @@ import javax.net.ssl.SSLSocketFactory;
  * (wss:// has {@link TappedSslSocket}).
  * The library connects the socket itself, so only {@link #createSocket()} is used.
  */
-public final class TappedSockets extends SocketFactory {
+public final class TappedSockets extends SelfConnectingSocketFactory {
     private final WireTap tap;
     /** Makes the TLS sockets of wss://, tapped above TLS; null for ws://. */
     private final SSLSocketFactory tls;
@@ -72,29 +70,5 @@ public final class TappedSockets extends SocketFactory {
                 return out;
             }
         };
-    }
-
-    private static UnsupportedOperationException connectsItself() {
-        return new UnsupportedOperationException("the client connects the socket itself");
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-        throw connectsItself();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw connectsItself();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-        throw connectsItself();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw connectsItself();
     }
 }
