@@ -55,6 +55,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--query-token", paramLabel = "NAME=VALUE") String queryToken;
     @Option(names = "--show-secrets") boolean showSecrets;
     @Option(names = "--save-secrets") boolean saveSecrets;
+    @Option(names = "--echo") boolean echo;
     @Option(names = "--origin", paramLabel = "ORIGIN") String origin;
     @Option(names = "--no-origin") boolean noOrigin;
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
@@ -78,8 +79,9 @@ final class ConnectCommand implements Callable<Integer> {
         Masking saved = new Masking(saveSecrets, auth.secretParams());
         int wait = checked(ClientInput.replyWaitMs(waitMs));
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
-        ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary, shown, saved));
+        ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary, shown, saved, echo));
         client.client().trust(trusted);
+        client.client().setEcho(echo);
         client.client().proxy(proxyChoice());
         int status = client.converse(connection.url(), connection.options(), wait);
         if (save != null && !client.save(Path.of(save))) return Cli.FAILED;

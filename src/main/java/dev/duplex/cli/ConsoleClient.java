@@ -21,6 +21,7 @@ import dev.duplex.conversation.JsonLinesFormat;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.HandshakeText;
 import dev.duplex.secrets.Masking;
+import dev.duplex.options.FrameInput;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.client.WsClient;
@@ -53,9 +54,9 @@ final class ConsoleClient {
      * @param shown what the printed lines and handshake mask ({@code --show-secrets} reveals)
      * @param saved what {@code --save} masks ({@code --save-secrets} keeps)
      */
-    record Show(boolean frames, boolean handshake, boolean binary, Masking shown, Masking saved) {
+    record Show(boolean frames, boolean handshake, boolean binary, Masking shown, Masking saved, boolean echo) {
         Show(boolean frames, boolean handshake, boolean binary) {
-            this(frames, handshake, binary, Masking.MASKED, Masking.MASKED);
+            this(frames, handshake, binary, Masking.MASKED, Masking.MASKED, false);
         }
     }
 
@@ -108,6 +109,8 @@ final class ConsoleClient {
         while (true) {
             Signal s = signals.take();
             if (s instanceof ConnectionEnded e) return statusFor(e.close());
+            // An echo client stays until the server closes (or Ctrl+C): the checker leads the conversation.
+            if (s instanceof EndOfInput && show.echo()) continue;
             if (s instanceof EndOfInput) break;
             try {
                 String line = ((Line) s).text();
@@ -186,8 +189,20 @@ final class ConsoleClient {
                 // goes through the closing handshake. CloseRequest alone knows which is which.
                 close.value().sendThrough(client::close, client::closeRaw);
             }
+            case "frame" -> sendForged(FrameInput.frame(rest).map(dev.duplex.forge.ForgedFrame::bytes), "/frame");
+            case "raw" -> sendForged(FrameInput.raw(rest), "/raw");
             default -> console.err().println(PREFIX + texts.get("cli.unknownSlash", "/" + parts[0]));
         }
+    }
+
+    /** A forged frame or raw bytes, onto the socket as they are; the Frames view or --show-frames shows what went. */
+    private void sendForged(Checked<byte[]> bytes, String command) {
+        if (!bytes.isOk()) {
+            console.err().println(PREFIX + texts.get("cli.badValue", command,
+                    texts.get(bytes.problem().key(), bytes.problem().argArray())));
+            return;
+        }
+        client.sendRaw(bytes.value());
     }
 
     /**

@@ -182,6 +182,24 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theForgeSendsAFrameAsTypedAndABadOneSaysWhy(FxRobot robot) throws Exception {
+        connected(robot);
+        robot.interact(() -> {
+            robot.lookup(".client-pane #labPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#forgeField").queryTextInputControl().setText("op=ping mask=01020304 text:forged");
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Send frame");
+        // The server answered the forged ping: it went out as a proper masked ping with that payload.
+        until(() -> clientLog(robot).contains("pong received, 6 bytes: 66 6f 72 67 65 64"));
+        robot.interact(() -> robot.lookup("#forgeField").queryTextInputControl().setText("op=99 text:x"));
+        robot.clickOn("Send frame");
+        until(() -> onFx(() -> model.selectedTabProperty().get().noticeProperty().get() != null
+                && model.selectedTabProperty().get().noticeProperty().get().key().equals("form.frame.word")));
+        assertEquals(ClientState.OPEN, onFx(() -> model.selectedTabProperty().get().stateProperty().get()));
+    }
+
+    @Test
     void theLabsPingAndPushAndClose(FxRobot robot) throws Exception {
         connected(robot);
         robot.interact(() -> {

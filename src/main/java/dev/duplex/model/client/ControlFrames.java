@@ -30,6 +30,8 @@ public final class ControlFrames {
     private final StringProperty pingEvery = new SimpleStringProperty(this, "pingEvery", "5");
     private final ReadOnlyBooleanWrapper pinging = new ReadOnlyBooleanWrapper(this, "pinging");
     private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
+    /** Send back every message received (an echo client, for echo-based checkers). */
+    private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo", false);
     private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", "1000");
     private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
     private final StringProperty fragmentSize = new SimpleStringProperty(this, "fragmentSize", "4");
@@ -52,6 +54,7 @@ public final class ControlFrames {
         this.gate = gate;
         this.composer = composer;
         autoPong.addListener((o, a, on) -> client.setAutoPong(on));
+        echo.addListener((o, a, on) -> client.setEcho(on));
     }
 
     /** Pings with the lab's payload (UTF-8 of what is typed). */
@@ -59,6 +62,27 @@ public final class ControlFrames {
         if (!gate.open()) return;
         byte[] payload = LabInput.pingPayload(pingPayload.get());
         io.runOr(() -> client.ping(payload), this::notOpen);
+    }
+
+    /** The forge's line: a frame as {@code /frame} takes it on the command line, or raw hex. */
+    private final javafx.beans.property.StringProperty forged = new javafx.beans.property.SimpleStringProperty(this, "forged", "");
+
+    public javafx.beans.property.StringProperty forgedProperty() { return forged; }
+
+    /**
+     * Sends the forge's line as one frame exactly as asked ({@code fin=0 rsv=4 op=3 mask=off len=9 text:…},
+     * see {@link dev.duplex.options.FrameInput}), or, with {@code raw}, its hex as bytes onto the socket.
+     */
+    public void sendForged(boolean raw) {
+        if (!gate.open()) return;
+        dev.duplex.options.Checked<byte[]> bytes = raw ? dev.duplex.options.FrameInput.raw(forged.get())
+                : dev.duplex.options.FrameInput.frame(forged.get()).map(dev.duplex.forge.ForgedFrame::bytes);
+        if (!bytes.isOk()) {
+            gate.notice(Notice.of(bytes.problem()));
+            return;
+        }
+        byte[] out = bytes.value();
+        io.runOr(() -> client.sendRaw(out), this::notOpen);
     }
 
     /** Sends an unsolicited pong with the lab's payload (a heartbeat that needs no answer). */
@@ -148,6 +172,7 @@ public final class ControlFrames {
     public StringProperty pingEveryProperty() { return pingEvery; }
     public ReadOnlyBooleanProperty pingingProperty() { return pinging.getReadOnlyProperty(); }
     public BooleanProperty autoPongProperty() { return autoPong; }
+    public BooleanProperty echoProperty() { return echo; }
     public StringProperty closeCodeProperty() { return closeCode; }
     public StringProperty closeReasonProperty() { return closeReason; }
     public StringProperty fragmentSizeProperty() { return fragmentSize; }

@@ -205,6 +205,15 @@ final class ClientConnection extends WebSocketClient {
         }
     }
 
+    /**
+     * Puts bytes on the socket as they are, after whatever the library has queued, by its own writer (so
+     * nothing interleaves): a forged frame, or anything at all. The wire tap reads them as frames.
+     */
+    void sendRawBytes(byte[] bytes) {
+        if (!(getConnection() instanceof org.java_websocket.WebSocketImpl engine)) throw new IllegalStateException("not connected");
+        if (!engine.outQueue.offer(java.nio.ByteBuffer.wrap(bytes.clone()))) throw new IllegalStateException("the write queue is full");
+    }
+
     /** Sends a ping (any payload, see {@link ControlFrames#ping}), timed so that its pong says the round trip. */
     void sendTimedPing(byte[] payload) {
         pings.sent(peer, payload);

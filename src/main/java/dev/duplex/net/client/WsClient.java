@@ -31,6 +31,8 @@ public final class WsClient {
     private final WsListener listener;
     private ClientConnection connection;
     private volatile boolean autoPong = true;
+    /** Whether every message received is sent back as it came (an echo client, for echo-based checkers). */
+    private volatile boolean echo;
     /** Server certificates trusted by their SHA-256 fingerprint on wss://, on top of the normal checks. */
     private volatile Set<Fingerprint> trusted = Set.of();
     /** Seconds between the library's own pings that check the server is still there; 0 sends none. */
@@ -49,7 +51,20 @@ public final class WsClient {
     public synchronized void connect(URI url, ClientOptions options) {
         if (connection != null) connection.abort();
         ProxyRoute route = ProxyEnvironment.route(url, proxy, environment);
-        connection = new ClientConnection(url, options, listener, () -> autoPong, trusted, route);
+        ClientConnection[] self = new ClientConnection[1];
+        // The echo goes from the reader's thread, right after the message is reported: in order, with no hop.
+        WsListener echoing = event -> {
+            listener.on(event);
+            if (echo && event instanceof WsEvent.Received r && self[0] != null && self[0].isOpen()) {
+                Payload p = r.payload();
+                self[0].sendReported(() -> {
+                    if (p.isBinary()) self[0].send(p.bytes());
+                    else self[0].send(p.text());
+                }, () -> p);
+            }
+        };
+        connection = new ClientConnection(url, options, echoing, () -> autoPong, trusted, route);
+        self[0] = connection;
         connection.setConnectionLostTimeout(keepAliveSeconds);
         connection.connect();
     }
@@ -77,6 +92,16 @@ public final class WsClient {
      */
     public void setAutoPong(boolean on) {
         autoPong = on;
+    }
+
+    /** Sends back every message received, text as text and binary as binary (off by default). */
+    public void setEcho(boolean on) {
+        echo = on;
+    }
+
+    /** Puts bytes on the socket as they are: a forged frame ({@code dev.duplex.forge}), or anything. */
+    public void sendRaw(byte[] bytes) {
+        openConnection().sendRawBytes(bytes);
     }
 
     /**

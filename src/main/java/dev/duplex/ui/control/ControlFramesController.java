@@ -25,6 +25,8 @@ public final class ControlFramesController {
     @FXML private TextField pingEveryField;
     @FXML private Button periodicButton;
     @FXML private CheckBox autoPongBox;
+    @FXML private CheckBox echoBox;
+    @FXML private javafx.scene.control.TextField forgeField;
     @FXML private TextField closeCodeField;
     @FXML private TextField closeReasonField;
     @FXML private Label closeHint;
@@ -42,6 +44,8 @@ public final class ControlFramesController {
         periodicButton.textProperty().bind(Bindings.when(controls.pingingProperty())
                 .then(texts.get("lab.stopPinging")).otherwise(texts.get("lab.startPinging")));
         autoPongBox.selectedProperty().bindBidirectional(controls.autoPongProperty());
+        echoBox.selectedProperty().bindBidirectional(controls.echoProperty());
+        forgeField.textProperty().bindBidirectional(controls.forgedProperty());
         closeCodeField.textProperty().bindBidirectional(controls.closeCodeProperty());
         closeReasonField.textProperty().bindBidirectional(controls.closeReasonProperty());
         closeHint.textProperty().bind(Bindings.createStringBinding(
@@ -87,5 +91,15 @@ public final class ControlFramesController {
     @FXML
     private void sendFragmented() {
         controls.sendFragmented();
+    }
+
+    @FXML
+    private void sendForgedFrame() {
+        controls.sendForged(false);
+    }
+
+    @FXML
+    private void sendRawBytes() {
+        controls.sendForged(true);
     }
 }
