@@ -12,6 +12,8 @@ public enum Field {
     CLOSE_AFTER_CODE, CLOSE_AFTER_REASON,
     // ---- the client ----
     URL, ORIGIN, HEADERS, SUBPROTOCOLS, CONNECT_TIMEOUT, TRUST, WAIT, OUTBOUND_PROXY,
+    // ---- the client's TLS: a client certificate, its key and password, a CA file ----
+    CLIENT_CERT, CLIENT_KEY, CLIENT_CERT_PASSWORD, CA_FILE,
     // ---- the proxy ----
     LISTEN, UPSTREAM, REWRITE, DROP, DELAY, PAUSE_ON, SET_HEADER, REMOVE_HEADER,
     // ---- the labs: close, ping, fragments, burst ----
