@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * a free loopback port: terminating TLS with {@code ssl_verify_client on} against a CA file, and passing the
  * WebSocket upgrade on to a ws:// server. Skipped when nginx is missing (failing under {@code CI=true}).
  */
-final class DebianNginx implements AutoCloseable {
-    static final String NGINX = "/usr/sbin/nginx";
+public final class DebianNginx implements AutoCloseable {
+    public static final String NGINX = "/usr/sbin/nginx";
     private static final long BOUND_MS = 10_000;
 
     private final Process process;
@@ -32,7 +32,7 @@ final class DebianNginx implements AutoCloseable {
      * nginx on a free port serving {@code serverChain}/{@code serverKey}, asking every client for a
      * certificate from {@code clientCa}, and proxying to {@code upstreamPort} on 127.0.0.1.
      */
-    static DebianNginx mtls(Path dir, Path serverChain, Path serverKey, Path clientCa, int upstreamPort) throws Exception {
+    public static DebianNginx mtls(Path dir, Path serverChain, Path serverKey, Path clientCa, int upstreamPort) throws Exception {
         ExternalPrograms.requireExecutable(NGINX, "nginx (apt-get install -y nginx-light)");
         int port = freePort();
         Path root = Files.createDirectories(dir.resolve("nginx"));
@@ -74,7 +74,7 @@ final class DebianNginx implements AutoCloseable {
         return nginx;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

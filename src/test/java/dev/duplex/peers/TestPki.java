@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
  * it signs for a server (with the loopback address as its name) or a client. Each leaf is written as a
  * PKCS#12 file (key and chain), a PEM chain and a PEM PKCS#8 key, as OpenSSL users have them.
  */
-final class TestPki {
-    static final String PASSWORD = "changeit";
+public final class TestPki {
+    public static final String PASSWORD = "changeit";
 
     /** A leaf's files. */
-    record Leaf(Path pkcs12, Path chainPem, Path keyPem, PrivateKey key, String subject) { }
+    public record Leaf(Path pkcs12, Path chainPem, Path keyPem, PrivateKey key, String subject) { }
 
     private final Path dir;
     private final String name;
     private final Path store;
     /** The CA's certificate, PEM. */
-    final Path caPem;
+    public final Path caPem;
 
     private TestPki(Path dir, String name) {
         this.dir = dir;
@@ -37,7 +37,7 @@ final class TestPki {
     }
 
     /** A new CA named CN={name} CA, in {@code dir}. */
-    static TestPki ca(Path dir, String name) throws Exception {
+    public static TestPki ca(Path dir, String name) throws Exception {
         TestPki pki = new TestPki(dir, name);
         pki.keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
                 "CN=" + name + " CA", "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign", "-validity", "30",
@@ -48,12 +48,12 @@ final class TestPki {
     }
 
     /** A server certificate for 127.0.0.1 and localhost, signed by this CA. */
-    Leaf server(String cn) throws Exception {
+    public Leaf server(String cn) throws Exception {
         return leaf(cn, "serverAuth", "san=ip:127.0.0.1,dns:localhost");
     }
 
     /** A client certificate (extended key usage clientAuth), signed by this CA. */
-    Leaf client(String cn) throws Exception {
+    public Leaf client(String cn) throws Exception {
         return leaf(cn, "clientAuth", null);
     }
 
