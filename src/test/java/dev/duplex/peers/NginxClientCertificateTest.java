@@ -95,7 +95,16 @@ class NginxClientCertificateTest {
         client.connect(url, ClientOptions.browserLike(url));
         WsEvent.Failed failed = events.next(WsEvent.Failed.class);
         assertEquals(Problem.Kind.TLS_CLIENT_CERT_REQUIRED, failed.problem().kind(), failed.toString());
+        assertTrue(failed.problem().detail().startsWith("HTTP 400"), failed.problem().detail());
         assertEquals(1006, events.next(WsEvent.Closed.class).code());
+        // nginx's 400 came over TLS: the handshake view has the session, the request and that none was sent.
+        WsEvent.Handshake handshake = (WsEvent.Handshake) events.all().stream()
+                .filter(e -> e instanceof WsEvent.Handshake).findFirst().orElseThrow();
+        TlsFacts tls = handshake.record().tls();
+        assertNotNull(tls, handshake.toString());
+        assertEquals(TlsFacts.Trust.CA_FILE, tls.trust());
+        assertTrue(tls.clientAuth().asked(), tls.toString());
+        assertEquals("", tls.clientAuth().sent());
     }
 
     @Test
