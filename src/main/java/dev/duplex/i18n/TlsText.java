@@ -52,7 +52,8 @@ final class TlsText {
                     tls.alpn().isEmpty() ? texts.get("handshake.tls.alpnNone") : tls.alpn()), null));
         }
         rows.add(new Line(refused ? Kind.BAD : Kind.OK, texts.get("handshake.tls.trust." + tls.trust().name()), null));
-        addClientAuth(rows, tls.clientAuth());
+        // A refused chain ends the handshake before a client's certificate is chosen: nothing to say of it then.
+        if (!refused || tls.clientAuth().asked()) addClientAuth(rows, tls.clientAuth());
         int n = tls.chain().size();
         for (int i = 0; i < n; i++) {
             TlsFacts.CertificateFacts c = tls.chain().get(i);

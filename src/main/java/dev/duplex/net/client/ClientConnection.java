@@ -99,13 +99,8 @@ final class ClientConnection extends WebSocketClient {
     /**
      * @param autoPong whether a ping is answered, asked at each ping
      * @param trusted  certificates trusted by fingerprint on wss://, on top of the normal checks
+     * @param clientTls a client certificate to present when asked, and CAs to trust besides the JDK's
      */
-    ClientConnection(URI url, ClientOptions options, WsListener listener, BooleanSupplier autoPong,
-            Set<Fingerprint> trusted, ProxyRoute route) {
-        this(url, options, listener, autoPong, trusted, route, ClientTls.NONE);
-    }
-
-    /** @param clientTls a client certificate to present when asked, and CAs to trust besides the JDK's */
     ClientConnection(URI url, ClientOptions options, WsListener listener, BooleanSupplier autoPong,
             Set<Fingerprint> trusted, ProxyRoute route, ClientTls clientTls) {
         super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
@@ -191,10 +186,7 @@ final class ClientConnection extends WebSocketClient {
         // server asked for a certificate), as asking an unfinished socket for it would start a handshake.
         if (!opened && seen.response().isEmpty() && !clientAuth.facts().asked()) return seen;
         javax.net.ssl.SSLSession session = tls.getSession();
-        if (session == null || "SSL_NULL_WITH_NULL_NULL".equals(session.getCipherSuite())) {
-            return clientAuth.facts().asked() ? seen.withTls(new TlsFacts("", "", "", List.of(),
-                    TlsFacts.Trust.JDK, clientAuth.facts())) : seen;
-        }
+        if (session == null || "SSL_NULL_WITH_NULL_NULL".equals(session.getCipherSuite())) return seen;
         TlsFacts facts = TlsFacts.of(session, tls.getApplicationProtocol(), trusted);
         TlsFacts.Trust why = facts.trust() == TlsFacts.Trust.JDK && trustedByCaFile ? TlsFacts.Trust.CA_FILE : facts.trust();
         return seen.withTls(facts.with(why, clientAuth.facts()));
