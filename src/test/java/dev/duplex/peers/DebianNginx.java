@@ -33,6 +33,12 @@ public final class DebianNginx implements AutoCloseable {
      * certificate from {@code clientCa}, and proxying to {@code upstreamPort} on 127.0.0.1.
      */
     public static DebianNginx mtls(Path dir, Path serverChain, Path serverKey, Path clientCa, int upstreamPort) throws Exception {
+        return mtls(dir, serverChain, serverKey, clientCa, upstreamPort, "TLSv1.2 TLSv1.3");
+    }
+
+    /** As above, speaking only {@code protocols} ("TLSv1.2", "TLSv1.2 TLSv1.3"; Debian's nginx 1.22 leaves 1.3 off unless told). */
+    public static DebianNginx mtls(Path dir, Path serverChain, Path serverKey, Path clientCa, int upstreamPort,
+            String protocols) throws Exception {
         ExternalPrograms.requireExecutable(NGINX, "nginx (apt-get install -y nginx-light)");
         int port = freePort();
         Path root = Files.createDirectories(dir.resolve("nginx"));
@@ -55,6 +61,7 @@ public final class DebianNginx implements AutoCloseable {
                         ssl_certificate_key %s;
                         ssl_client_certificate %s;
                         ssl_verify_client on;
+                        ssl_protocols %s;
                         location / {
                             proxy_pass http://127.0.0.1:%d;
                             proxy_http_version 1.1;
@@ -65,7 +72,7 @@ public final class DebianNginx implements AutoCloseable {
                     }
                 }
                 """.formatted("root".equals(System.getProperty("user.name")) ? "user root;" : "", root, root, root,
-                root, root, root, root, root, port, serverChain, serverKey, clientCa, upstreamPort);
+                root, root, root, root, root, port, serverChain, serverKey, clientCa, protocols, upstreamPort);
         Files.writeString(root.resolve("nginx.conf"), config);
         Process process = new ProcessBuilder(NGINX, "-p", root.toString(), "-c", "nginx.conf", "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(root.resolve("stdout.log").toFile()).start();

@@ -141,6 +141,8 @@ class NginxClientCertificateTest {
     @Test
     void connectWithAPemCertificateAndKeyShowsTheRequestAndWhatWasSent() throws Exception {
         TestPki.Leaf me = pki.client("bob");
+        assertTrue(connect("", url.toString(), "--no-proxy", "--ca", pki.caPem.toString(), "--show-handshake")
+                .out().contains("== TLS (TLSv1.3)"), "nginx speaks TLS 1.3 here");
         Run r = connect("hello mtls\n", url.toString(), "--no-proxy", "--client-cert", me.chainPem().toString(),
                 "--client-key", me.keyPem().toString(), "--ca", pki.caPem.toString(), "--show-handshake", "--wait", "5000");
         assertEquals(Cli.OK, r.status(), r.out() + r.err());
@@ -148,6 +150,22 @@ class NginxClientCertificateTest {
         assertTrue(r.out().contains("The server asked for a client certificate"), r.out());
         assertTrue(r.out().contains("Client certificate sent: CN=bob"), r.out());
         assertTrue(r.out().contains("Trusted by the CA file you gave (--ca)"), r.out());
+    }
+
+    @Test
+    void overTls12TooACertificateFromAnotherCaIsSaidToBeRefused() throws Exception {
+        nginx.close();
+        TestPki.Leaf server = pki.server("nginx12.test");
+        nginx = DebianNginx.mtls(dir.resolve("tls12"), server.chainPem(), server.keyPem(), pki.caPem,
+                upstream.url().getPort(), "TLSv1.2");
+        url = URI.create("wss://127.0.0.1:" + nginx.port() + "/");
+        TestPki.Leaf stranger = TestPki.ca(dir, "other").client("mallory");
+        Run r = connect("", url.toString(), "--no-proxy", "--client-cert", stranger.pkcs12().toString(),
+                "--client-cert-password", TestPki.PASSWORD, "--ca", pki.caPem.toString(), "--show-handshake");
+        assertEquals(Cli.FAILED, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("== TLS (TLSv1.2)"), r.out());
+        assertTrue(r.out().contains("Client certificate sent: CN=mallory"), r.out());
+        assertTrue(r.err().contains("the server refused the client certificate sent: CN=mallory (HTTP 400"), r.err());
     }
 
     @Test
