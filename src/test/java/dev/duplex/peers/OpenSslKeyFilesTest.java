@@ -132,6 +132,16 @@ class OpenSslKeyFilesTest {
     }
 
     @Test
+    void opensslsOldPemEncryptionIsRefusedWithTheConversionToMakeIt() throws Exception {
+        Path old = dir.resolve("old.key");
+        openssl("rsa", "-in", key.toString(), "-traditional", "-aes256", "-passout", "pass:s3cret", "-out", old.toString());
+        assertTrue(Files.readString(old).contains("Proc-Type: 4,ENCRYPTED"));
+        Checked<ClientTls> loaded = load(cert, old, "s3cret");
+        assertEquals("form.clientTls.KEY_FORMAT", loaded.problem().key(), loaded.problem().toString());
+        assertTrue(loaded.problem().args().get(1).toString().contains("openssl pkcs8 -topk8"), loaded.problem().toString());
+    }
+
+    @Test
     void aMissingFileAndAFileThatIsNoCertificateAreSaidByName() throws Exception {
         Checked<ClientTls> missing = load(dir.resolve("nowhere.p12"), null, null);
         assertEquals("form.clientTls.UNREADABLE", missing.problem().key());

@@ -30,7 +30,7 @@ import javax.crypto.spec.PBEKeySpec;
  */
 final class PemFiles {
     private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\s*([^-]*?)-----END \\1-----", Pattern.DOTALL);
+            "-----BEGIN ([A-Z0-9 ]+)-----\\s*(.*?)-----END \\1-----", Pattern.DOTALL);
     /** The algorithms a PKCS#8 key may be for; the first whose factory reads it wins. */
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS", "DSA");
     /** rsaEncryption's AlgorithmIdentifier, with its NULL parameters, in DER. */
