@@ -130,6 +130,10 @@ class NginxClientCertificateTest {
         String[] argv = new String[args.length + 1];
         argv[0] = "connect";
         System.arraycopy(args, 0, argv, 1, args.length);
+        return duplex(input, argv);
+    }
+
+    private static Run duplex(String input, String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Cli.run(argv, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -166,6 +170,23 @@ class NginxClientCertificateTest {
         assertTrue(r.out().contains("== TLS (TLSv1.2)"), r.out());
         assertTrue(r.out().contains("Client certificate sent: CN=mallory"), r.out());
         assertTrue(r.err().contains("the server refused the client certificate sent: CN=mallory (HTTP 400"), r.err());
+    }
+
+    @Test
+    void replayTakesTheSameCertificateFlags() throws Exception {
+        TestPki.Leaf me = pki.client("carol");
+        Path file = dir.resolve("session.jsonl");
+        String[] tls = {"--no-proxy", "--client-cert", me.pkcs12().toString(), "--client-cert-password", TestPki.PASSWORD,
+                "--ca", pki.caPem.toString()};
+        String[] record = java.util.stream.Stream.concat(java.util.stream.Stream.of("connect", url.toString(), "--save",
+                file.toString()), java.util.Arrays.stream(tls)).toArray(String[]::new);
+        Run recorded = duplex("one\ntwo\n", record);
+        assertEquals(Cli.OK, recorded.status(), recorded.out() + recorded.err());
+        String[] replay = java.util.stream.Stream.concat(java.util.stream.Stream.of("replay", file.toString(), url.toString(),
+                "--timing", "fast", "--expect-same"), java.util.Arrays.stream(tls)).toArray(String[]::new);
+        Run replayed = duplex("", replay);
+        assertEquals(Cli.OK, replayed.status(), replayed.out() + replayed.err());
+        assertTrue(replayed.out().contains("Sent 2 of 2 messages. Replies: 2 same"), replayed.out());
     }
 
     @Test
