@@ -57,7 +57,10 @@ final class HandshakeFailure {
         String how = null;
         if (alert != null) {
             how = alert;
-        } else if (handshake != null && handshake.status() == 400) {
+        } else if (handshake != null && handshake.status() == 400 && (auth.sent().isEmpty()
+                || handshake.response().toLowerCase(java.util.Locale.ROOT).contains("certificate"))) {
+            // nginx's words: "400 No required SSL certificate was sent", "400 The SSL certificate error". A 400
+            // after a certificate went is taken as its refusal only when the answer speaks of a certificate.
             how = withoutVersion(handshake.statusLine());
         }
         if (how == null) return null;
