@@ -30,7 +30,7 @@ final class HandshakeFailure {
      */
     static Problem of(boolean timedOut, HandshakeRecord handshake, String reason, CertificateException tlsRefusal,
             Exception error, TlsFacts.ClientAuth clientAuth) {
-        Problem certificate = clientCertificate(handshake, error, clientAuth);
+        Problem certificate = timedOut || tlsRefusal != null ? null : clientCertificate(handshake, error, clientAuth);
         if (certificate != null) return certificate;
         return of(timedOut, handshake, reason, tlsRefusal, error);
     }
@@ -62,11 +62,26 @@ final class HandshakeFailure {
             // nginx's words: "400 No required SSL certificate was sent", "400 The SSL certificate error". A 400
             // after a certificate went is taken as its refusal only when the answer speaks of a certificate.
             how = withoutVersion(handshake.statusLine());
+        } else if ((handshake == null || handshake.response().isEmpty()) && droppedConnection(error)) {
+            // The server sent its alert and closed; our upgrade request, written meanwhile, met the closed
+            // socket, and the RST that answered it threw the unread alert away. Asked for a certificate and then
+            // dropped without a word: that is the likeliest reading.
+            how = "the server closed the connection after TLS, without an answer";
         }
         if (how == null) return null;
         boolean none = auth.sent().isEmpty();
         if (none || "certificate_required".equals(alert)) return new Problem(Problem.Kind.TLS_CLIENT_CERT_REQUIRED, how);
         return new Problem(Problem.Kind.TLS_CLIENT_CERT_REFUSED, auth.sent() + " (" + how + ")");
+    }
+
+    /** No error, or one that says only that the peer dropped the connection (reset, closed, broken pipe, EOF). */
+    private static boolean droppedConnection(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.SocketException || c instanceof java.io.EOFException) return true;
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("reset") || m.contains("broken pipe") || m.contains("closed")) return true;
+        }
+        return error == null;
     }
 
     private static Problem of(boolean timedOut, HandshakeRecord handshake, String reason, CertificateException tlsRefusal,
