@@ -70,6 +70,10 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
     @Option(names = "--proxy", paramLabel = "URL") String proxy;
     @Option(names = "--no-proxy") boolean noProxy;
+    @Option(names = "--client-cert", paramLabel = "FILE") String clientCert;
+    @Option(names = "--client-key", paramLabel = "FILE") String clientKey;
+    @Option(names = "--client-cert-password", paramLabel = "PASSWORD") String clientCertPassword;
+    @Option(names = "--ca", paramLabel = "FILE") String caFile;
 
     @Override
     public Integer call() {
@@ -83,6 +87,8 @@ final class ConnectCommand implements Callable<Integer> {
         client.client().trust(trusted);
         client.client().setEcho(echo);
         client.client().proxy(proxyChoice());
+        client.client().clientTls(ClientTlsArguments.load(spec, duplex.console().texts(), clientCert, clientKey,
+                clientCertPassword, caFile));
         int status = client.converse(connection.url(), connection.options(), wait);
         if (save != null && !client.save(Path.of(save))) return Cli.FAILED;
         return status;

@@ -68,6 +68,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
     @Option(names = "--proxy", paramLabel = "URL") String proxy;
     @Option(names = "--no-proxy") boolean noProxy;
+    @Option(names = "--client-cert", paramLabel = "FILE") String clientCert;
+    @Option(names = "--client-key", paramLabel = "FILE") String clientKey;
+    @Option(names = "--client-cert-password", paramLabel = "PASSWORD") String clientCertPassword;
+    @Option(names = "--ca", paramLabel = "FILE") String caFile;
+    /** The client certificate and CAs read from those four, once every option checked. */
+    private dev.duplex.tls.client.ClientTls clientTls = dev.duplex.tls.client.ClientTls.NONE;
 
     @Override
     public Integer call() {
@@ -86,6 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--proxy", "--no-proxy");
         }
         ProxyChoice through = noProxy ? ProxyChoice.NONE : checked(ClientInput.proxy(proxy));
+        clientTls = ClientTlsArguments.load(spec, texts, clientCert, clientKey, clientCertPassword, caFile);
 
         Path path = Path.of(file);
         List<Conversation> found;
@@ -128,6 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (event instanceof ReplayEvent.Finished f) finished.complete(f.summary());
         });
         replayer.trust(trusted);
+        replayer.clientTls(clientTls);
         replayer.proxy(through);
         // Ctrl+C sends no more messages; the replay then closes and says what it compared.
         CountDownLatch interrupt = new CountDownLatch(1);

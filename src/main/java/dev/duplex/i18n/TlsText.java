@@ -23,6 +23,25 @@ final class TlsText {
         this.texts = texts;
     }
 
+    /** Whether the server asked for a client certificate, which CAs it named, and what was sent. */
+    private void addClientAuth(List<Line> rows, TlsFacts.ClientAuth auth) {
+        if (!auth.asked()) {
+            rows.add(new Line(Kind.LINE, texts.get(auth.had() ? "handshake.tls.client.notAskedHad"
+                    : "handshake.tls.client.notAsked"), null));
+            return;
+        }
+        rows.add(new Line(Kind.LINE, texts.get("handshake.tls.client.asked"), null));
+        if (!auth.issuers().isEmpty()) {
+            rows.add(new Line(Kind.LINE, texts.get("handshake.tls.client.issuers", String.join("; ", auth.issuers())), null));
+        }
+        if (!auth.sent().isEmpty()) {
+            rows.add(new Line(Kind.OK, texts.get("handshake.tls.client.sent", auth.sent()), null));
+        } else {
+            rows.add(new Line(Kind.BAD, texts.get(auth.had() ? "handshake.tls.client.noneFitted"
+                    : "handshake.tls.client.noneGiven"), null));
+        }
+    }
+
     void addTo(List<Line> rows, TlsFacts tls) {
         boolean refused = tls.trust() == TlsFacts.Trust.REFUSED;
         rows.add(new Line(Kind.TITLE, texts.get("handshake.tls", refused ? "✗" : tls.protocol()), null));
@@ -33,6 +52,8 @@ final class TlsText {
                     tls.alpn().isEmpty() ? texts.get("handshake.tls.alpnNone") : tls.alpn()), null));
         }
         rows.add(new Line(refused ? Kind.BAD : Kind.OK, texts.get("handshake.tls.trust." + tls.trust().name()), null));
+        // A refused chain ends the handshake before a client's certificate is chosen: nothing to say of it then.
+        if (!refused || tls.clientAuth().asked()) addClientAuth(rows, tls.clientAuth());
         int n = tls.chain().size();
         for (int i = 0; i < n; i++) {
             TlsFacts.CertificateFacts c = tls.chain().get(i);

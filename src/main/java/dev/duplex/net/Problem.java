@@ -44,6 +44,16 @@ public record Problem(Kind kind, String detail, String proxy) {
         TLS_WRONG_HOST,
         /** wss://: TLS failed otherwise (no common protocol, not a TLS server...); detail is the cause. */
         TLS_FAILED,
+        /**
+         * wss://: the server asked for a client certificate and got none (none was given, or none fitted);
+         * detail is how it said so (an alert, or an HTTP status such as nginx's 400).
+         */
+        TLS_CLIENT_CERT_REQUIRED,
+        /**
+         * wss://: the server refused the client certificate sent (another CA, expired, ...); detail is the
+         * certificate's subject and how the server said so.
+         */
+        TLS_CLIENT_CERT_REFUSED,
         /** The proxy could not be reached; detail is why (connection refused, unknown host, timed out). */
         PROXY_UNREACHABLE,
         /** The proxy refused the tunnel; detail is what it answered (407 Proxy Authentication Required, a SOCKS reply). */

@@ -93,6 +93,11 @@ public final class Replayer {
         client.trust(fingerprints);
     }
 
+    /** Presents this client certificate when asked, and trusts these CAs too (see {@link WsClient#clientTls}). */
+    public void clientTls(dev.duplex.tls.client.ClientTls tls) {
+        client.clientTls(tls);
+    }
+
     /** The proxy to go through, as {@link WsClient#proxy}. */
     public void proxy(dev.duplex.net.outbound.ProxyChoice choice) {
         client.proxy(choice);

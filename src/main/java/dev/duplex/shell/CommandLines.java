@@ -58,6 +58,19 @@ public record CommandLines(URI url, String origin, Map<String, String> headers, 
         return join(w);
     }
 
+    /**
+     * {@code duplexCommand} with a tab's client certificate, key and CA file as {@code --client-cert},
+     * {@code --client-key} and {@code --ca}; never the password (who runs it gives {@code --client-cert-password}).
+     * Each path may be null or blank for none.
+     */
+    public static String withClientTls(String duplexCommand, String certificate, String key, String authorities) {
+        List<String> w = new ArrayList<>();
+        if (certificate != null && !certificate.isBlank()) w.addAll(List.of("--client-cert", certificate.strip()));
+        if (key != null && !key.isBlank()) w.addAll(List.of("--client-key", key.strip()));
+        if (authorities != null && !authorities.isBlank()) w.addAll(List.of("--ca", authorities.strip()));
+        return w.isEmpty() ? duplexCommand : duplexCommand + " " + join(w);
+    }
+
     private static String join(List<String> words) {
         StringBuilder out = new StringBuilder();
         for (String word : words) {

@@ -153,6 +153,33 @@ public final class TlsContexts {
         }
     }
 
+    /**
+     * As {@link #client(Collection, java.util.function.Consumer)}, presenting a client certificate through
+     * {@code keys} when the server asks for one, and trusting {@code authorities} (a user's CA file) on top of
+     * the JDK's: a chain the JDK refuses and one of them accepts is trusted, and {@code trustedByAuthorities}
+     * is told so.
+     *
+     * @param keys                the client's key manager, or null for the JDK's (which presents none)
+     * @param authorities         CAs to trust besides the JDK's, empty for none
+     * @param trustedByAuthorities told, on the handshake's thread, when only {@code authorities} trusted the chain
+     */
+    public static SSLContext client(Collection<Fingerprint> pins,
+            java.util.function.Consumer<? super java.security.cert.CertificateException> refused,
+            javax.net.ssl.KeyManager keys, List<java.security.cert.X509Certificate> authorities,
+            Runnable trustedByAuthorities) {
+        try {
+            X509ExtendedTrustManager base = trustManager(null);
+            if (!authorities.isEmpty()) base = new AuthorityTrustManager(base, authorities, trustedByAuthorities);
+            X509ExtendedTrustManager inner = new PinningTrustManager(base, Set.copyOf(pins), PinnedHost.CHECKED);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys == null ? null : new javax.net.ssl.KeyManager[] {keys},
+                    new TrustManager[] {new ReportingTrustManager(inner, refused)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no TLS client", e);
+        }
+    }
+
     /** Passes every check to {@code inner}, and tells {@code refused} of each refusal before rethrowing it. */
     private static final class ReportingTrustManager extends X509ExtendedTrustManager {
         private final X509ExtendedTrustManager inner;

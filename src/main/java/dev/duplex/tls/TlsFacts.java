@@ -20,13 +20,16 @@ import javax.security.auth.x500.X500Principal;
  * @param alpn  the protocol the server chose from the client's offer, or "" when it chose none
  * @param chain the server's certificates, its own first
  */
-public record TlsFacts(String protocol, String cipherSuite, String alpn, List<CertificateFacts> chain, Trust trust) {
+public record TlsFacts(String protocol, String cipherSuite, String alpn, List<CertificateFacts> chain, Trust trust,
+        ClientAuth clientAuth) {
     /** Why the client went on, or did not. */
     public enum Trust {
         /** The JDK's own checks passed: a chain to one of its trusted authorities, in date, for this host. */
         JDK,
         /** The server's own certificate is one the user pinned by its fingerprint. */
         PINNED,
+        /** The chain leads to a CA of the CA file the user gave (--ca), which the JDK alone does not trust. */
+        CA_FILE,
         /** The client refused the chain; the connection never got past TLS. */
         REFUSED
     }
@@ -65,8 +68,35 @@ public record TlsFacts(String protocol, String cipherSuite, String alpn, List<Ce
         }
     }
 
+    /**
+     * Whether the server asked for a client certificate (a CertificateRequest) and what the client sent.
+     *
+     * @param asked   the server asked for one
+     * @param issuers the CAs the server named as acceptable, RFC 2253; empty when it named none
+     * @param sent    the subject of the certificate sent, or "" when none was
+     * @param had     the user gave a certificate to present
+     */
+    public record ClientAuth(boolean asked, List<String> issuers, String sent, boolean had) {
+        public static final ClientAuth NOT_ASKED = new ClientAuth(false, List.of(), "", false);
+
+        public ClientAuth {
+            issuers = List.copyOf(issuers);
+            sent = sent == null ? "" : sent;
+        }
+    }
+
     public TlsFacts {
         chain = List.copyOf(chain);
+        if (clientAuth == null) clientAuth = ClientAuth.NOT_ASKED;
+    }
+
+    public TlsFacts(String protocol, String cipherSuite, String alpn, List<CertificateFacts> chain, Trust trust) {
+        this(protocol, cipherSuite, alpn, chain, trust, ClientAuth.NOT_ASKED);
+    }
+
+    /** These facts, trusted for {@code why} and with what the client did about a certificate request. */
+    public TlsFacts with(Trust why, ClientAuth auth) {
+        return new TlsFacts(protocol, cipherSuite, alpn, chain, why, auth);
     }
 
     /**

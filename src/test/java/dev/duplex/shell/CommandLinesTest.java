@@ -46,4 +46,12 @@ class CommandLinesTest {
         CommandLines http = new CommandLines(URI.create("ws://h/"), null, Map.of(), List.of(), "http://10.0.0.1:3128");
         assertEquals("websocat ws://h/  # websocat has no option for an HTTP proxy: http://10.0.0.1:3128", http.websocat());
     }
+
+    @Test
+    void aDuplexCommandCarriesTheClientCertificateKeyAndCaFileButNeverThePassword() throws Exception {
+        String line = CommandLines.withClientTls("duplex connect wss://h/", "/home/me/my cert.p12", "", "/etc/ca.pem");
+        assertEquals(List.of("duplex", "connect", "wss://h/", "--client-cert", "/home/me/my cert.p12", "--ca", "/etc/ca.pem"),
+                ShellWords.split(line));
+        assertEquals("duplex connect wss://h/", CommandLines.withClientTls("duplex connect wss://h/", null, null, " "));
+    }
 }

@@ -25,6 +25,8 @@ import dev.duplex.net.outbound.ProxyEnvironment;
 import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
+import dev.duplex.options.ClientTlsInput;
+import dev.duplex.tls.client.ClientTls;
 import dev.duplex.net.client.WsClient;
 import dev.duplex.protocol.CloseCodes;
 import dev.duplex.tls.Fingerprint;
@@ -144,10 +146,27 @@ public final class ClientTab {
             notice.set(Notice.of(through.problem()));
             return;
         }
+        ClientTlsInput tls = options.clientTls();
+        Checked<?> named = tls.files();
+        if (!named.isOk()) {
+            notice.set(Notice.of(named.problem()));
+            return;
+        }
         ClientInput.Connection c = auth.value().applyTo(chosen.value());
         wire.clear();
         state.set(ClientState.CONNECTING);
         io.run(() -> {
+            // The certificate, key and CA files are read here, off the FX thread; one that does not do is
+            // said on the tab, and the tab stays disconnected.
+            Checked<ClientTls> loaded = tls.load();
+            if (!loaded.isOk()) {
+                io.onFx(() -> {
+                    state.set(ClientState.DISCONNECTED);
+                    notice.set(Notice.of(loaded.problem()));
+                });
+                return;
+            }
+            client.clientTls(loaded.value());
             client.proxy(through.value());
             client.connect(c.url(), c.options());
         });

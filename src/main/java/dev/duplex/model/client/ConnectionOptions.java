@@ -4,6 +4,7 @@ import dev.duplex.net.client.ClientOptions;
 import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
+import dev.duplex.options.ClientTlsInput;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +28,12 @@ public final class ConnectionOptions {
             Integer.toString(ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS));
     /** The proxy typed: empty for the environment's, "none", or a proxy URL (see {@link ClientInput#proxy}). */
     private final StringProperty proxy = new SimpleStringProperty(this, "proxy", "");
+    /** A client certificate (PKCS#12 or PEM), its PEM key, their password, and a CA file: paths as typed. */
+    private final StringProperty clientCert = new SimpleStringProperty(this, "clientCert", "");
+    private final StringProperty clientKey = new SimpleStringProperty(this, "clientKey", "");
+    /** Kept in memory only: never saved with a connection. */
+    private final StringProperty clientCertPassword = new SimpleStringProperty(this, "clientCertPassword", "");
+    private final StringProperty caFile = new SimpleStringProperty(this, "caFile", "");
     private final StringProperty collection = new SimpleStringProperty(this, "collection", "");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     /** Whether Save keeps the secrets typed in the URL and headers; unticked they are left out (masked). */
@@ -51,6 +58,11 @@ public final class ConnectionOptions {
         return ClientInput.proxy(proxy.get());
     }
 
+    /** The client certificate, key, password and CA file as typed, for the options layer to check and read. */
+    ClientTlsInput clientTls() {
+        return new ClientTlsInput(clientCert.get(), clientKey.get(), clientCertPassword.get(), caFile.get());
+    }
+
     public StringProperty proxyProperty() { return proxy; }
     public BooleanProperty sendOriginProperty() { return sendOrigin; }
     public StringProperty originProperty() { return origin; }
@@ -61,4 +73,8 @@ public final class ConnectionOptions {
     public StringProperty collectionProperty() { return collection; }
     public StringProperty nameProperty() { return name; }
     public BooleanProperty saveSecretsProperty() { return saveSecrets; }
+    public StringProperty clientCertProperty() { return clientCert; }
+    public StringProperty clientKeyProperty() { return clientKey; }
+    public StringProperty clientCertPasswordProperty() { return clientCertPassword; }
+    public StringProperty caFileProperty() { return caFile; }
 }

@@ -67,7 +67,8 @@ public final class SharedCommands {
         CommandLines lines = new CommandLines(c.url(), c.options().origin(), c.options().headers(),
                 List.copyOf(c.options().subprotocols()), proxy.isEmpty() || proxy.equalsIgnoreCase("none") ? null : proxy);
         return switch (tool) {
-            case DUPLEX -> lines.duplex();
+            case DUPLEX -> CommandLines.withClientTls(lines.duplex(), options.clientCertProperty().get(),
+                    options.clientKeyProperty().get(), options.caFileProperty().get());
             case WEBSOCAT -> lines.websocat();
             case WSCAT -> lines.wscat();
         };

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import dev.duplex.model.Background;
+import dev.duplex.options.ClientTlsInput;
+import dev.duplex.tls.client.ClientTls;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
 import dev.duplex.net.WsEvent;
@@ -42,6 +44,11 @@ public final class ReplayModel {
     private final ObjectProperty<Timing> timing = new SimpleObjectProperty<>(this, "timing", Timing.ORIGINAL);
     private final StringProperty waitMs = new SimpleStringProperty(this, "waitMs", "");
     private final StringProperty trust = new SimpleStringProperty(this, "trust", "");
+    /** A client certificate, its key, their password (never saved) and a CA file, as typed; blank for none. */
+    private final StringProperty clientCert = new SimpleStringProperty(this, "clientCert", "");
+    private final StringProperty clientKey = new SimpleStringProperty(this, "clientKey", "");
+    private final StringProperty clientCertPassword = new SimpleStringProperty(this, "clientCertPassword", "");
+    private final StringProperty caFile = new SimpleStringProperty(this, "caFile", "");
     private final ReadOnlyObjectWrapper<ReplayState> state = new ReadOnlyObjectWrapper<>(this, "state", ReplayState.NO_FILE);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyObjectWrapper<ReplayEvent.AwaitingStep> awaiting = new ReadOnlyObjectWrapper<>(this, "awaiting");
@@ -110,26 +117,42 @@ public final class ReplayModel {
         Checked<ClientInput.Connection> to = input(session.handshake()).connection();
         Checked<Integer> quiet = ClientInput.replyWaitMs(blankToNull(waitMs.get()));
         Checked<List<Fingerprint>> trusted = ClientInput.trusted(fingerprints(trust.get()));
-        for (Checked<?> c : List.of(to, quiet, trusted)) {
+        ClientTlsInput tls = new ClientTlsInput(clientCert.get(), clientKey.get(), clientCertPassword.get(), caFile.get());
+        for (Checked<?> c : List.of(to, quiet, trusted, tls.files())) {
             if (!c.isOk()) {
                 notice.set(Notice.of(c.problem()));
                 return;
             }
         }
         notice.set(null);
+        // The certificate and CA files are read off the FX thread; meanwhile the tab is busy as while reading.
+        state.set(ReplayState.READING);
+        io.call(tls::load, loaded -> {
+            state.set(ReplayState.READY);
+            if (loaded.isOk()) begin(session, to.value(), quiet.value(), trusted.value(), loaded.value());
+            else notice.set(Notice.of(loaded.problem()));
+        }, e -> {
+            state.set(ReplayState.READY);
+            notice.set(Notice.of("file.cannotRead", "", String.valueOf(e.getMessage())));
+        });
+    }
+
+    private void begin(RecordedSession session, ClientInput.Connection to, int quiet, List<Fingerprint> trusted,
+            ClientTls clientTls) {
         rows.clear();
         connection.set(null);
         awaiting.set(null);
         tally.set(Tally.of(session.steps().size()));
         Run run = new Run();
-        run.replayer = new Replayer(session, timing.get(), quiet.value(), event -> {
+        run.replayer = new Replayer(session, timing.get(), quiet, event -> {
             dispatcher.post(sink, new Tagged(run, event));
             if (event instanceof ReplayEvent.Finished) run.finished.complete(null);
         });
-        run.replayer.trust(trusted.value());
+        run.replayer.trust(trusted);
+        run.replayer.clientTls(clientTls);
         current = run;
         state.set(ReplayState.RUNNING);
-        run.replayer.start(to.value().url(), to.value().options());
+        run.replayer.start(to.url(), to.options());
     }
 
     /** In step timing: sends the next message. */
@@ -228,6 +251,10 @@ public final class ReplayModel {
     public StringProperty waitMsProperty() { return waitMs; }
     /** SHA-256 fingerprints of certificates to trust on wss://, as typed. */
     public StringProperty trustProperty() { return trust; }
+    public StringProperty clientCertProperty() { return clientCert; }
+    public StringProperty clientKeyProperty() { return clientKey; }
+    public StringProperty clientCertPasswordProperty() { return clientCertPassword; }
+    public StringProperty caFileProperty() { return caFile; }
     public ReadOnlyObjectProperty<ReplayState> stateProperty() { return state.getReadOnlyProperty(); }
     /** What went wrong (a file, a field), or null. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }

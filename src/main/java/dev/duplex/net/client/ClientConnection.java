@@ -18,6 +18,8 @@ import dev.duplex.tls.Fingerprint;
 import dev.duplex.tls.ServerCertificateException;
 import dev.duplex.tls.TlsContexts;
 import dev.duplex.tls.TlsFacts;
+import dev.duplex.tls.client.CertificateRequestWatch;
+import dev.duplex.tls.client.ClientTls;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -82,6 +84,10 @@ final class ClientConnection extends WebSocketClient {
     private volatile Exception errorBeforeOpen;
     /** Why the server's certificate was refused, as the trust manager said it (wss:// only). */
     private volatile CertificateException tlsRefusal;
+    /** The client's certificate request watch (wss:// only), null on ws://. */
+    private final CertificateRequestWatch clientAuth;
+    /** Only the user's CA file trusted the server's chain (wss:// only). */
+    private volatile boolean trustedByCaFile;
     /** We sent the first close frame (the library's "remote" flag races with its reading thread). */
     private volatile boolean closingByUs;
     private volatile boolean closeTimedOut;
@@ -93,9 +99,10 @@ final class ClientConnection extends WebSocketClient {
     /**
      * @param autoPong whether a ping is answered, asked at each ping
      * @param trusted  certificates trusted by fingerprint on wss://, on top of the normal checks
+     * @param clientTls a client certificate to present when asked, and CAs to trust besides the JDK's
      */
     ClientConnection(URI url, ClientOptions options, WsListener listener, BooleanSupplier autoPong,
-            Set<Fingerprint> trusted, ProxyRoute route) {
+            Set<Fingerprint> trusted, ProxyRoute route, ClientTls clientTls) {
         super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
         this.peer = url.toString();
         this.listener = listener;
@@ -136,9 +143,12 @@ final class ClientConnection extends WebSocketClient {
             // Normal certificate checks, plus the certificates the user chose to trust by fingerprint.
             // The refusal is kept as it happens: the library reports the failed handshake and the closed
             // socket from two threads, in either order.
+            clientAuth = new CertificateRequestWatch(clientTls.certificate());
             tls = TlsContexts.client(trusted, refusal -> {
                 if (tlsRefusal == null) tlsRefusal = refusal;
-            }).getSocketFactory();
+            }, clientAuth, clientTls.authorities(), () -> trustedByCaFile = true).getSocketFactory();
+        } else {
+            clientAuth = null;
         }
         if (route.tunnelled()) {
             // Through a proxy: the socket comes connected through its tunnel, TLS inside it, tapped above TLS.
@@ -169,9 +179,22 @@ final class ClientConnection extends WebSocketClient {
         HandshakeRecord seen = tap.handshake();
         if (tunnel != null) seen = (seen == null ? new HandshakeRecord("", "") : seen).withTunnel(tunnel.record());
         if (seen == null || !(getSocket() instanceof SSLSocket tls)) return seen;
-        if (opened) return seen.withTls(TlsFacts.of(tls.getSession(), tls.getApplicationProtocol(), trusted));
-        return tlsRefusal instanceof ServerCertificateException refused
-                ? seen.withTls(TlsFacts.refused(refused.chain())) : seen;
+        if (tlsRefusal instanceof ServerCertificateException refused) {
+            return seen.withTls(TlsFacts.refused(refused.chain()).with(TlsFacts.Trust.REFUSED, clientAuth.facts()));
+        }
+        // Not open: the session is asked for only once TLS is known to be through (an answer came, or the
+        // server asked for a certificate), as asking an unfinished socket for it would start a handshake.
+        if (!opened && seen.response().isEmpty() && !clientAuth.facts().asked()) return seen;
+        javax.net.ssl.SSLSession session = tls.getSession();
+        if (session == null || "SSL_NULL_WITH_NULL_NULL".equals(session.getCipherSuite())) return seen;
+        TlsFacts facts = TlsFacts.of(session, tls.getApplicationProtocol(), trusted);
+        TlsFacts.Trust why = facts.trust() == TlsFacts.Trust.JDK && trustedByCaFile ? TlsFacts.Trust.CA_FILE : facts.trust();
+        return seen.withTls(facts.with(why, clientAuth.facts()));
+    }
+
+    /** What the client did about a certificate request, or null on ws://. */
+    TlsFacts.ClientAuth clientAuth() {
+        return clientAuth == null ? null : clientAuth.facts();
     }
 
     private static Map<String, String> handshakeHeaders(ClientOptions options) {
@@ -354,7 +377,7 @@ final class ClientConnection extends WebSocketClient {
             }
             // A browser reports onerror then onclose(1006) for every connection that never opened.
             listener.on(new WsEvent.Failed(Instant.now(), peer,
-                    HandshakeFailure.of(handshakeTimedOut, handshake, why, tlsRefusal, errorBeforeOpen)));
+                    HandshakeFailure.of(handshakeTimedOut, handshake, why, tlsRefusal, errorBeforeOpen, clientAuth())));
             listener.on(new WsEvent.Closed(Instant.now(), CloseCodes.ABNORMAL, "", false, remote));
             return;
         }

@@ -4,6 +4,7 @@ import dev.duplex.net.HandshakeRecord;
 import dev.duplex.net.Problem;
 import dev.duplex.net.Problems;
 import dev.duplex.protocol.AcceptCheck;
+import dev.duplex.tls.TlsFacts;
 import dev.duplex.tls.TlsProblem;
 
 import java.security.cert.CertificateException;
@@ -25,8 +26,65 @@ final class HandshakeFailure {
      * @param reason     the library's reason for the close
      * @param tlsRefusal why the server's certificate was refused, as the trust manager said it, or null
      * @param error      the error the library reported before the close, or null
+     * @param clientAuth what the client did about a certificate request, or null on ws://
      */
     static Problem of(boolean timedOut, HandshakeRecord handshake, String reason, CertificateException tlsRefusal,
+            Exception error, TlsFacts.ClientAuth clientAuth) {
+        Problem certificate = timedOut || tlsRefusal != null ? null : clientCertificate(handshake, error, clientAuth);
+        if (certificate != null) return certificate;
+        return of(timedOut, handshake, reason, tlsRefusal, error);
+    }
+
+    /** The TLS alerts by which a server says it refused a client certificate (RFC 8446 6.2). */
+    private static final java.util.regex.Pattern REFUSAL_ALERT = java.util.regex.Pattern.compile(
+            "fatal alert: (bad_certificate|unknown_ca|certificate_unknown|certificate_expired|certificate_revoked"
+            + "|unsupported_certificate|access_denied|decrypt_error|certificate_required|handshake_failure)");
+
+    /**
+     * A failure that comes of a client certificate: the server asked for one and either said it needs one
+     * (certificate_required, or an HTTP 400 as nginx answers) or refused the one sent (bad_certificate,
+     * unknown_ca, ..., or that 400). With TLS 1.3 the server's verdict comes after the client's handshake is
+     * done, so the alert often arrives on the first read, as the library's error before open. Null when
+     * the failure had nothing to do with a client certificate.
+     */
+    private static Problem clientCertificate(HandshakeRecord handshake, Exception error, TlsFacts.ClientAuth auth) {
+        if (auth == null || !auth.asked()) return null;
+        String alert = null;
+        for (Throwable c = error; c != null && alert == null; c = c.getCause() == c ? null : c.getCause()) {
+            java.util.regex.Matcher m = c.getMessage() == null ? null : REFUSAL_ALERT.matcher(c.getMessage());
+            if (m != null && m.find()) alert = m.group(1);
+        }
+        String how = null;
+        if (alert != null) {
+            how = alert;
+        } else if (handshake != null && handshake.status() == 400 && (auth.sent().isEmpty()
+                || handshake.response().toLowerCase(java.util.Locale.ROOT).contains("certificate"))) {
+            // nginx's words: "400 No required SSL certificate was sent", "400 The SSL certificate error". A 400
+            // after a certificate went is taken as its refusal only when the answer speaks of a certificate.
+            how = withoutVersion(handshake.statusLine());
+        } else if ((handshake == null || handshake.response().isEmpty()) && droppedConnection(error)) {
+            // The server sent its alert and closed; our upgrade request, written meanwhile, met the closed
+            // socket, and the RST that answered it threw the unread alert away. Asked for a certificate and then
+            // dropped without a word: that is the likeliest reading.
+            how = "the server closed the connection after TLS, without an answer";
+        }
+        if (how == null) return null;
+        boolean none = auth.sent().isEmpty();
+        if (none || "certificate_required".equals(alert)) return new Problem(Problem.Kind.TLS_CLIENT_CERT_REQUIRED, how);
+        return new Problem(Problem.Kind.TLS_CLIENT_CERT_REFUSED, auth.sent() + " (" + how + ")");
+    }
+
+    /** No error, or one that says only that the peer dropped the connection (reset, closed, broken pipe, EOF). */
+    private static boolean droppedConnection(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.SocketException || c instanceof java.io.EOFException) return true;
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("reset") || m.contains("broken pipe") || m.contains("closed")) return true;
+        }
+        return error == null;
+    }
+
+    private static Problem of(boolean timedOut, HandshakeRecord handshake, String reason, CertificateException tlsRefusal,
             Exception error) {
         if (timedOut) {
             return new Problem(Problem.Kind.TIMED_OUT, "no answer to the upgrade request");

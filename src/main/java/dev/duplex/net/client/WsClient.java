@@ -8,6 +8,7 @@ import dev.duplex.net.outbound.ProxyEnvironment;
 import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.net.wire.ControlFrames;
 import dev.duplex.tls.Fingerprint;
+import dev.duplex.tls.client.ClientTls;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -35,6 +36,8 @@ public final class WsClient {
     private volatile boolean echo;
     /** Server certificates trusted by their SHA-256 fingerprint on wss://, on top of the normal checks. */
     private volatile Set<Fingerprint> trusted = Set.of();
+    /** A client certificate to present and CAs to trust, on wss://; none by default. */
+    private volatile ClientTls clientTls = ClientTls.NONE;
     /** Seconds between the library's own pings that check the server is still there; 0 sends none. */
     private volatile int keepAliveSeconds = 60;
 
@@ -63,7 +66,7 @@ public final class WsClient {
                 }, () -> p);
             }
         };
-        connection = new ClientConnection(url, options, echoing, () -> autoPong, trusted, route);
+        connection = new ClientConnection(url, options, echoing, () -> autoPong, trusted, route, clientTls);
         self[0] = connection;
         connection.setConnectionLostTimeout(keepAliveSeconds);
         connection.connect();
@@ -119,6 +122,14 @@ public final class WsClient {
      */
     public void trust(Collection<Fingerprint> fingerprints) {
         trusted = Set.copyOf(fingerprints);
+    }
+
+    /**
+     * From the next connection on, presents this client certificate when a wss:// server asks for one, and
+     * trusts these CAs on top of the JDK's ({@link ClientTls#NONE}: neither). Read the files off the FX thread.
+     */
+    public void clientTls(ClientTls tls) {
+        clientTls = tls == null ? ClientTls.NONE : tls;
     }
 
     /**

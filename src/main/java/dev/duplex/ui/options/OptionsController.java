@@ -12,8 +12,10 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
@@ -39,6 +41,10 @@ public final class OptionsController {
     @FXML private ComboBox<ConnectionStore.SavedConnection> savedConnectionsBox;
     @FXML private Button openConnectionButton;
     @FXML private Button deleteConnectionButton;
+    @FXML private TextField clientCertField;
+    @FXML private TextField clientKeyField;
+    @FXML private PasswordField clientPasswordField;
+    @FXML private TextField caFileField;
 
     public OptionsController(SavedConnections connections, ClientTab tab, Texts texts) {
         this.connections = connections;
@@ -76,6 +82,35 @@ public final class OptionsController {
                     route.proxy() == null ? "" : route.proxy().shown(), route.variable()) : texts.get("client.proxy.prompt");
         }, tab.routeProperty()));
         bindSavedConnections();
+        clientCertField.textProperty().bindBidirectional(options.clientCertProperty());
+        clientKeyField.textProperty().bindBidirectional(options.clientKeyProperty());
+        clientPasswordField.textProperty().bindBidirectional(options.clientCertPasswordProperty());
+        caFileField.textProperty().bindBidirectional(options.caFileProperty());
+    }
+
+    @FXML
+    private void chooseClientCert() {
+        choose(clientCertField, "client.tls.cert", "*.p12", "*.pfx", "*.pem", "*.crt", "*.cer");
+    }
+
+    @FXML
+    private void chooseClientKey() {
+        choose(clientKeyField, "client.tls.key", "*.key", "*.pem");
+    }
+
+    @FXML
+    private void chooseCaFile() {
+        choose(caFileField, "client.tls.ca", "*.pem", "*.crt", "*.cer");
+    }
+
+    /** A file chooser for one field; only the path is taken here, the file is read when connecting, off the FX thread. */
+    private void choose(TextField field, String title, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get(title));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(texts.get(title), patterns),
+                new FileChooser.ExtensionFilter(texts.get("client.tls.anyFile"), "*"));
+        java.io.File chosen = chooser.showOpenDialog(field.getScene().getWindow());
+        if (chosen != null) field.setText(chosen.getPath());
     }
 
     private void bindSavedConnections() {

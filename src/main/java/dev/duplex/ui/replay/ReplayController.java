@@ -49,6 +49,10 @@ public final class ReplayController {
     @FXML private ChoiceBox<Timing> replayTimingBox;
     @FXML private TextField replayWaitField;
     @FXML private TextField replayTrustField;
+    @FXML private TextField replayClientCertField;
+    @FXML private TextField replayClientKeyField;
+    @FXML private javafx.scene.control.PasswordField replayClientPasswordField;
+    @FXML private TextField replayCaFileField;
     @FXML private Button replayStartButton;
     @FXML private Button replayNextButton;
     @FXML private Button replayStopButton;
@@ -75,6 +79,10 @@ public final class ReplayController {
         replayUrlField.textProperty().bindBidirectional(model.urlProperty());
         replayWaitField.textProperty().bindBidirectional(model.waitMsProperty());
         replayTrustField.textProperty().bindBidirectional(model.trustProperty());
+        replayClientCertField.textProperty().bindBidirectional(model.clientCertProperty());
+        replayClientKeyField.textProperty().bindBidirectional(model.clientKeyProperty());
+        replayClientPasswordField.textProperty().bindBidirectional(model.clientCertPasswordProperty());
+        replayCaFileField.textProperty().bindBidirectional(model.caFileProperty());
         replayTimingBox.getItems().setAll(Timing.values());
         replayTimingBox.setConverter(EnumNames.converter(texts, "replay.timing."));
         replayTimingBox.valueProperty().bindBidirectional(model.timingProperty());
