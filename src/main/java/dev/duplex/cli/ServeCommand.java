@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--close-reason", paramLabel = "TEXT") String closeReason;
     @Option(names = "--no-pong") boolean noPong;
     @Option(names = "--tls") boolean tls;
+    @Option(names = "--deflate") boolean deflate;
     @Option(names = "--tls-pkcs12", paramLabel = "FILE") String tlsPkcs12;
     @Option(names = "--tls-password", paramLabel = "PASSWORD") String tlsPassword;
 
@@ -95,6 +96,7 @@ final class ServeCommand implements Callable<Integer> {
         console.signals().onTerminate(stop);
         LabServer server = new LabServer(this::print);
         server.setCaptureFrames(false); // the console log has no frame view
+        server.setDeflate(deflate);
         try {
             server.start(config);
         } catch (ServerStartException e) {

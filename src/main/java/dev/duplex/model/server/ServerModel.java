@@ -52,6 +52,8 @@ public final class ServerModel {
     /** Origins allowed to connect, separated by commas or spaces; empty allows any. */
     private final StringProperty allowedOrigins = new SimpleStringProperty(this, "allowedOrigins", "");
     private final BooleanProperty tls = new SimpleBooleanProperty(this, "tls", false);
+    /** Take a client's permessage-deflate offer: applies to the next connection, while the server runs too. */
+    private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
     /** A PKCS#12 file of the user's; empty serves Duplex's own self-signed certificate. */
     private final StringProperty pkcs12 = new SimpleStringProperty(this, "pkcs12", "");
     private final StringProperty pkcs12Password = new SimpleStringProperty(this, "pkcs12Password", "");
@@ -80,6 +82,8 @@ public final class ServerModel {
         // One sink object: the dispatcher groups consecutive events by sink identity.
         Consumer<List<WsEvent>> sink = this::onEvents;
         this.server = new LabServer(event -> dispatcher.post(sink, event));
+        // A volatile switch the server reads at each new connection: no hop to the background is needed.
+        deflate.addListener((o, was, on) -> server.setDeflate(on));
         this.log = new LogBuffer(settings.logCap());
         this.wire = new WireLog(settings.logCap());
         this.behaviours = new Behaviours(server, io, notice::set);
@@ -259,6 +263,7 @@ public final class ServerModel {
     public StringProperty maxMessageProperty() { return maxMessage; }
     public StringProperty allowedOriginsProperty() { return allowedOrigins; }
     public BooleanProperty tlsProperty() { return tls; }
+    public BooleanProperty deflateProperty() { return deflate; }
     public StringProperty pkcs12Property() { return pkcs12; }
     public StringProperty pkcs12PasswordProperty() { return pkcs12Password; }
 

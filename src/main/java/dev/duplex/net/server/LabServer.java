@@ -84,6 +84,16 @@ public final class LabServer {
         switches.captureFrames = on;
     }
 
+    /**
+     * Takes a client's permessage-deflate offer from the next connection on (off by default: offers are
+     * declined). The library's extension answers with server_no_context_takeover, honours the client's
+     * client_no_context_takeover, and compresses every data frame; the frames view shows them compressed,
+     * RSV1 set, and the log the messages inflated.
+     */
+    public void setDeflate(boolean on) {
+        switches.deflate = on;
+    }
+
     /** Changes how the server misbehaves, from the next handshake, message or ping on. */
     public void setBehaviour(ServerBehaviour b) {
         switches.behaviour = b == null ? ServerBehaviour.NORMAL : b;

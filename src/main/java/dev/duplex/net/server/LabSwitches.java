@@ -9,4 +9,6 @@ final class LabSwitches {
     volatile ServerBehaviour behaviour = ServerBehaviour.NORMAL;
     /** Whether frames are reported (the window shows them); the headless server can do without. */
     volatile boolean captureFrames = true;
+    /** Whether a client's permessage-deflate offer is taken (RFC 7692), from the next connection on. */
+    volatile boolean deflate;
 }

@@ -73,7 +73,14 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
     }
 
     private Draft_6455 draft() {
-        return new Draft_6455(List.of(new DefaultExtension()), List.of(new Protocol("")), config.limits().maxMessage());
+        List<org.java_websocket.extensions.IExtension> extensions = new java.util.ArrayList<>();
+        if (switches.deflate) {
+            var deflate = new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension();
+            deflate.setThreshold(0); // every message, small ones too: a workbench shows what deflate does to each
+            extensions.add(deflate);
+        }
+        extensions.add(new DefaultExtension());
+        return new Draft_6455(extensions, List.of(new Protocol("")), config.limits().maxMessage());
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class LimitsController {
     private final Texts texts;
 
     @FXML private CheckBox tlsBox;
+    @FXML private CheckBox deflateBox;
     @FXML private TextField pkcs12Field;
     @FXML private PasswordField pkcs12PasswordField;
     @FXML private Label fingerprintLabel;
@@ -43,6 +44,8 @@ public final class LimitsController {
                 () -> fingerprint.get().isEmpty() ? texts.get("server.tls.hint")
                         : texts.get("server.tls.fingerprint", fingerprint.get()),
                 fingerprint));
+        // Not locked while running: the server takes it from the next connection on.
+        deflateBox.selectedProperty().bindBidirectional(server.deflateProperty());
         pingIntervalField.textProperty().bindBidirectional(server.pingIntervalProperty());
         maxMessageField.textProperty().bindBidirectional(server.maxMessageProperty());
         originsField.textProperty().bindBidirectional(server.allowedOriginsProperty());
