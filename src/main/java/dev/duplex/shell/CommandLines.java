@@ -71,6 +71,21 @@ public record CommandLines(URI url, String origin, Map<String, String> headers, 
         return w.isEmpty() ? duplexCommand : duplexCommand + " " + join(w);
     }
 
+    /**
+     * {@code wscatCommand} with the client certificate, key and CA file as wscat takes them ({@code --cert},
+     * {@code --key}, {@code --ca}: PEM files; a PKCS#12 file wscat cannot read, and the line says so). Never
+     * the password: wscat asks for it ({@code --passphrase} with no value).
+     */
+    public static String wscatWithClientTls(String wscatCommand, String certificate, String key, String authorities) {
+        List<String> w = new ArrayList<>();
+        boolean pkcs12 = certificate != null && certificate.strip().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(p12|pfx)");
+        if (certificate != null && !certificate.isBlank() && !pkcs12) w.addAll(List.of("--cert", certificate.strip()));
+        if (key != null && !key.isBlank() && !pkcs12) w.addAll(List.of("--key", key.strip()));
+        if (authorities != null && !authorities.isBlank()) w.addAll(List.of("--ca", authorities.strip()));
+        String line = w.isEmpty() ? wscatCommand : wscatCommand + " " + join(w);
+        return pkcs12 ? line + "  # wscat reads PEM only: convert " + certificate.strip() + " with openssl pkcs12" : line;
+    }
+
     private static String join(List<String> words) {
         StringBuilder out = new StringBuilder();
         for (String word : words) {

@@ -54,4 +54,12 @@ class CommandLinesTest {
                 ShellWords.split(line));
         assertEquals("duplex connect wss://h/", CommandLines.withClientTls("duplex connect wss://h/", null, null, " "));
     }
+
+    @Test
+    void wscatTakesPemCertificatesAndSaysWhenItCannot() throws Exception {
+        assertEquals(List.of("wscat", "-c", "wss://h/", "--cert", "/c/me.pem", "--key", "/c/me.key", "--ca", "/c/ca.pem"),
+                ShellWords.split(CommandLines.wscatWithClientTls("wscat -c wss://h/", "/c/me.pem", "/c/me.key", "/c/ca.pem")));
+        assertEquals("wscat -c wss://h/  # wscat reads PEM only: convert /c/me.p12 with openssl pkcs12",
+                CommandLines.wscatWithClientTls("wscat -c wss://h/", "/c/me.p12", null, null));
+    }
 }

@@ -70,7 +70,8 @@ public final class SharedCommands {
             case DUPLEX -> CommandLines.withClientTls(lines.duplex(), options.clientCertProperty().get(),
                     options.clientKeyProperty().get(), options.caFileProperty().get());
             case WEBSOCAT -> lines.websocat();
-            case WSCAT -> lines.wscat();
+            case WSCAT -> CommandLines.wscatWithClientTls(lines.wscat(), options.clientCertProperty().get(),
+                    options.clientKeyProperty().get(), options.caFileProperty().get());
         };
     }
 
