@@ -62,6 +62,30 @@ class CopiedCommandsTest {
     }
 
     @Test
+    void connectTakesFirefoxsCopyAsCurlToo() throws Exception {
+        upstream = NodeProxyPeers.Upstream.start(List.of(), null);
+        // Firefox's form: one line, every header as -H, its own Connection and Upgrade last.
+        String copied = "curl '" + upstream.uri("/socket") + "' -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:120.0)"
+                + " Gecko/20100101 Firefox/120.0' -H 'Accept: */*' -H 'Accept-Language: en-US,en;q=0.5'"
+                + " -H 'Accept-Encoding: gzip, deflate, br' -H 'Sec-WebSocket-Version: 13' -H 'Origin: https://chat.example.com'"
+                + " -H 'Sec-WebSocket-Extensions: permessage-deflate' -H 'Sec-WebSocket-Key: x3JJHMbDL1EzLkh9GBhXDw=='"
+                + " -H 'Connection: keep-alive, Upgrade' -H 'Cookie: session=abc123' -H 'Sec-Fetch-Dest: empty'"
+                + " -H 'Sec-Fetch-Mode: websocket' -H 'Sec-Fetch-Site: same-origin' -H 'Pragma: no-cache'"
+                + " -H 'Cache-Control: no-cache' -H 'Upgrade: websocket'";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Cli.run(new String[] {"connect", "--curl", copied},
+                new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), s -> { });
+        NodeWsServer.Handshake seen = upstream.nextHandshake();
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+        assertEquals("https://chat.example.com", seen.header("origin"));
+        assertEquals("session=abc123", seen.header("cookie"));
+        assertTrue(seen.header("user-agent").contains("Firefox/120.0"), seen.json());
+        assertEquals("websocket", seen.header("sec-fetch-mode"));
+        assertEquals(null, seen.header("sec-websocket-extensions"), "the browser's offer is dropped");
+    }
+
+    @Test
     void theWscatCommandOfATabRunsAsWritten() throws Exception {
         upstream = NodeProxyPeers.Upstream.start(List.of("chat.v2"), null);
         Path wscat = NodeWsServer.installPackage("node-wscat", "wscat", WSCAT_VERSION).resolve("node_modules/.bin");
