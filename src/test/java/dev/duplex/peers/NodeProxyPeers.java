@@ -80,8 +80,8 @@ public final class NodeProxyPeers {
                 Files.writeString(pem.resolve("key.pem"), pem("PRIVATE KEY", tls.privateKey().getEncoded()));
                 Files.writeString(pem.resolve("cert.pem"), pem("CERTIFICATE", tls.certificate().getEncoded()));
             }
-            String config = "{\"subprotocols\":" + jsonList(subprotocols) + ",\"tls\":" + (tls != null)
-                    + ",\"pem\":" + json(pem.toString()) + "}";
+            String config = "{\"subprotocols\":" + NodeArgs.jsonList(subprotocols) + ",\"tls\":" + (tls != null)
+                    + ",\"pem\":" + NodeArgs.json(pem.toString()) + "}";
             Process p = new ProcessBuilder("node", dir.resolve("proxy-upstream.js").toString(), config)
                     .directory(dir.toFile()).redirectErrorStream(true).start();
             return new Upstream(p, tls != null);
@@ -140,12 +140,12 @@ public final class NodeProxyPeers {
         Path dir = NodeWsServer.install();
         Files.writeString(dir.resolve("proxy-client.js"), CLIENT);
         StringBuilder headers = new StringBuilder("{");
-        script.headers().forEach((k, v) -> headers.append(headers.length() > 1 ? "," : "").append(json(k)).append(':').append(json(v)));
+        script.headers().forEach((k, v) -> headers.append(headers.length() > 1 ? "," : "").append(NodeArgs.json(k)).append(':').append(NodeArgs.json(v)));
         headers.append('}');
-        String config = "{\"url\":" + json(url.toString()) + ",\"protocols\":" + jsonList(script.subprotocols())
+        String config = "{\"url\":" + NodeArgs.json(url.toString()) + ",\"protocols\":" + NodeArgs.jsonList(script.subprotocols())
                 + ",\"headers\":" + headers + ",\"pingFirst\":" + script.pingFirst() + ",\"messages\":"
-                + jsonList(script.messages()) + ",\"replies\":" + script.replies() + ",\"closeCode\":" + script.closeCode()
-                + ",\"closeReason\":" + json(script.closeReason()) + "}";
+                + NodeArgs.jsonList(script.messages()) + ",\"replies\":" + script.replies() + ",\"closeCode\":" + script.closeCode()
+                + ",\"closeReason\":" + NodeArgs.json(script.closeReason()) + "}";
         Process node = new ProcessBuilder("node", dir.resolve("proxy-client.js").toString(), config)
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         node.getOutputStream().close();
@@ -187,22 +187,6 @@ public final class NodeProxyPeers {
     static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
-    }
-
-    private static String jsonList(List<String> values) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) sb.append(i == 0 ? "" : ",").append(json(values.get(i)));
-        return sb.append(']').toString();
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 
     private static final String UPSTREAM = """

@@ -37,10 +37,10 @@ final class NodeWsClient {
     static List<Map<String, String>> run(URI url, Script script) throws Exception {
         Path dir = NodeWsServer.install();
         Files.writeString(dir.resolve("client.js"), SCRIPT);
-        StringBuilder config = new StringBuilder("{\"url\":").append(json(url.toString()))
-                .append(",\"protocols\":").append(jsonList(script.subprotocols()))
+        StringBuilder config = new StringBuilder("{\"url\":").append(NodeArgs.json(url.toString()))
+                .append(",\"protocols\":").append(NodeArgs.jsonList(script.subprotocols()))
                 .append(",\"pingFirst\":").append(script.pingFirst())
-                .append(",\"messages\":").append(jsonList(script.messages()))
+                .append(",\"messages\":").append(NodeArgs.jsonList(script.messages()))
                 .append(",\"repliesBeforeClose\":").append(script.repliesBeforeClose()).append('}');
         Process node = new ProcessBuilder("node", dir.resolve("client.js").toString(), config.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).start();
@@ -73,22 +73,6 @@ final class NodeWsClient {
             }
         }
         return m;
-    }
-
-    private static String jsonList(List<String> values) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) sb.append(i == 0 ? "" : ",").append(json(values.get(i)));
-        return sb.append(']').toString();
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 
     private static final String SCRIPT = """

@@ -121,7 +121,7 @@ public final class NodeWsServer implements AutoCloseable {
                 .append(",\"subprotocols\":[");
         for (int i = 0; i < options.subprotocols().size(); i++) {
             if (i > 0) config.append(',');
-            config.append(jsonString(options.subprotocols().get(i)));
+            config.append(NodeArgs.json(options.subprotocols().get(i)));
         }
         config.append("]}");
         Process process = new ProcessBuilder("node", dir.resolve("server.js").toString(), config.toString())
@@ -264,16 +264,6 @@ public final class NodeWsServer implements AutoCloseable {
         }
         return new Handshake(url, Collections.unmodifiableMap(headers), List.copyOf(raw), protocol, extensions,
                 List.copyOf(response), json);
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 
     /** The server: its options come as one JSON argument. */
