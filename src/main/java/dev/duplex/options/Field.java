@@ -16,5 +16,7 @@ public enum Field {
     // ---- the proxy ----
     LISTEN, UPSTREAM, REWRITE, DROP, DELAY, PAUSE_ON, SET_HEADER, REMOVE_HEADER,
     // ---- the labs: close, ping, fragments, burst ----
-    CLOSE_CODE, CLOSE_REASON, PING_PAYLOAD, PING_EVERY, FRAGMENT_SIZE, BURST_COUNT, BURST_EVERY
+    CLOSE_CODE, CLOSE_REASON, PING_PAYLOAD, PING_EVERY, FRAGMENT_SIZE, BURST_COUNT, BURST_EVERY,
+    // ---- the checker ----
+    CHECK_GROUPS, CHECK_CASE_TIMEOUT
 }
