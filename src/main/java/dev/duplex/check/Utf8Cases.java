@@ -20,6 +20,8 @@ import java.util.List;
 final class Utf8Cases {
     static final int INVALID_DATA = 1007;
     private static final String S = "8.1";
+    /** κόσμε, an encoded surrogate (never valid in UTF-8), then "edited". */
+    private static final String INVALID_KOSME = "cebae1bdb9cf83cebcceb5" + "eda080" + "656469746564";
 
     /** One row of the table: the subgroup, what it is, the bytes (hex), whether they are valid UTF-8. */
     private record Row(int sub, String what, String hex, boolean valid) { }
@@ -44,6 +46,11 @@ final class Utf8Cases {
         all.add(new Case("6.2.3", "The same, in 1-byte fragments (split inside characters)", S, true, script().fragmented(TEXT, h, 1)));
         byte[] kosme = hex("cebae1bdb9cf83cebcceb5");
         all.add(new Case("6.2.4", "κόσμε (3-byte characters) in 1-byte fragments", S, true, script().fragmented(TEXT, kosme, 1)));
+        byte[] bad = hex(INVALID_KOSME);
+        all.add(new Case("6.3.1", "κόσμε + an invalid sequence (ED A0 80) + text, in one frame", S, false,
+                script().frame(TEXT, bad).fails(INVALID_DATA)));
+        all.add(new Case("6.3.2", "κόσμε + an invalid sequence (ED A0 80) + text, in 1-byte fragments", S, false,
+                script().fragmentsOf(TEXT, bad, 1).fails(INVALID_DATA)));
         splitEverywhere(all);
         int[] next = new int[30];
         for (Row r : table()) add(all, r, next);
@@ -52,7 +59,7 @@ final class Utf8Cases {
 
     /** 6.4: κόσμε, an invalid sequence, more text: cut into two fragments at every byte. */
     private static void splitEverywhere(List<Case> all) {
-        byte[] bad = hex("cebae1bdb9cf83cebcceb5" + "eda080" + "656469746564");
+        byte[] bad = hex(INVALID_KOSME);
         for (int cut = 1; cut < bad.length; cut++) {
             all.add(new Case("6.4." + cut, "κόσμε + an invalid sequence (ED A0 80) + text, in 2 fragments cut after byte " + cut,
                     S, false, script().frame(false, 0, TEXT, Arrays.copyOf(bad, cut))
