@@ -16,7 +16,7 @@ final class HandshakeCases {
                 "4.2.2", false, HandshakeCases::correct));
         all.add(new Case("0.2", "A request without Sec-WebSocket-Key is refused (400)", "4.2.1",
                 false, s -> refused(s, "GET", null, "13", true)));
-        all.add(new Case("0.3", "A request for version 8 is refused, naming version 13 in Sec-WebSocket-Version (426)",
+        all.add(new Case("0.3", "A request for version 99 (none that exists) is refused, naming version 13 in Sec-WebSocket-Version (426)",
                 "4.2.2, 4.4", false, HandshakeCases::wrongVersion));
         all.add(new Case("0.4", "A POST upgrade request is refused", "4.2.1", false, s -> refused(s, "POST", Wire.newKey(), "13", true)));
         all.add(new Case("0.5", "A request without Upgrade and Connection is refused", "4.2.1", false,
@@ -63,7 +63,7 @@ final class HandshakeCases {
     }
 
     private static Judged wrongVersion(Session s) throws IOException {
-        Judged j = refused(s, "GET", Wire.newKey(), "8", true);
+        Judged j = refused(s, "GET", Wire.newKey(), "99", true);
         return j;
     }
 
@@ -81,7 +81,7 @@ final class HandshakeCases {
             if (a == null) return Judged.nonStrict("TCP close without an answer", "the request should get an HTTP error status");
             if (a.status() == 101) return Judged.fail(a.statusLine(), "the server upgraded a request it must refuse");
             if (a.status() < 400) return Judged.nonStrict(a.statusLine(), "a refusal should be a 4xx status");
-            if ("8".equals(version)) {
+            if ("99".equals(version)) {
                 String offered = a.headers().getOrDefault("sec-websocket-version", "");
                 if (!offered.contains("13")) {
                     return Judged.nonStrict(a.statusLine(), "the refusal should name the versions it takes in Sec-WebSocket-Version (4.4)");
