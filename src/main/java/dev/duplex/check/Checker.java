@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class Checker {
     /** How many cases run at once. */
-    static final int PARALLEL = 8;
+    static final int PARALLEL = 16;
 
     /**
      * What to check and how.

@@ -24,8 +24,12 @@ final class Script implements Case.Probe {
         }
 
         String describe() {
-            return (opcode == Wire.PONG ? "pong " : opcode == Wire.TEXT ? "text " : opcode == Wire.BINARY ? "binary "
-                    : Wire.opcodeName(opcode) + " ") + payload.length + " B";
+            String kind = opcode == Wire.PONG ? "pong " : opcode == Wire.TEXT ? "text " : opcode == Wire.BINARY ? "binary "
+                    : Wire.opcodeName(opcode) + " ";
+            if (opcode != Wire.TEXT || payload.length == 0) return kind + payload.length + " B";
+            String t = new String(payload, 0, Math.min(payload.length, 40), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("\\p{Cntrl}", ".");
+            return kind + payload.length + " B \"" + t + (payload.length > 40 ? "…" : "") + "\"";
         }
     }
 
@@ -170,18 +174,19 @@ final class Script implements Case.Probe {
                     : Judged.nonStrict(r.observed(), "our close 1000 was answered with " + e.close().closeCode());
         }
         if (e.answer() != null) return Judged.fail(r.observed(), "an unexpected " + e.answer().describe() + " came back");
-        return e.silent() ? Judged.fail(r.observed(), "our close 1000 got no close back")
-                : Judged.nonStrict(r.observed(), "our close 1000 got no close frame back: the TCP connection ended");
+        return Judged.fail(r.observed(), e.silent() ? "our close 1000 got no close back"
+                : "our close 1000 got no close frame back, the TCP connection just ended (5.5.1: it must answer with one)");
     }
 
     private Judged failing(Replies r) throws IOException {
         List<Answer> got = new ArrayList<>();
         Replies.Event e;
-        while ((e = r.next()).answer() != null) got.add(e.answer());
-        for (int i = 0; i < got.size(); i++) {
-            if (i >= answers.size() || !got.get(i).same(answers.get(i))) {
-                return Judged.fail(r.observed(), "the server answered what it should have refused: " + got.get(i).describe());
+        while ((e = r.next()).answer() != null) {
+            Answer a = e.answer();
+            if (got.size() >= answers.size() || !a.same(answers.get(got.size()))) {
+                return Judged.fail(r.observed(), "the server answered what it should have refused: " + a.describe());
             }
+            got.add(a);
         }
         if (e.silent()) return Judged.fail(r.observed(), "the server did not fail the connection within the case's timeout");
         boolean early = got.size() < answers.size();
@@ -196,10 +201,14 @@ final class Script implements Case.Probe {
     private Judged closing(Replies r) throws IOException {
         Replies.Event e;
         List<Answer> got = new ArrayList<>();
-        while ((e = r.next()).answer() != null) got.add(e.answer());
-        if (got.size() > answers.size()) return Judged.fail(r.observed(), "the server answered data sent after the close");
+        while ((e = r.next()).answer() != null) {
+            got.add(e.answer());
+            if (got.size() > answers.size()) return Judged.fail(r.observed(), "the server answered data sent after the close");
+        }
         if (e.silent()) return Judged.fail(r.observed(), "no close came back within the case's timeout");
-        if (e.close() == null) return Judged.nonStrict(r.observed(), "the TCP connection ended without a close frame");
+        if (e.close() == null) {
+            return Judged.fail(r.observed(), "the TCP connection ended without a close frame (5.5.1: a close must be answered with one)");
+        }
         int code = e.close().closeCode();
         if (Arrays.stream(codes).noneMatch(c -> c == code)) {
             return Judged.nonStrict(r.observed(), "closed with " + code + ", expected " + codesText());
