@@ -55,8 +55,13 @@ class CheckCommandTest {
         }
         assertTrue(run.observed().get("6.6.1").contains("close 1007"), run.observed().get("6.6.1"));
         // What our server does as measured (net.server is not changed by this task; see the README):
-        // it fails the connection before echoing the good frame sent first (Autobahn's NON-STRICT) ...
-        assertEquals("NON-STRICT", run.verdict("3.2"));
+        // it often fails the connection before echoing the good frame sent first (Autobahn's NON-STRICT;
+        // whether it does depends on whether both frames come in one read), never worse ...
+        for (Map.Entry<String, String> v : run.verdicts().entrySet()) {
+            if (v.getKey().startsWith("3.") || v.getKey().startsWith("4.")) {
+                assertTrue(v.getValue().equals("PASS") || v.getValue().equals("NON-STRICT"), () -> v.getKey() + ": " + v.getValue());
+            }
+        }
         // ... and upgrades a request without Upgrade/Connection, which RFC 6455 4.2.1 says to refuse.
         assertEquals("FAIL", run.verdict("0.5"));
         assertEquals("INFORMATIONAL", run.verdict("7.7.14"));
