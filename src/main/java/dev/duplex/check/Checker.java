@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import dev.duplex.tls.Fingerprint;
+import dev.duplex.tls.TlsContexts;
+
 /**
  * Runs the cases against a server: each case on its own connection, bounded by the per-case timeout (and
  * its own allowance for big messages), several at once so that a silent server costs little, the big
@@ -34,10 +37,16 @@ public final class Checker {
      * @param runMs     the bound of the whole run
      */
     public record Plan(URI url, String origin, Map<String, String> headers, Set<Integer> groups, boolean full,
-            int caseMs, long runMs) {
+            int caseMs, long runMs, List<Fingerprint> trusted) {
         public Plan {
             headers = Map.copyOf(headers);
             groups = Set.copyOf(groups);
+            trusted = List.copyOf(trusted);
+        }
+
+        Wire.Target target() {
+            boolean wss = "wss".equalsIgnoreCase(url.getScheme());
+            return new Wire.Target(url, origin, headers, wss ? TlsContexts.client(trusted).getSocketFactory() : null);
         }
 
         /** The default bound of the whole run: a minute, ten with the full sizes. */
@@ -56,7 +65,7 @@ public final class Checker {
     /** Runs the plan; {@code progress} hears of each case as it ends (on the checker's threads). */
     public static CheckReport run(Plan plan, Consumer<CaseResult> progress) {
         List<Case> cases = Catalogue.cases(plan.groups(), plan.full());
-        Wire.Target target = new Wire.Target(plan.url(), plan.origin(), plan.headers());
+        Wire.Target target = plan.target();
         Instant started = Instant.now();
         long t0 = System.currentTimeMillis();
         long runDeadline = t0 + plan.runMs();
@@ -90,6 +99,25 @@ public final class Checker {
     }
 
     private static final String NOT_RUN = "not run";
+
+    /**
+     * Whether the server can be reached at all: a TCP connection (and on wss:// a TLS handshake, which
+     * says why a certificate is refused) within {@code ms}; null when it can, the reason otherwise. When
+     * the handshake opens, the probe closes cleanly (a TLS connection simply dropped after its handshake
+     * was seen, once in four runs, to leave our own LabServer refusing every connection after it).
+     */
+    public static String unreachable(Plan plan, int ms) {
+        try (Wire w = Wire.open(plan.target(), new Transcript(), System.currentTimeMillis() + ms)) {
+            // A clean close, as any client's: the server is left as it was.
+            w.writeFrame(true, 0, Wire.CLOSE, Script.closePayload(1000, new byte[0]));
+            new Replies(w, ms).next();
+            return null;
+        } catch (Wire.Refused | Wire.Silent | Wire.Ended reachable) {
+            return null; // it took the connection; the cases say what is wrong with it
+        } catch (IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
 
     static CaseResult runOne(Case c, Wire.Target target, int caseMs, long runDeadline) {
         Transcript transcript = new Transcript();

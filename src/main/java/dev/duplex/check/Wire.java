@@ -19,6 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+import dev.duplex.tls.TlsContexts;
+
 /**
  * One case's connection to the server under test: a plain socket and hand-built frames, so that a case can
  * send what no client library would. Every frame sent and got is kept in the case's {@link Transcript}.
@@ -31,13 +37,13 @@ final class Wire implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where and how to connect: the target, the Origin (null for none) and extra headers. */
-    record Target(URI url, String origin, Map<String, String> headers) {
+    record Target(URI url, String origin, Map<String, String> headers, SSLSocketFactory tls) {
         String host() {
             return url.getHost();
         }
 
         int port() {
-            return url.getPort() < 0 ? 80 : url.getPort();
+            return url.getPort() >= 0 ? url.getPort() : tls != null ? 443 : 80;
         }
 
         String path() {
@@ -101,7 +107,14 @@ final class Wire implements AutoCloseable {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(target.host(), target.port()), (int) Math.max(1, deadline - System.currentTimeMillis()));
-            return new Wire(s, transcript, deadline);
+            if (target.tls() == null) return new Wire(s, transcript, deadline);
+            SSLSocket tls = (SSLSocket) target.tls().createSocket(s, target.host(), target.port(), true);
+            SSLParameters p = tls.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // the host name check, as our client makes it
+            tls.setSSLParameters(TlsContexts.limitProtocols(p));
+            tls.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+            tls.startHandshake();
+            return new Wire(tls, transcript, deadline);
         } catch (IOException e) {
             s.close();
             throw e;

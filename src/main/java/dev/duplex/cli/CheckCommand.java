@@ -1,8 +1,6 @@
 package dev.duplex.cli;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
+import dev.duplex.tls.Fingerprint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +39,8 @@ final class CheckCommand implements Callable<Integer> {
     /** A case FAILed. */
     static final int SOME_FAILED = 4;
     private static final Map<Field, String> OPTION = Map.of(Field.URL, "URL", Field.ORIGIN, "--origin",
-            Field.HEADERS, "--header", Field.CHECK_GROUPS, "--group", Field.CHECK_CASE_TIMEOUT, "--timeout");
+            Field.HEADERS, "--header", Field.CHECK_GROUPS, "--group", Field.CHECK_CASE_TIMEOUT, "--timeout",
+            Field.TRUST, "--trust");
 
     @ParentCommand
     private DuplexCommand duplex;
@@ -57,6 +57,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--origin", paramLabel = "ORIGIN") String origin;
     @Option(names = "--no-origin") boolean noOrigin;
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
+    @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
 
     @Override
     public Integer call() {
@@ -67,19 +68,14 @@ final class CheckCommand implements Callable<Integer> {
                 headers == null ? null : String.join("\n", headers), null, false, null).connection());
         Set<Integer> chosen = checked(CheckInput.groups(groups));
         int caseMs = checked(CheckInput.caseTimeout(timeout));
-        if ("wss".equalsIgnoreCase(c.url().getScheme())) {
-            throw new ParameterException(spec.commandLine(), texts.get("check.wss", url));
-        }
-        String host = c.url().getHost();
-        int port = c.url().getPort() < 0 ? 80 : c.url().getPort();
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(host, port), caseMs);
-        } catch (IOException e) {
-            console.err().println("duplex check: " + texts.get("check.cannotConnect", c.url(), String.valueOf(e.getMessage())));
+        List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
+        Checker.Plan plan = new Checker.Plan(c.url(), c.options().origin(), c.options().headers(), chosen, full, caseMs,
+                Checker.Plan.defaultRunMs(full), trusted);
+        String unreachable = Checker.unreachable(plan, Math.max(caseMs, 5_000));
+        if (unreachable != null) {
+            console.err().println("duplex check: " + texts.get("check.cannotConnect", c.url(), unreachable));
             return Cli.FAILED;
         }
-        Checker.Plan plan = new Checker.Plan(c.url(), c.options().origin(), c.options().headers(), chosen, full, caseMs,
-                Checker.Plan.defaultRunMs(full));
         console.out().println(texts.get("check.plan", c.url(), Checker.count(chosen, full), join(chosen), caseMs));
         CheckReport run = Checker.run(plan, r -> {
             if (verbose) printCase(r);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerConfig;
+import dev.duplex.tls.SelfSignedCertificate;
+import dev.duplex.tls.ServerIdentity;
 
 /** {@code duplex check} against our own embedded echo server, and its usage errors. */
 class CheckCommandTest {
@@ -92,6 +94,29 @@ class CheckCommandTest {
         CheckRuns.Run timeout = check(dir, Locale.SIMPLIFIED_CHINESE, url, "--timeout", "5");
         assertStatus(Cli.USAGE, timeout);
         assertTrue(timeout.err().contains("每个用例的超时"), timeout.err());
+    }
+
+    @Test
+    void aWssServerIsCheckedWhenItsCertificateIsTrustedByFingerprint() throws Exception {
+        ServerIdentity identity = SelfSignedCertificate.generate();
+        java.util.List<String> said = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LabServer tls = new LabServer(e -> {
+            if (e instanceof dev.duplex.net.WsEvent.Stopped || e instanceof dev.duplex.net.WsEvent.Failed) said.add(e.toString());
+        });
+        InetSocketAddress at = tls.start(new ServerConfig("127.0.0.1", 0, "", null).withTls(identity));
+        try {
+            String wss = "wss://127.0.0.1:" + at.getPort() + "/";
+            CheckRuns.Run run = check(dir, Locale.ENGLISH, wss, "--group", "1,2,6", "--trust", identity.fingerprint().toString());
+            assertEquals("PASS", run.verdict("1.1.1"), () -> run.observed().get("1.1.1") + "; the server said " + said);
+            assertStatus(Cli.OK, run);
+            assertEquals("PASS", run.verdict("6.6.1"));
+            assertTrue(run.observed().get("6.6.1").contains("close 1007"), run.observed().get("6.6.1"));
+            CheckRuns.Run untrusted = check(dir, Locale.ENGLISH, wss, "--group", "1");
+            assertStatus(Cli.FAILED, untrusted);
+            assertTrue(untrusted.err().startsWith("duplex check: cannot connect to " + wss), untrusted.err());
+        } finally {
+            tls.stop();
+        }
     }
 
     @Test
