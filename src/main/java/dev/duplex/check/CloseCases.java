@@ -31,8 +31,9 @@ final class CloseCases {
                 script().frame(false, 0, TEXT, utf8("fragment1")).close(1000, NONE)
                         .frame(true, 0, CONTINUATION, utf8("fragment2")).closes(1000)));
         all.add(new Case("7.1.6", "Data after the close, written together with it in one TCP write", "5.5.1", false,
-                script().frameChunked(true, 0, CLOSE, Script.closePayload(1000, NONE), 0)
-                        .frame(TEXT, FramingCases.filled(1000, '*')).closes(1000)));
+                script().together(Wire.frame(true, 0, CLOSE, Script.closePayload(1000, NONE)),
+                        Wire.frame(true, 0, TEXT, FramingCases.filled(1000, '*')), "close 1000 and a text frame of 1000 B, in one write")
+                        .closes(1000)));
         all.add(new Case("7.3.1", "A close without payload gets a close (without a code, or 1000)", "5.5.1, 7.4.1", false,
                 script().close(-1, NONE).closes(1005, 1000)));
         all.add(new Case("7.3.2", "A close with a 1-byte payload fails the connection", "5.5.1", false,

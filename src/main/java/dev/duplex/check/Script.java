@@ -54,6 +54,15 @@ final class Script implements Case.Probe {
         return this;
     }
 
+    /** Two frames in one TCP write. */
+    Script together(byte[] first, byte[] second, String what) {
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(first);
+        both.writeBytes(second);
+        outs.add(new Out(both.toByteArray(), 0, what));
+        return this;
+    }
+
     Script frame(int opcode, byte[] payload) {
         return frame(true, 0, opcode, payload);
     }
