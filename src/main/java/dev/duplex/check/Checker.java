@@ -25,6 +25,11 @@ import dev.duplex.tls.TlsContexts;
 public final class Checker {
     /** How many cases run at once. */
     static final int PARALLEL = 16;
+    /**
+     * Cases allowed more than this on top of the timeout run one at a time: the messages of 4 MiB and more
+     * of {@code --full}, so that they are not all held at once.
+     */
+    static final long BIG_MS = 5_000;
 
     /**
      * What to check and how.
@@ -73,7 +78,7 @@ public final class Checker {
         ExecutorService big = Executors.newSingleThreadExecutor(daemon("duplex-check-big"));
         List<Future<CaseResult>> futures = new ArrayList<>();
         for (Case c : cases) {
-            futures.add((c.extraMs() > 1_000 ? big : small).submit(() -> {
+            futures.add((c.extraMs() > BIG_MS ? big : small).submit(() -> {
                 CaseResult r = runOne(c, target, plan.caseMs(), runDeadline);
                 progress.accept(r);
                 return r;

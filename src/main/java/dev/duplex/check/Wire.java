@@ -18,6 +18,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -93,10 +97,24 @@ final class Wire implements AutoCloseable {
     private final Transcript transcript;
     private final long deadline;
 
+    /**
+     * Ends connections whose case is over: reads are bounded by the deadline already, but a write to a
+     * server that stopped reading blocks with no bound of its own.
+     */
+    private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "duplex-check-reaper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ScheduledFuture<?> reaping;
+
     private Wire(Socket socket, Transcript transcript, long deadline) throws IOException {
         this.socket = socket;
         this.transcript = transcript;
         this.deadline = deadline;
+        long left = Math.max(0, deadline - System.currentTimeMillis()) + 250;
+        this.reaping = REAPER.schedule(this::closeSocket, left, TimeUnit.MILLISECONDS);
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -308,6 +326,11 @@ final class Wire implements AutoCloseable {
     }
 
     public void close() {
+        reaping.cancel(false);
+        closeSocket();
+    }
+
+    private void closeSocket() {
         try {
             socket.close();
         } catch (IOException ignored) {
