@@ -22,6 +22,7 @@ module dev.duplex {
     exports dev.duplex.net.wire;
     exports dev.duplex.net.proxy;
     exports dev.duplex.net.outbound;
+    exports dev.duplex.check;
     exports dev.duplex.model;
     exports dev.duplex.protocol;
     exports dev.duplex.settings;

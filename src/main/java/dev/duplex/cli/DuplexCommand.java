@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * {@code dev.duplex.cli.usage} bundles; the bash completion script is generated from this class.
  */
 @Command(name = "duplex", mixinStandardHelpOptions = true, versionProvider = DuplexCommand.VersionLine.class,
-        subcommands = {ServeCommand.class, ConnectCommand.class, ProxyCommand.class, ReplayCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, ConnectCommand.class, ProxyCommand.class, ReplayCommand.class, CheckCommand.class,
+                HelpCommand.class})
 public final class DuplexCommand implements Callable<Integer> {
     private final Console console;
     @Spec

@@ -131,8 +131,8 @@ class HelpAndUsageErrorsTest {
         assertUsage(EN, "duplex serve: unknown option --nope (did you mean --no-pong?)", "serve", "--nope");
         assertUsage(ZH, "duplex serve: 未知选项 --nope（你是想用 --no-pong 吗？）", "serve", "--nope");
         assertUsage(EN, "duplex serve: unknown option --xyzzy", "serve", "--xyzzy");
-        assertUsage(EN, "duplex: unknown command 'zzzz': the commands are serve, connect, proxy and replay", "zzzz");
-        assertUsage(ZH, "duplex: 未知命令“zzzz”：可用的命令是 serve、connect、proxy 和 replay", "zzzz");
+        assertUsage(EN, "duplex: unknown command 'zzzz': the commands are serve, connect, proxy, replay and check", "zzzz");
+        assertUsage(ZH, "duplex: 未知命令“zzzz”：可用的命令是 serve、connect、proxy、replay 和 check", "zzzz");
         assertUsage(EN, "duplex serve: unexpected argument 'extra'", "serve", "extra");
         assertUsage(EN, "duplex connect: connect needs URL", "connect");
         assertUsage(EN, "duplex connect: URL and --curl exclude each other", "connect", "ws://h/", "--curl", "curl ws://h/");

@@ -45,9 +45,13 @@ public final class NodeWsServer implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** What the server accepts. */
-    record Options(List<String> subprotocols, boolean perMessageDeflate) {
+    record Options(List<String> subprotocols, boolean perMessageDeflate, boolean noFragmentLimit) {
         Options {
             subprotocols = List.copyOf(subprotocols);
+        }
+
+        Options(List<String> subprotocols, boolean perMessageDeflate) {
+            this(subprotocols, perMessageDeflate, false);
         }
 
         /** No subprotocol, no permessage-deflate. */
@@ -56,11 +60,16 @@ public final class NodeWsServer implements AutoCloseable {
         }
 
         Options withSubprotocols(String... supported) {
-            return new Options(List.of(supported), perMessageDeflate);
+            return new Options(List.of(supported), perMessageDeflate, noFragmentLimit);
         }
 
         Options withPerMessageDeflate(boolean on) {
-            return new Options(subprotocols, on);
+            return new Options(subprotocols, on, noFragmentLimit);
+        }
+
+        /** ws's default limit of 16 384 fragments a message lifted ({@code maxFragments: 0}). */
+        Options withoutFragmentLimit() {
+            return new Options(subprotocols, perMessageDeflate, true);
         }
     }
 
@@ -107,6 +116,11 @@ public final class NodeWsServer implements AutoCloseable {
         this.port = p;
     }
 
+    /** Starts a server with ws's default options but its limit of 16 384 fragments a message lifted. */
+    public static NodeWsServer startWithoutFragmentLimit() throws Exception {
+        return start(Options.defaults().withoutFragmentLimit());
+    }
+
     /** Starts a server with {@link Options#defaults()}. */
     public static NodeWsServer start() throws Exception {
         return start(Options.defaults());
@@ -123,7 +137,7 @@ public final class NodeWsServer implements AutoCloseable {
             if (i > 0) config.append(',');
             config.append(NodeArgs.json(options.subprotocols().get(i)));
         }
-        config.append("]}");
+        config.append("]").append(options.noFragmentLimit() ? ",\"maxFragments\":0" : "").append("}");
         Process process = new ProcessBuilder("node", dir.resolve("server.js").toString(), config.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         return new NodeWsServer(process, options);
@@ -278,6 +292,7 @@ public final class NodeWsServer implements AutoCloseable {
               host: '127.0.0.1',
               port: 0,
               perMessageDeflate: !!config.perMessageDeflate,
+              ...(config.maxFragments === undefined ? {} : { maxFragments: config.maxFragments }),
               // The first protocol the client offers that this server supports; none (no header) otherwise.
               handleProtocols: (offered) => {
                 for (const p of offered) if (supported.includes(p)) return p;
