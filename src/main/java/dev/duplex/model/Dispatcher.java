@@ -40,11 +40,13 @@ public final class Dispatcher {
     /** A drain takes at least this many items whatever the clock says, so that it always gets on. */
     static final int AT_LEAST = 256;
     /**
-     * Items waiting past which posting threads wait: about two pulses' worth of a flood at the rate a window
-     * shows (over 100 000 messages a second). At 16 384 a reader ran on for a tenth of a second past a slow
-     * pulse, taking the CPU the pulse needed; at 2 048 it held the window to 60 000 a second.
+     * Items waiting past which posting threads wait: a client's message is two items (its frame and the
+     * message), so this is about a pulse and a half of a flood at the rate a window shows (over 200 000
+     * messages a second). At 16 384 a reader ran on for a tenth of a second past a slow pulse, taking the CPU
+     * the pulse needed; at 2 048 it held the window to 60 000 a second, and at 4 096 to 128 000, 0.6x what
+     * `connect` reads since the client's socket path got faster.
      */
-    static final int HIGH_WATER = 4_096;
+    static final int HIGH_WATER = 6_144;
     /**
      * How long a posting thread waits without seeing a drain before it stops waiting: longer than any pulse
      * (at 50 ms a slow pulse let the readers loose exactly when it needed the CPU), short enough that a UI
