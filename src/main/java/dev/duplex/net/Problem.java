@@ -18,6 +18,8 @@ public record Problem(Kind kind, String detail, String proxy) {
         HANDSHAKE_REFUSED,
         /** The server answered something that is not a valid WebSocket upgrade. */
         BAD_HANDSHAKE,
+        /** A client's upgrade request our server refused as not a WebSocket upgrade (RFC 6455 4.2.1). */
+        BAD_UPGRADE_REQUEST,
         /** The port is taken by another program. */
         PORT_IN_USE,
         /** The bind address is not an address of this machine. */

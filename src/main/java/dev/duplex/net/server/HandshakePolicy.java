@@ -66,6 +66,12 @@ final class HandshakePolicy {
         String path = Peer.pathOf(request.getResourceDescriptor());
         ServerBehaviour b = switches.behaviour;
         ServerConfig.Refusal r = b.refusal();
+        String wrong = notAnUpgrade(request);
+        if (r == null && wrong != null) {
+            // RFC 6455 4.2.1 lists what an opening handshake must hold; the library takes a request without.
+            listener.on(new WsEvent.Failed(Instant.now(), address, new Problem(Problem.Kind.BAD_UPGRADE_REQUEST, wrong)));
+            r = new ServerConfig.Refusal(400, null, "Not a WebSocket upgrade: " + wrong + "\n");
+        }
         if (r != null) listener.on(new WsEvent.Behaved(Instant.now(), address, ServerBehaviour.Act.REFUSED, r.status(), ""));
         String origin = Peer.originOf(request);
         List<String> allowed = config.limits().allowedOrigins();
@@ -96,6 +102,28 @@ final class HandshakePolicy {
             listener.on(new WsEvent.Behaved(Instant.now(), address, ServerBehaviour.Act.SUBPROTOCOL, 0, subprotocol));
         }
         conn.setAttachment(new Peer(address, path, origin, subprotocol));
+    }
+
+    /**
+     * What makes a request not an opening handshake (RFC 6455 4.2.1): an Upgrade without the websocket token, a
+     * Connection without the upgrade token, a Sec-WebSocket-Key that is not 16 bytes in base64; null when it
+     * is one. (The method and the version the library checks itself.)
+     */
+    static String notAnUpgrade(ClientHandshake request) {
+        if (!hasToken(request.getFieldValue("Upgrade"), "websocket")) return "no Upgrade: websocket";
+        if (!hasToken(request.getFieldValue("Connection"), "upgrade")) return "no Connection: Upgrade";
+        String key = request.getFieldValue("Sec-WebSocket-Key").strip();
+        try {
+            if (java.util.Base64.getDecoder().decode(key).length == 16) return null;
+        } catch (IllegalArgumentException notBase64) {
+            // said below
+        }
+        return "Sec-WebSocket-Key is not 16 bytes in base64: " + key;
+    }
+
+    private static boolean hasToken(String header, String token) {
+        for (String t : header.split(",")) if (t.strip().equalsIgnoreCase(token)) return true;
+        return false;
     }
 
     /** The HTTP answer of a refusal: status line, plain headers, and the body. */
