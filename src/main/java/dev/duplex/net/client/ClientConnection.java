@@ -27,10 +27,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,15 +40,9 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.extensions.DefaultExtension;
-import org.java_websocket.extensions.IExtension;
-import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.protocols.IProtocol;
-import org.java_websocket.protocols.Protocol;
 
 /**
  * One connection attempt of {@link WsClient} and, if it opens, its life: it reports what a browser
@@ -103,7 +94,7 @@ final class ClientConnection extends WebSocketClient {
      */
     ClientConnection(URI url, ClientOptions options, WsListener listener, BooleanSupplier autoPong,
             Set<Fingerprint> trusted, ProxyRoute route, ClientTls clientTls) {
-        super(url, draft(options), handshakeHeaders(options), options.connectTimeoutMs());
+        super(url, ClientUpgrade.draft(options), ClientUpgrade.headers(options), options.connectTimeoutMs());
         this.peer = url.toString();
         this.listener = listener;
         this.autoPong = autoPong;
@@ -195,26 +186,6 @@ final class ClientConnection extends WebSocketClient {
     /** What the client did about a certificate request, or null on ws://. */
     TlsFacts.ClientAuth clientAuth() {
         return clientAuth == null ? null : clientAuth.facts();
-    }
-
-    private static Map<String, String> handshakeHeaders(ClientOptions options) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (options.origin() != null && !options.origin().isBlank()) headers.put("Origin", options.origin());
-        headers.putAll(options.headers());
-        return headers;
-    }
-
-    /** The library's draft, offering the subprotocols and extensions the options ask for. */
-    private static Draft_6455 draft(ClientOptions options) {
-        List<IExtension> extensions = new ArrayList<>();
-        if (options.permessageDeflate()) extensions.add(new PerMessageDeflateExtension());
-        // Accepts a server that declines every extension, as browsers do.
-        extensions.add(new DefaultExtension());
-        List<IProtocol> protocols = new ArrayList<>();
-        for (String p : options.subprotocols()) protocols.add(new Protocol(p));
-        // Accepts a server that picks none of them: a browser then opens with protocol "".
-        protocols.add(new Protocol(""));
-        return new Draft_6455(extensions, protocols, options.maxMessage());
     }
 
     /**

@@ -1,0 +1,39 @@
+package dev.duplex.net.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.DefaultExtension;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+
+/** What the client's upgrade request offers and carries, as the library takes it: its draft and its headers. */
+final class ClientUpgrade {
+    private ClientUpgrade() { }
+
+    /** The Origin (when one is sent) and the other headers, in order. */
+    static Map<String, String> headers(ClientOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (options.origin() != null && !options.origin().isBlank()) headers.put("Origin", options.origin());
+        headers.putAll(options.headers());
+        return headers;
+    }
+
+    /** The library's draft, offering the subprotocols and extensions the options ask for. */
+    static Draft_6455 draft(ClientOptions options) {
+        List<IExtension> extensions = new ArrayList<>();
+        if (options.permessageDeflate()) extensions.add(new PerMessageDeflateExtension());
+        // Accepts a server that declines every extension, as browsers do.
+        extensions.add(new DefaultExtension());
+        List<IProtocol> protocols = new ArrayList<>();
+        for (String p : options.subprotocols()) protocols.add(new Protocol(p));
+        // Accepts a server that picks none of them: a browser then opens with protocol "".
+        protocols.add(new Protocol(""));
+        return new Draft_6455(extensions, protocols, options.maxMessage());
+    }
+}
