@@ -69,6 +69,7 @@ public final class Workbench {
      * tools that bring their own settings. The app reads the disk off the FX thread and uses the other
      * constructor.
      */
+    private dev.duplex.model.check.CheckModel check;
     /** Where the saved connections and Duplex's own certificate are kept. */
     private final Path dataDir;
 
@@ -232,6 +233,11 @@ public final class Workbench {
     }
 
     public ServerModel server() { return server; }
+    /** The Check pane's model, made on first use. */
+    public dev.duplex.model.check.CheckModel check() {
+        if (check == null) check = new dev.duplex.model.check.CheckModel(dispatcher);
+        return check;
+    }
     /** The Proxy pane's model, made on first use. */
     public ProxyModel proxy() {
         if (proxy == null) {

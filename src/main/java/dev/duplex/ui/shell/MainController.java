@@ -47,6 +47,7 @@ public final class MainController {
     @FXML private Label appNoticeLabel;
     @FXML private TabPane clientTabs;
     @FXML private Tab proxyTab;
+    @FXML private Tab checkTab;
     @FXML private Button newTabButton;
 
     public MainController(Workbench model, Texts texts, Consumer<String> languageSwitch,
@@ -90,6 +91,7 @@ public final class MainController {
         if (model.proxyInFrontProperty().get()) proxyTab.getTabPane().getSelectionModel().select(proxyTab);
         proxyTab.selectedProperty().addListener((o, was, now) -> model.proxyInFrontProperty().set(now));
         views.tab(proxyTab, Fxml.view("proxy/proxy.fxml"));
+        views.tab(checkTab, Fxml.view("check/check.fxml"));
         new ReplayTabs(model, texts, subscriptions, clientTabs).bind();
         keepTopBarWhole();
     }

@@ -1,0 +1,128 @@
+package dev.duplex.model.check;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.duplex.check.CaseResult;
+import dev.duplex.check.CheckReport;
+import dev.duplex.check.Checker;
+import dev.duplex.check.HtmlReport;
+import dev.duplex.check.JsonReport;
+import dev.duplex.model.Background;
+import dev.duplex.model.Dispatcher;
+import dev.duplex.model.Notice;
+import dev.duplex.net.WsUrl;
+import dev.duplex.options.CheckInput;
+import dev.duplex.options.Checked;
+import dev.duplex.options.ClientInput;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Check pane: a server checked against RFC 6455 by {@link Checker} (as {@code duplex check} does), its
+ * cases' results coming in as each ends, through the dispatcher, and the report saved as HTML or JSON. FX
+ * thread only; the run is on a background thread.
+ */
+public final class CheckModel {
+    /** Where a run is. */
+    public enum State { IDLE, RUNNING, DONE }
+
+    /** How long the reachability probe may take before the cases start. */
+    private static final int PROBE_MS = 5_000;
+
+    private final StringProperty url = new SimpleStringProperty(this, "url", "ws://127.0.0.1:8080/");
+    /** Group numbers, comma separated; empty for all. */
+    private final StringProperty groups = new SimpleStringProperty(this, "groups", "");
+    private final BooleanProperty full = new SimpleBooleanProperty(this, "full", false);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
+    private final ReadOnlyObjectWrapper<CheckReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ObservableList<CaseResult> results = FXCollections.observableArrayList();
+    private final ObservableList<CaseResult> readOnlyResults = FXCollections.unmodifiableObservableList(results);
+    private final Background io;
+    private final Dispatcher dispatcher;
+    /** One sink object: the dispatcher groups consecutive results by sink identity. */
+    private final Consumer<List<CaseResult>> sink = results::addAll;
+
+    public CheckModel(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+        this.io = new Background(dispatcher, "duplex-check-run");
+    }
+
+    /** Checks the form and runs the cases in the background; each result shows as it comes. */
+    public void start() {
+        if (state.get() == State.RUNNING) return;
+        notice.set(null);
+        Checked<ClientInput.Connection> c = new ClientInput(url.get(), true, "", null, null, false, null).connection();
+        Checked<Set<Integer>> chosen = CheckInput.groups(groups.get());
+        for (Checked<?> field : List.of(c, chosen)) {
+            if (!field.isOk()) {
+                notice.set(Notice.of(field.problem()));
+                return;
+            }
+        }
+        URI at = c.value().url();
+        Checker.Plan plan = new Checker.Plan(at, WsUrl.defaultOrigin(at), Map.of(), chosen.value(), full.get(),
+                CheckInput.caseTimeout(null).value(), Checker.Plan.defaultRunMs(full.get()), List.of());
+        results.clear();
+        report.set(null);
+        total.set(Checker.count(chosen.value(), full.get()));
+        state.set(State.RUNNING);
+        io.run(() -> {
+            String unreachable = Checker.unreachable(plan, PROBE_MS);
+            if (unreachable != null) {
+                io.onFx(() -> {
+                    notice.set(Notice.of("check.cannotConnect", at, unreachable));
+                    state.set(State.IDLE);
+                });
+                return;
+            }
+            CheckReport done = Checker.run(plan, r -> dispatcher.post(sink, r));
+            io.onFx(() -> {
+                // Live, the cases came in the order they ended; done, they stand in the catalogue's order.
+                results.setAll(done.results());
+                report.set(done);
+                state.set(State.DONE);
+            });
+        });
+    }
+
+    /** Saves the last run's report: HTML (self-contained) for a name ending in .html, else JSON. */
+    public void save(Path file, Function<String, String> words) {
+        CheckReport r = report.get();
+        if (r == null) {
+            notice.set(Notice.of("check.nothing"));
+            return;
+        }
+        boolean html = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html");
+        io.call(() -> {
+            if (html) HtmlReport.write(r, file, words);
+            else JsonReport.write(r, file);
+            return Notice.of("check.wrote", file.getFileName().toString());
+        }, notice::set, e -> notice.set(Notice.of("check.cannotWrite", file.getFileName().toString(), String.valueOf(e.getMessage()))));
+    }
+
+    public StringProperty urlProperty() { return url; }
+    public StringProperty groupsProperty() { return groups; }
+    public BooleanProperty fullProperty() { return full; }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CheckReport> reportProperty() { return report.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** The cases ended so far, in the order they ended; once the run is over, in their numbers' order. */
+    public ObservableList<CaseResult> results() { return readOnlyResults; }
+}
