@@ -48,6 +48,12 @@ public final class Replayer {
     private final long quietNanos;
     private final ReplayListener listener;
     private final WsClient client = new WsClient(this::onConnectionEvent);
+    /** The one thread that takes the client's events under the lock, in their order. */
+    private final java.util.concurrent.ExecutorService inbox = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "duplex-replay-events");
+        t.setDaemon(true);
+        return t;
+    });
     /** Guards everything below, and orders the events: each is given to the listener while it is held. */
     private final Object lock = new Object();
 
@@ -259,12 +265,26 @@ public final class Replayer {
     }
 
     private void finish() {
+        inbox.shutdown(); // what is queued still runs; nothing is taken after
         emit(new ReplayEvent.Finished(Instant.now(), new ReplayEvent.Summary(opened, sent, notSent, same, different,
                 missing, extra, closed, closed != null && !closingByUs)));
     }
 
-    /** The client's events, on its socket threads: passed on, and the replies judged. */
+    /**
+     * The client's events, on its socket threads: handed to the replay's own event thread. A socket thread
+     * must not wait for the replay's lock: it reports while holding the connection's, which the replay's
+     * send takes while holding its own (a deadlock seen once in a full test run).
+     */
     private void onConnectionEvent(WsEvent event) {
+        try {
+            inbox.execute(() -> handle(event));
+        } catch (java.util.concurrent.RejectedExecutionException finished) {
+            // the replay has finished: what comes after its Finished event is nobody's any more
+        }
+    }
+
+    /** Passed on, and the replies judged, in the order the connection reported them. */
+    private void handle(WsEvent event) {
         synchronized (lock) {
             emit(new ReplayEvent.Connection(event));
             if (event instanceof WsEvent.Opened) {
