@@ -62,6 +62,8 @@ final class Pair {
     private boolean clientGone;
     private final List<Runnable> beforeClientOpen = new ArrayList<>();
     private final AtomicReference<Leg> closedFirst = new AtomicReference<>();
+    /** Held while sending toward the client, to keep those sends in order (see {@link #toClient}). */
+    private final Object sending = new Object();
     /** The close frame the client sent, as its leg's tap read it; null until one came. */
     private volatile CloseRequest clientCloseFrame;
     /** Whether this pair is among the open ones counted, so that it leaves the count once. */
@@ -124,12 +126,18 @@ final class Pair {
     }
 
     /** The client has its 101 (on the worker thread): what came down meanwhile goes to it now, in order. */
-    synchronized void clientOpened() {
-        clientOpen = true;
-        counted.set(true);
-        listener.on(new ProxyEvent.Opened(Instant.now(), id, client, upstreamUrl, subprotocol, counter.opened()));
-        for (Runnable r : beforeClientOpen) sendNow(r);
-        beforeClientOpen.clear();
+    void clientOpened() {
+        synchronized (sending) {
+            List<Runnable> waiting;
+            synchronized (this) {
+                clientOpen = true;
+                waiting = List.copyOf(beforeClientOpen);
+                beforeClientOpen.clear();
+            }
+            counted.set(true);
+            listener.on(new ProxyEvent.Opened(Instant.now(), id, client, upstreamUrl, subprotocol, counter.opened()));
+            for (Runnable r : waiting) sendNow(r);
+        }
     }
 
     // ---- up: what the client sent ----
@@ -333,13 +341,23 @@ final class Pair {
     }
 
     /** Sends toward the client once it has its 101 (the upstream may speak first, before that). */
-    private synchronized void toClient(Runnable send) {
-        if (clientGone) return; // its close is on its way upstream
-        if (!clientOpen) {
-            beforeClientOpen.add(send);
-            return;
+    /**
+     * Sends toward the client once it has its 101. The send itself is made outside this pair's monitor: a
+     * close takes the library's lock of the connection, and the library's selector calls {@link
+     * #clientClosed} holding that lock (a deadlock the proxy's tests hit once). {@link #sending} keeps the
+     * sends in order instead, and nothing the selector calls takes it.
+     */
+    private void toClient(Runnable send) {
+        synchronized (sending) {
+            synchronized (this) {
+                if (clientGone) return; // its close is on its way upstream
+                if (!clientOpen) {
+                    beforeClientOpen.add(send);
+                    return;
+                }
+            }
+            sendNow(send);
         }
-        sendNow(send);
     }
 
     private static void sendNow(Runnable send) {
