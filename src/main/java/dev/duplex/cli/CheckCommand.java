@@ -13,7 +13,6 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.Checker;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
-import dev.duplex.check.Verdict;
 import dev.duplex.i18n.Texts;
 import dev.duplex.options.CheckInput;
 import dev.duplex.options.Checked;
@@ -80,14 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport run = Checker.run(plan, r -> {
             if (verbose) printCase(r);
         });
-        for (CheckReport.GroupSummary g : run.groups()) {
-            console.out().println(texts.get("check.summary", g.group(), texts.get("check.group." + g.group()), g.cases(),
-                    g.count(Verdict.PASS), g.count(Verdict.NON_STRICT), g.count(Verdict.INFORMATIONAL),
-                    g.count(Verdict.UNIMPLEMENTED), g.count(Verdict.FAIL)));
-        }
-        CheckReport.GroupSummary t = run.total();
-        console.out().println(texts.get("check.total", t.cases(), String.valueOf(run.millis()), t.count(Verdict.PASS),
-                t.count(Verdict.NON_STRICT), t.count(Verdict.INFORMATIONAL), t.count(Verdict.UNIMPLEMENTED), t.count(Verdict.FAIL)));
+        for (String line : new dev.duplex.i18n.CheckText(texts).summary(run)) console.out().println(line);
         if (run.bounded()) console.out().println(texts.get("check.bounded", String.valueOf(plan.runMs())));
         boolean written = write(json, () -> JsonReport.write(run, Path.of(json)));
         written &= write(report, () -> HtmlReport.write(run, Path.of(report), texts::get));

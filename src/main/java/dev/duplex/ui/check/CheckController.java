@@ -4,7 +4,7 @@ import java.io.File;
 
 import dev.duplex.check.CaseResult;
 import dev.duplex.check.CheckReport;
-import dev.duplex.check.Verdict;
+import dev.duplex.i18n.CheckText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.check.CheckModel;
 import dev.duplex.ui.Notices;
@@ -78,17 +78,7 @@ public final class CheckController {
 
     /** One line a group, and the total, as {@code duplex check} prints them. */
     private String summary(CheckReport r) {
-        if (r == null) return "";
-        StringBuilder out = new StringBuilder();
-        for (CheckReport.GroupSummary g : r.groups()) {
-            out.append(texts.get("check.summary", g.group(), texts.get("check.group." + g.group()), g.cases(),
-                    g.count(Verdict.PASS), g.count(Verdict.NON_STRICT), g.count(Verdict.INFORMATIONAL),
-                    g.count(Verdict.UNIMPLEMENTED), g.count(Verdict.FAIL))).append('\n');
-        }
-        CheckReport.GroupSummary t = r.total();
-        return out.append(texts.get("check.total", t.cases(), String.valueOf(r.millis()), t.count(Verdict.PASS),
-                t.count(Verdict.NON_STRICT), t.count(Verdict.INFORMATIONAL), t.count(Verdict.UNIMPLEMENTED),
-                t.count(Verdict.FAIL))).toString();
+        return r == null ? "" : String.join("\n", new CheckText(texts).summary(r));
     }
 
     @FXML
