@@ -44,12 +44,15 @@ class ProxyEngineTest {
     private final LabServer upstream = new LabServer(e -> { });
     private final HttpClient http = HttpClient.newHttpClient();
     private ServerSocket rawUpstream;
+    /** Every socket the raw upstream accepted: one only held by a local would be closed by its cleaner at a GC. */
+    private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws IOException {
         proxy.stop();
         upstream.stop();
         if (rawUpstream != null) rawUpstream.close();
+        for (Socket s : accepted) s.close();
     }
 
     private URI startProxy(URI to, int connectTimeoutMs) throws Exception {
@@ -113,6 +116,7 @@ class ProxyEngineTest {
         while (!rawUpstream.isClosed()) {
             try {
                 Socket s = rawUpstream.accept();
+                accepted.add(s);
                 String head = readHead(s.getInputStream());
                 if (head.startsWith("GET /slow")) continue; // held open, never answered
                 String key = head.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
