@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.duplex.decode.AppProtocols;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.Checked;
@@ -74,6 +75,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--client-key", paramLabel = "FILE") String clientKey;
     @Option(names = "--client-cert-password", paramLabel = "PASSWORD") String clientCertPassword;
     @Option(names = "--ca", paramLabel = "FILE") String caFile;
+    @Option(names = "--decode", paramLabel = "PROTOCOL") String decode;
+    @Option(names = "--no-heartbeat") boolean noHeartbeat;
 
     @Override
     public Integer call() {
@@ -82,6 +85,10 @@ final class ConnectCommand implements Callable<Integer> {
         Masking shown = new Masking(showSecrets, auth.secretParams());
         Masking saved = new Masking(saveSecrets, auth.secretParams());
         int wait = checked(ClientInput.replyWaitMs(waitMs));
+        if (decode != null && !AppProtocols.known(decode)) {
+            throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.decode", decode,
+                    String.join(", ", AppProtocols.NAMES));
+        }
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
         ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary, shown, saved, echo));
         client.client().trust(trusted);
@@ -89,7 +96,17 @@ final class ConnectCommand implements Callable<Integer> {
         client.client().proxy(proxyChoice());
         client.client().clientTls(ClientTlsArguments.load(spec, duplex.console().texts(), clientCert, clientKey,
                 clientCertPassword, caFile));
-        int status = client.converse(connection.url(), connection.options(), wait);
+        java.net.URI target = connection.url();
+        if (decode != null) {
+            target = AppProtocols.completeUrl(decode, target);
+            java.util.Optional<dev.duplex.decode.AppProtocol> protocol = AppProtocols.forConnection(decode, target, !noHeartbeat);
+            if (protocol.isPresent()) {
+                client.decode(protocol.get());
+            } else {
+                duplex.console().err().println("duplex connect: " + duplex.console().texts().get("decode.none"));
+            }
+        }
+        int status = client.converse(target, connection.options(), wait);
         if (save != null && !client.save(Path.of(save))) return Cli.FAILED;
         return status;
     }

@@ -69,6 +69,8 @@ final class ConsoleClient {
     private final Object progress = new Object();
     /** What --save writes: the events about the wire, in order. */
     private final List<WsEvent> recorded = new ArrayList<>();
+    /** connect --decode: the application protocol spoken on the connection, or null. */
+    private volatile ProtocolConsole protocol;
     private boolean closeTyped;
     private boolean opened;
     private WsEvent.Closed closed;
@@ -86,6 +88,11 @@ final class ConsoleClient {
 
     WsClient client() {
         return client;
+    }
+
+    /** Speaks {@code app} on the connection (set before it opens): its lines and commands join the console's. */
+    void decode(dev.duplex.decode.AppProtocol app) {
+        protocol = new ProtocolConsole(app, console, client);
     }
 
     /** Connects, talks until the input ends (or the server closes), and returns the exit status. */
@@ -191,7 +198,16 @@ final class ConsoleClient {
             }
             case "frame" -> sendForged(FrameInput.frame(rest).map(dev.duplex.forge.ForgedFrame::bytes), "/frame");
             case "raw" -> sendForged(FrameInput.raw(rest), "/raw");
-            default -> console.err().println(PREFIX + texts.get("cli.unknownSlash", "/" + parts[0]));
+            default -> {
+                ProtocolConsole app = protocol;
+                ProtocolConsole.Outcome outcome = app == null ? ProtocolConsole.Outcome.NOT_THE_PROTOCOLS
+                        : app.command(parts[0], rest);
+                if (outcome == ProtocolConsole.Outcome.NOT_THE_PROTOCOLS) {
+                    console.err().println(PREFIX + texts.get("cli.unknownSlash", "/" + parts[0]));
+                } else if (outcome == ProtocolConsole.Outcome.SENT) {
+                    expectAnswer(); // a message went, as a typed line does
+                }
+            }
         }
     }
 
@@ -281,6 +297,8 @@ final class ConsoleClient {
         if (shown(event)) {
             (event instanceof WsEvent.Failed ? console.err() : console.out()).println(format.line(event, EventText.Side.CLIENT));
         }
+        ProtocolConsole app = protocol;
+        if (app != null) app.after(event);
         synchronized (progress) {
             if (event instanceof WsEvent.Opened) opened = true;
             if (event instanceof WsEvent.Received || event instanceof WsEvent.Pong) received++;

@@ -1,0 +1,82 @@
+package dev.duplex.cli;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.duplex.decode.AppProtocol;
+import dev.duplex.decode.Decoded;
+import dev.duplex.i18n.EventText;
+import dev.duplex.i18n.Texts;
+import dev.duplex.net.Payload;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.client.WsClient;
+
+/**
+ * {@code connect --decode}: the application protocol of one connection on the console. After each message
+ * in or out it prints what the message meant (one line each, under the protocol's name); what the protocol
+ * answers by itself goes out on the client; its typed commands ({@code /emit …}) are tried here first.
+ */
+final class ProtocolConsole {
+    private final AppProtocol protocol;
+    private final Console console;
+    private final Texts texts;
+    private final WsClient client;
+
+    ProtocolConsole(AppProtocol protocol, Console console, WsClient client) {
+        this.protocol = protocol;
+        this.console = console;
+        this.texts = console.texts();
+        this.client = client;
+    }
+
+    /** Called after the event's own line is printed: the protocol's lines, then what it answers. */
+    void after(WsEvent event) {
+        if (event instanceof WsEvent.Opened o) {
+            play(o.at(), EventText.Direction.STATE, protocol.opened());
+        } else if (event instanceof WsEvent.Received r) {
+            play(r.at(), EventText.Direction.IN, protocol.received(r.payload()));
+        } else if (event instanceof WsEvent.Sent s) {
+            print(s.at(), EventText.Direction.OUT, protocol.sent(s.payload()));
+        }
+    }
+
+    /** What became of a typed slash command. */
+    enum Outcome { NOT_THE_PROTOCOLS, SENT, REFUSED }
+
+    /** A typed slash command, tried as one of the protocol's: sent, or its problem said. */
+    Outcome command(String name, String rest) {
+        AppProtocol.Turn turn = protocol.command(name, rest);
+        if (turn == null) return Outcome.NOT_THE_PROTOCOLS;
+        play(Instant.now(), EventText.Direction.ERROR, turn);
+        return turn.refused() ? Outcome.REFUSED : Outcome.SENT;
+    }
+
+    private void play(Instant at, EventText.Direction direction, AppProtocol.Turn turn) {
+        print(at, direction, turn.lines());
+        for (Payload reply : turn.replies()) {
+            if (reply.isBinary()) {
+                client.send(reply.bytes());
+            } else {
+                client.send(reply.text());
+            }
+        }
+    }
+
+    /** The line's words, its Decoded arguments rendered first. */
+    private String render(Decoded d) {
+        if (d.key().isEmpty()) return "";
+        Object[] args = d.argArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Decoded part) args[i] = render(part);
+        }
+        return texts.get(d.key(), args);
+    }
+
+    private void print(Instant at, EventText.Direction direction, List<Decoded> lines) {
+        for (Decoded d : lines) {
+            EventText.Line line = new EventText.Line(EventText.time(at), d.problem() ? EventText.Direction.ERROR : direction,
+                    d.protocol(), render(d));
+            (d.problem() ? console.err() : console.out()).println(line);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.duplex.decode;
+
+import java.util.List;
+
+import dev.duplex.net.Payload;
+
+/**
+ * An application protocol spoken over one WebSocket connection (Socket.IO, and the others to come): it reads
+ * every message the peer sends, says what it was in {@link Decoded} lines, answers what the protocol
+ * answers by itself (a heartbeat, a namespace join), and turns typed commands into messages. It sends
+ * nothing itself: what it answers comes back in a {@link Turn}, for the caller to send once the lines are
+ * shown, outside any lock of the protocol's (the socket's own thread calls in holding the connection's).
+ * One instance per connection; its methods may be called from the socket's thread and the typing thread at once.
+ */
+public interface AppProtocol {
+    /** What one message or command gave: the lines to show, then the messages to send, in order. */
+    record Turn(List<Decoded> lines, List<Payload> replies) {
+        public Turn {
+            lines = List.copyOf(lines);
+            replies = List.copyOf(replies);
+        }
+
+        public static Turn say(Decoded... lines) {
+            return new Turn(List.of(lines), List.of());
+        }
+
+        public static Turn send(Payload message) {
+            return new Turn(List.of(), List.of(message));
+        }
+
+        public boolean refused() {
+            return lines.stream().anyMatch(Decoded::problem);
+        }
+    }
+
+    /** The name users type ({@code --decode NAME}). */
+    String name();
+
+    /** The connection opened: what the protocol says or sends first, if anything. */
+    Turn opened();
+
+    /** A message from the peer, decoded, with what the protocol answers by itself. */
+    Turn received(Payload message);
+
+    /** A message we sent (typed, composed or answered), decoded for the log. */
+    List<Decoded> sent(Payload message);
+
+    /**
+     * A typed command of this protocol ({@code /emit …}): the message it sends, or the problem that stopped
+     * it. Null when the command is not this protocol's.
+     */
+    Turn command(String name, String rest);
+}

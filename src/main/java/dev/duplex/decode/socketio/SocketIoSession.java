@@ -1,0 +1,200 @@
+package dev.duplex.decode.socketio;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.duplex.decode.AppProtocol;
+import dev.duplex.decode.Decoded;
+import dev.duplex.net.Payload;
+
+/**
+ * Socket.IO v4 over Engine.IO v4's websocket-only transport, as a client: after the server's Engine.IO open
+ * it joins the default namespace ({@code 40}), answers each Engine.IO ping with a pong unless the heartbeat is
+ * switched off (to see the server's timeout), collects the binary attachments of a BINARY_EVENT or
+ * BINARY_ACK, pairs each ACK with the emit that asked for it (and its round trip), and composes {@code /emit},
+ * {@code /join}, {@code /leave} and {@code /ack}.
+ */
+public final class SocketIoSession implements AppProtocol {
+    static final String NAME = "socket.io";
+
+    private record Pending(String event, String namespace, long sentNanos) { }
+
+    private final boolean heartbeat;
+    private final Object lock = new Object();
+    /** Emits that asked for an ack, by ack id. */
+    private final Map<Long, Pending> pending = new HashMap<>();
+    /** The server's emits that asked us for an ack: their namespace, by ack id. */
+    private final Map<Long, String> asked = new HashMap<>();
+    private long nextAckId;
+    /** A binary packet still waiting for attachments, and those come so far. */
+    private SocketIoPacket waiting;
+    private final List<Integer> attachmentSizes = new ArrayList<>();
+
+    /** @param heartbeat whether Engine.IO pings are answered by Duplex itself */
+    public SocketIoSession(boolean heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Turn opened() {
+        return Turn.say(); // the server speaks first, with its Engine.IO open packet
+    }
+
+    @Override
+    public Turn received(Payload message) {
+        synchronized (lock) {
+            if (message.isBinary()) return Turn.say(attachment(message.bytes().length));
+            EnginePacket packet = EnginePacket.parse(message.text());
+            if (packet == null) return Turn.say(Decoded.problem(NAME, "decode.sio.notEngineIo", clip(message.text())));
+            return switch (packet.type()) {
+                // Join the default namespace, as io() does.
+                case EnginePacket.OPEN -> new Turn(List.of(open(packet.data())),
+                        List.of(Payload.text(String.valueOf(EnginePacket.MESSAGE) + SocketIoPacket.CONNECT)));
+                case EnginePacket.PING -> heartbeat
+                        ? new Turn(List.of(Decoded.line(NAME, "decode.sio.ping")),
+                                List.of(Payload.text(EnginePacket.PONG + packet.data())))
+                        : Turn.say(Decoded.line(NAME, "decode.sio.pingUnanswered"));
+                case EnginePacket.MESSAGE -> Turn.say(socketIo(packet.data(), true));
+                default -> Turn.say(Decoded.line(NAME, "decode.sio.engine", packet.typeName(), packet.data()));
+            };
+        }
+    }
+
+    @Override
+    public List<Decoded> sent(Payload message) {
+        synchronized (lock) {
+            if (message.isBinary()) return List.of();
+            EnginePacket packet = EnginePacket.parse(message.text());
+            if (packet == null) return List.of(Decoded.problem(NAME, "decode.sio.notEngineIo", clip(message.text())));
+            if (packet.type() == EnginePacket.MESSAGE) return List.of(socketIo(packet.data(), false));
+            return List.of(Decoded.line(NAME, "decode.sio.engine", packet.typeName(), packet.data()));
+        }
+    }
+
+    @Override
+    public Turn command(String name, String rest) {
+        synchronized (lock) {
+            return switch (name) {
+                case "emit" -> SocketIoCommands.emit(rest, this::reserveAck);
+                case "join" -> SocketIoCommands.join(rest);
+                case "leave" -> SocketIoCommands.leave(rest);
+                case "ack" -> SocketIoCommands.ack(rest, asked::get);
+                default -> null;
+            };
+        }
+    }
+
+    /** The next ack id, kept with what asked for it so that its ACK can be paired. */
+    private long reserveAck(String event, String namespace) {
+        long id = nextAckId++;
+        pending.put(id, new Pending(event, namespace, System.nanoTime()));
+        return id;
+    }
+
+    private Decoded open(String json) {
+        try {
+            Map<String, String> f = JsonValues.scalarFields(json);
+            return Decoded.line(NAME, "decode.sio.open", f.getOrDefault("sid", "?"),
+                    f.getOrDefault("pingInterval", "?"), f.getOrDefault("pingTimeout", "?"));
+        } catch (JsonValues.NotJson e) {
+            return Decoded.problem(NAME, "decode.sio.badJson", "open", e.getMessage());
+        }
+    }
+
+    private Decoded socketIo(String data, boolean inbound) {
+        SocketIoPacket p;
+        try {
+            p = SocketIoPacket.parse(data);
+        } catch (SocketIoPacket.Malformed e) {
+            return Decoded.problem(NAME, "decode.sio.notSocketIo", e.getMessage(), clip(data));
+        }
+        String ns = p.namespace();
+        return switch (p.type()) {
+            case SocketIoPacket.CONNECT -> Decoded.line(NAME, inbound ? "decode.sio.connected" : "decode.sio.connect",
+                    ns, p.json());
+            case SocketIoPacket.DISCONNECT -> Decoded.line(NAME, "decode.sio.disconnect", ns);
+            case SocketIoPacket.CONNECT_ERROR -> Decoded.problem(NAME, "decode.sio.connectError", ns, p.json());
+            case SocketIoPacket.EVENT, SocketIoPacket.ACK -> inbound && p.ackId() >= 0 && p.type() == SocketIoPacket.ACK
+                    ? ackReceived(p, List.of()) : event(p, inbound, List.of());
+            default -> {
+                if (!inbound) yield Decoded.line(NAME, "decode.sio.binarySent", p.typeName(), ns, p.attachments());
+                waiting = p;
+                attachmentSizes.clear();
+                yield p.attachments() == 0 ? complete() : Decoded.line(NAME, "decode.sio.binaryWaiting",
+                        p.typeName(), ns, p.attachments());
+            }
+        };
+    }
+
+    private Decoded event(SocketIoPacket p, boolean inbound, List<Integer> attachments) {
+        List<String> args;
+        try {
+            args = JsonValues.arrayElements(p.json());
+        } catch (JsonValues.NotJson e) {
+            return Decoded.problem(NAME, "decode.sio.badJson", p.typeName(), e.getMessage());
+        }
+        if (p.type() == SocketIoPacket.ACK || p.type() == SocketIoPacket.BINARY_ACK) {
+            return Decoded.line(NAME, "decode.sio.ackSent", p.ackId(), p.namespace(), String.join(", ", args));
+        }
+        String event = args.isEmpty() ? null : JsonValues.unquote(args.get(0));
+        if (event == null) return Decoded.problem(NAME, "decode.sio.noEventName", clip(p.json()));
+        if (inbound && p.ackId() >= 0) asked.put(p.ackId(), p.namespace());
+        String rest = String.join(", ", args.subList(1, args.size()));
+        Decoded ack = p.ackId() >= 0 ? Decoded.part("decode.sio.withAck", p.ackId()) : Decoded.none();
+        return Decoded.line(NAME, inbound ? "decode.sio.event" : "decode.sio.emit", event, p.namespace(), rest, ack,
+                sizes(attachments));
+    }
+
+    private Decoded ackReceived(SocketIoPacket p, List<Integer> attachments) {
+        List<String> args;
+        try {
+            args = JsonValues.arrayElements(p.json());
+        } catch (JsonValues.NotJson e) {
+            return Decoded.problem(NAME, "decode.sio.badJson", p.typeName(), e.getMessage());
+        }
+        Pending asked = pending.remove(p.ackId());
+        if (asked == null) {
+            return Decoded.problem(NAME, "decode.sio.ackUnknown", p.ackId(), p.namespace(), String.join(", ", args));
+        }
+        double ms = (System.nanoTime() - asked.sentNanos()) / 1e6;
+        return Decoded.line(NAME, "decode.sio.ack", p.ackId(), asked.event(), String.join(", ", args),
+                String.format(java.util.Locale.ROOT, "%.3f", ms), sizes(attachments));
+    }
+
+    private Decoded attachment(int size) {
+        if (waiting == null) return Decoded.line(NAME, "decode.sio.binaryAlone", size);
+        attachmentSizes.add(size);
+        if (attachmentSizes.size() < waiting.attachments()) {
+            return Decoded.line(NAME, "decode.sio.attachment", attachmentSizes.size(), waiting.attachments(), size);
+        }
+        return complete();
+    }
+
+    /** The binary packet with all its attachments in, said as the event or ack it is. */
+    private Decoded complete() {
+        SocketIoPacket p = waiting;
+        List<Integer> sizes = List.copyOf(attachmentSizes);
+        waiting = null;
+        attachmentSizes.clear();
+        return p.type() == SocketIoPacket.BINARY_ACK && pending.containsKey(p.ackId()) ? ackReceived(p, sizes)
+                : event(p, true, sizes);
+    }
+
+    private static Decoded sizes(List<Integer> attachments) {
+        if (attachments.isEmpty()) return Decoded.none();
+        StringBuilder b = new StringBuilder();
+        for (int s : attachments) b.append(b.length() == 0 ? "" : ", ").append(s).append(" B");
+        return Decoded.part("decode.sio.withAttachments", b.toString());
+    }
+
+    static String clip(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+    }
+}

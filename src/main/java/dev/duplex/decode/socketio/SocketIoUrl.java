@@ -1,0 +1,33 @@
+package dev.duplex.decode.socketio;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** The URL a Socket.IO client opens its WebSocket to, from the server's address a user types. */
+public final class SocketIoUrl {
+    static final String PATH = "/socket.io/";
+    static final String QUERY = "EIO=4&transport=websocket";
+
+    private SocketIoUrl() { }
+
+    /**
+     * A bare address ({@code ws://host:3000} or {@code …/}) gets Socket.IO's default path; a URL without an
+     * {@code EIO=} query gets {@code EIO=4&transport=websocket}. A path of its own (a server mounted
+     * elsewhere) and any other query are kept.
+     */
+    public static URI complete(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/")
+                ? PATH : url.getRawPath();
+        String query = url.getRawQuery();
+        if (query == null || query.isEmpty()) {
+            query = QUERY;
+        } else if (!query.matches("(^|.*&)EIO=.*")) {
+            query = query + "&" + QUERY;
+        }
+        try {
+            return new URI(url.getScheme() + "://" + url.getRawAuthority() + path + "?" + query);
+        } catch (URISyntaxException e) {
+            return url; // it was a URI a moment ago: keep it as it was
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.duplex.peers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Socket.IO v4 server: npm's {@code socket.io} (pinned to {@link #VERSION}) on Node, on an ephemeral
+ * loopback port. On each connection to the default namespace it emits {@code welcome} ("hello", {n:1}), a
+ * {@code question} that asks for an ack, and {@code file} with 5 binary bytes; it echoes {@code chat} back,
+ * answers {@code ask}'s ack with {got: …}, and greets the {@code /admin} namespace with {@code hi-admin}
+ * (its auth echoed). Everything it sees is printed as one JSON line, which a test waits for with {@link
+ * #await(String)}.
+ */
+final class NodeSocketIoServer implements AutoCloseable {
+    static final String VERSION = "4.8.1";
+
+    private static final String SCRIPT = """
+            const http = require('http');
+            const { Server } = require('socket.io');
+            const [pingInterval, pingTimeout] = [Number(process.argv[2]), Number(process.argv[3])];
+            const httpServer = http.createServer();
+            const io = new Server(httpServer, { pingInterval, pingTimeout, transports: ['websocket'] });
+            const say = (o) => console.log(JSON.stringify(o));
+            io.on('connection', (socket) => {
+              say({ ev: 'connection', ns: '/' });
+              socket.emit('welcome', 'hello', { n: 1 });
+              socket.emit('question', 'are you there?', (answer) => say({ ev: 'answer', answer }));
+              socket.emit('file', Buffer.from([1, 2, 3, 4, 5]));
+              socket.on('chat', (...args) => { say({ ev: 'chat', args }); socket.emit('chat', ...args); });
+              socket.on('ask', (a, cb) => { say({ ev: 'ask', a }); cb({ got: a }); });
+              socket.on('disconnect', (reason) => say({ ev: 'disconnect', reason }));
+            });
+            io.of('/admin').on('connection', (s) => { say({ ev: 'connection', ns: '/admin', auth: s.handshake.auth }); s.emit('hi-admin', s.handshake.auth); });
+            httpServer.listen(0, '127.0.0.1', () => say({ listening: httpServer.address().port }));
+            """;
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final int port;
+
+    private NodeSocketIoServer(Process process) throws Exception {
+        this.process = process;
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("{\"listening\":")) {
+                        listening.complete(Integer.parseInt(line.replaceAll("\\D", "")));
+                    } else {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                listening.completeExceptionally(e);
+            }
+            listening.completeExceptionally(new IOException("node socket.io server ended: " + lines));
+        }, "node-socket.io");
+        reader.setDaemon(true);
+        reader.start();
+        this.port = listening.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Installs socket.io when needed and starts a server with these Engine.IO heartbeat settings. */
+    static NodeSocketIoServer start(int pingIntervalMs, int pingTimeoutMs) throws Exception {
+        ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
+        Path dir = NodeWsServer.installPackage("node-socket.io", "socket.io", VERSION);
+        Path script = dir.resolve("server.js");
+        Files.writeString(script, SCRIPT);
+        Process p = new ProcessBuilder("node", script.toString(), Integer.toString(pingIntervalMs),
+                Integer.toString(pingTimeoutMs)).directory(dir.toFile()).redirectErrorStream(true).start();
+        return new NodeSocketIoServer(p);
+    }
+
+    /** The server's bare address, as a user types it: ws://127.0.0.1:PORT */
+    URI address() {
+        return URI.create("ws://127.0.0.1:" + port);
+    }
+
+    /** The next line the server printed that contains {@code fragment}; the lines before it are passed over. */
+    String await(String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
+        while (true) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) throw new AssertionError("the socket.io server never printed " + fragment);
+            if (line.contains(fragment)) return line;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.duplex.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.duplex.cli.Cli;
+
+/**
+ * {@code duplex connect --decode socket.io} against npm's socket.io server (not ours): the Engine.IO open and
+ * the default namespace joined, events decoded with their arguments, a binary attachment collected, emits
+ * with and without an ack (the ACK paired with its emit), an ack the server asked for, another namespace
+ * joined with auth, typing mistakes said without sending, and the heartbeat both answered and, with
+ * {@code --no-heartbeat}, left for the server's ping timeout. The server's own printout is the proof of what
+ * arrived there.
+ */
+class SocketIoOnTheCommandLineTest {
+    /** Standard output and error, line by line, for the test to wait on. */
+    private static final class Lines extends OutputStream {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                queue.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+
+        String await(String... fragments) throws InterruptedException {
+            long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
+            while (true) {
+                String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) throw new AssertionError("no line with " + String.join(" and ", fragments));
+                boolean all = true;
+                for (String f : fragments) all &= line.contains(f);
+                if (all) return line;
+            }
+        }
+    }
+
+    private final Lines out = new Lines();
+    private final Lines err = new Lines();
+
+    private CompletableFuture<Integer> connect(PipedInputStream stdin, String... args) {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return CompletableFuture.supplyAsync(() -> Cli.run(args, stdin, o, e, latch -> { }));
+    }
+
+    @Test
+    void speaksSocketIoWithARealServer() throws Exception {
+        try (NodeSocketIoServer server = NodeSocketIoServer.start(25_000, 20_000)) {
+            PipedInputStream stdin = new PipedInputStream();
+            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io",
+                    server.address().toString());
+
+            out.await("onopen", "/socket.io/?EIO=4&transport=websocket");
+            out.await("Engine.IO open", "25000", "20000");
+            server.await("\"ns\":\"/\"");
+            out.await("Socket.IO", "welcome", "[\"hello\", {\"n\":1}]");
+            out.await("Socket.IO", "question", "[\"are you there?\"]", "0");
+            out.await("Socket.IO", "file", "5 B");
+
+            type.println("/ack 0 \"yes\"");
+            assertTrue(server.await("answer").contains("\"answer\":\"yes\""));
+
+            type.println("/emit chat \"hi there\" 42");
+            assertTrue(server.await("\"ev\":\"chat\"").contains("[\"hi there\",42]"));
+            out.await("Socket.IO", "chat", "[\"hi there\", 42]");
+
+            type.println("/emit --ack ask {\"q\":1}");
+            assertTrue(server.await("\"ev\":\"ask\"").contains("{\"q\":1}"));
+            String ack = out.await("Socket.IO ACK 0", "ask", "{\"got\":{\"q\":1}}");
+            assertTrue(ack.contains(" ms"), ack);
+
+            type.println("/join /admin {\"token\":\"abc\"}");
+            assertTrue(server.await("\"ns\":\"/admin\"").contains("\"token\":\"abc\""));
+            out.await("Socket.IO", "hi-admin", "/admin");
+
+            type.println("/emit");
+            err.await("/emit [--ack]");
+            type.println("/emit chat {broken");
+            err.await("JSON");
+            type.println("/leave admin");
+            err.await("/leave /");
+
+            type.close();
+            assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            // Our close frame at the end of input ends the transport: the server says so in its own words.
+            String gone = server.await("disconnect");
+            assertTrue(gone.contains("transport close"), gone);
+        }
+    }
+
+    @Test
+    void answersTheHeartbeatUnlessToldNotTo() throws Exception {
+        try (NodeSocketIoServer server = NodeSocketIoServer.start(200, 200)) {
+            PipedInputStream stdin = new PipedInputStream();
+            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "auto",
+                    server.address() + "/socket.io/");
+            server.await("\"ns\":\"/\"");
+            // Three pings answered take longer than the server's interval plus timeout (400 ms): a client that
+            // did not answer would have been dropped by now, and the server would have said so first.
+            for (int i = 0; i < 3; i++) out.await("Engine.IO ping");
+            type.println("/emit chat \"still here\"");
+            String next = server.await("\"ev\":");
+            assertTrue(next.contains("still here"), "the connection outlived the ping timeout: " + next);
+            type.close();
+            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        try (NodeSocketIoServer server = NodeSocketIoServer.start(200, 200)) {
+            PipedInputStream stdin = new PipedInputStream();
+            new PipedOutputStream(stdin); // kept open: the server, not the end of input, ends this one
+            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io", "--no-heartbeat",
+                    server.address().toString());
+            out.await("Engine.IO ping", "--no-heartbeat");
+            assertTrue(server.await("disconnect").contains("ping timeout"));
+            out.await("onclose");
+            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Test
+    void anUnknownProtocolIsAUsageError() throws IOException {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int status = Cli.run(new String[] {"connect", "--decode", "mqtt5000", "ws://127.0.0.1:9/"},
+                new ByteArrayInputStream(new byte[0]), o, e, latch -> { });
+        assertEquals(2, status);
+        assertFalse(err.queue.isEmpty());
+        assertTrue(String.join("\n", err.queue).contains("mqtt5000"));
+    }
+}
