@@ -80,6 +80,7 @@ final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (decode != null) subprotocols = AppProtocols.offer(decode, subprotocols == null ? List.of() : subprotocols);
         AuthInput.Auth auth = auth();
         ClientInput.Connection connection = auth.applyTo(connection());
         Masking shown = new Masking(showSecrets, auth.secretParams());
@@ -99,7 +100,8 @@ final class ConnectCommand implements Callable<Integer> {
         java.net.URI target = connection.url();
         if (decode != null) {
             target = AppProtocols.completeUrl(decode, target);
-            java.util.Optional<dev.duplex.decode.AppProtocol> protocol = AppProtocols.forConnection(decode, target, !noHeartbeat);
+            java.util.Optional<dev.duplex.decode.AppProtocol> protocol = AppProtocols.forConnection(decode, target,
+                    subprotocols == null ? List.of() : subprotocols, !noHeartbeat);
             if (protocol.isPresent()) {
                 client.decode(protocol.get());
             } else {

@@ -136,7 +136,8 @@ final class ConsoleClient {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         synchronized (progress) {
             long left;
-            while (received < awaited && closed == null && (left = deadline - System.nanoTime()) > 0) {
+            while ((received < awaited || protocolAwaiting()) && closed == null
+                    && (left = deadline - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.timedWait(progress, left);
             }
             if (closed != null) return statusFor(closed);
@@ -161,6 +162,11 @@ final class ConsoleClient {
             client.send(line);
         }
         expectAnswer();
+    }
+
+    private boolean protocolAwaiting() {
+        ProtocolConsole app = protocol;
+        return app != null && app.awaiting();
     }
 
     private void expectAnswer() {

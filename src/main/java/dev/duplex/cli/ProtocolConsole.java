@@ -32,12 +32,17 @@ final class ProtocolConsole {
     /** Called after the event's own line is printed: the protocol's lines, then what it answers. */
     void after(WsEvent event) {
         if (event instanceof WsEvent.Opened o) {
-            play(o.at(), EventText.Direction.STATE, protocol.opened());
+            play(o.at(), EventText.Direction.STATE, protocol.opened(o.subprotocol()));
         } else if (event instanceof WsEvent.Received r) {
             play(r.at(), EventText.Direction.IN, protocol.received(r.payload()));
         } else if (event instanceof WsEvent.Sent s) {
             print(s.at(), EventText.Direction.OUT, protocol.sent(s.payload()));
         }
+    }
+
+    /** Whether the protocol still waits for something it asked for. */
+    boolean awaiting() {
+        return protocol.awaiting();
     }
 
     /** What became of a typed slash command. */

@@ -36,14 +36,20 @@ public interface AppProtocol {
     /** The name users type ({@code --decode NAME}). */
     String name();
 
-    /** The connection opened: what the protocol says or sends first, if anything. */
-    Turn opened();
+    /** The connection opened with this subprotocol ("" for none): what the protocol says or sends first. */
+    Turn opened(String subprotocol);
 
     /** A message from the peer, decoded, with what the protocol answers by itself. */
     Turn received(Payload message);
 
     /** A message we sent (typed, composed or answered), decoded for the log. */
     List<Decoded> sent(Payload message);
+
+    /**
+     * Whether something asked for is still to come (an ack, a running operation): {@code connect} waits for
+     * it at the end of its input, up to {@code --wait}.
+     */
+    boolean awaiting();
 
     /**
      * A typed command of this protocol ({@code /emit …}): the message it sends, or the problem that stopped

@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.duplex.decode.graphql.GraphqlSession;
 import dev.duplex.decode.socketio.SocketIoSession;
 
 /**
  * The application protocols Duplex speaks, by the name users type, and the choice {@code auto} makes from the
- * URL: a path with {@code /socket.io/} or an {@code EIO=} query is Socket.IO.
+ * URL and the subprotocols offered: a path with {@code /socket.io/} or an {@code EIO=} query is Socket.IO, an offer
+ * of graphql-transport-ws or graphql-ws is GraphQL.
  */
 public final class AppProtocols {
     public static final String AUTO = "auto";
     public static final String SOCKET_IO = "socket.io";
+    public static final String GRAPHQL = GraphqlSession.NAME;
     /** What {@code --decode} takes, in the order its help lists them. */
-    public static final List<String> NAMES = List.of(SOCKET_IO, AUTO);
+    public static final List<String> NAMES = List.of(SOCKET_IO, GRAPHQL, AUTO);
 
     private AppProtocols() { }
 
@@ -25,11 +28,32 @@ public final class AppProtocols {
     }
 
     /** The protocol for a connection to {@code url}: empty when {@code auto} finds none. */
-    public static Optional<AppProtocol> forConnection(String name, URI url, boolean heartbeat) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.equals(AUTO)) n = guess(url);
+    public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, boolean heartbeat) {
+        String n = chosen(name, url, offered);
         if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat));
+        if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession());
         return Optional.empty();
+    }
+
+    /**
+     * The subprotocols to offer: the user's, then those the protocol needs (GraphQL's two), so that the
+     * server can answer with the one it speaks.
+     */
+    public static List<String> offer(String name, List<String> offered) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!n.equals(GRAPHQL) && !(n.equals(AUTO) && offered.stream().anyMatch(GraphqlSession.SUBPROTOCOLS::contains))) {
+            return offered;
+        }
+        List<String> all = new java.util.ArrayList<>(offered);
+        for (String s : GraphqlSession.SUBPROTOCOLS) if (!all.contains(s)) all.add(s);
+        return all;
+    }
+
+    private static String chosen(String name, URI url, List<String> offered) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!n.equals(AUTO)) return n;
+        if (offered.stream().anyMatch(GraphqlSession.SUBPROTOCOLS::contains)) return GRAPHQL;
+        return guess(url);
     }
 
     /**
@@ -37,9 +61,7 @@ public final class AppProtocols {
      * Socket.IO client would use ({@code /socket.io/?EIO=4&transport=websocket}); other URLs are kept.
      */
     public static URI completeUrl(String name, URI url) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.equals(AUTO)) n = guess(url);
-        return n.equals(SOCKET_IO) ? dev.duplex.decode.socketio.SocketIoUrl.complete(url) : url;
+        return chosen(name, url, List.of()).equals(SOCKET_IO) ? dev.duplex.decode.socketio.SocketIoUrl.complete(url) : url;
     }
 
     static String guess(URI url) {

@@ -29,40 +29,11 @@ import dev.duplex.cli.Cli;
  * arrived there.
  */
 class SocketIoOnTheCommandLineTest {
-    /** Standard output and error, line by line, for the test to wait on. */
-    private static final class Lines extends OutputStream {
-        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                queue.add(current.toString(StandardCharsets.UTF_8));
-                current.reset();
-            } else {
-                current.write(b);
-            }
-        }
-
-        String await(String... fragments) throws InterruptedException {
-            long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
-            while (true) {
-                String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (line == null) throw new AssertionError("no line with " + String.join(" and ", fragments));
-                boolean all = true;
-                for (String f : fragments) all &= line.contains(f);
-                if (all) return line;
-            }
-        }
-    }
-
-    private final Lines out = new Lines();
-    private final Lines err = new Lines();
+    private final ConsoleLines out = new ConsoleLines();
+    private final ConsoleLines err = new ConsoleLines();
 
     private CompletableFuture<Integer> connect(PipedInputStream stdin, String... args) {
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return CompletableFuture.supplyAsync(() -> Cli.run(args, stdin, o, e, latch -> { }));
+        return ConsoleLines.connect(stdin, out, err, args);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.function.LongFunction;
 
 import dev.duplex.decode.AppProtocol.Turn;
 import dev.duplex.decode.Decoded;
+import dev.duplex.decode.Json;
 import dev.duplex.net.Payload;
 
 /**
@@ -50,12 +51,12 @@ final class SocketIoCommands {
         if (rest.isEmpty()) return problem("decode.sio.usage.emit");
         List<String> values;
         try {
-            values = JsonValues.sequence(rest.startsWith("\"") ? rest : JsonValues.string(firstWord(rest))
+            values = Json.sequence(rest.startsWith("\"") ? rest : Json.string(firstWord(rest))
                     + " " + afterFirstWord(rest));
-        } catch (JsonValues.NotJson e) {
+        } catch (Json.NotJson e) {
             return problem("decode.sio.badTyped", e.getMessage());
         }
-        String event = JsonValues.unquote(values.get(0));
+        String event = Json.unquote(values.get(0));
         if (event == null) return problem("decode.sio.usage.emit");
         long id = ack ? ackIds.reserve(event, namespace) : -1;
         return of(new SocketIoPacket(SocketIoPacket.EVENT, 0, namespace, id, "[" + String.join(",", values) + "]"));
@@ -67,8 +68,8 @@ final class SocketIoCommands {
         String auth = nsAndAuth.length > 1 ? nsAndAuth[1].strip() : "";
         if (!auth.isEmpty()) {
             try {
-                JsonValues.scalarFields(auth);
-            } catch (JsonValues.NotJson e) {
+                Json.scalarFields(auth);
+            } catch (Json.NotJson e) {
                 return problem("decode.sio.badTyped", e.getMessage());
             }
         }
@@ -93,8 +94,8 @@ final class SocketIoCommands {
         if (id < 0) return problem("decode.sio.usage.ack");
         List<String> values;
         try {
-            values = JsonValues.sequence(idAndArgs.length > 1 ? idAndArgs[1] : "");
-        } catch (JsonValues.NotJson e) {
+            values = Json.sequence(idAndArgs.length > 1 ? idAndArgs[1] : "");
+        } catch (Json.NotJson e) {
             return problem("decode.sio.badTyped", e.getMessage());
         }
         String namespace = askedOn.apply(id);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.duplex.decode.AppProtocol;
 import dev.duplex.decode.Decoded;
+import dev.duplex.decode.Json;
 import dev.duplex.net.Payload;
 
 /**
@@ -43,7 +44,7 @@ public final class SocketIoSession implements AppProtocol {
     }
 
     @Override
-    public Turn opened() {
+    public Turn opened(String subprotocol) {
         return Turn.say(); // the server speaks first, with its Engine.IO open packet
     }
 
@@ -79,6 +80,13 @@ public final class SocketIoSession implements AppProtocol {
     }
 
     @Override
+    public boolean awaiting() {
+        synchronized (lock) {
+            return !pending.isEmpty() || waiting != null;
+        }
+    }
+
+    @Override
     public Turn command(String name, String rest) {
         synchronized (lock) {
             return switch (name) {
@@ -100,10 +108,10 @@ public final class SocketIoSession implements AppProtocol {
 
     private Decoded open(String json) {
         try {
-            Map<String, String> f = JsonValues.scalarFields(json);
+            Map<String, String> f = Json.scalarFields(json);
             return Decoded.line(NAME, "decode.sio.open", f.getOrDefault("sid", "?"),
                     f.getOrDefault("pingInterval", "?"), f.getOrDefault("pingTimeout", "?"));
-        } catch (JsonValues.NotJson e) {
+        } catch (Json.NotJson e) {
             return Decoded.problem(NAME, "decode.sio.badJson", "open", e.getMessage());
         }
     }
@@ -136,14 +144,14 @@ public final class SocketIoSession implements AppProtocol {
     private Decoded event(SocketIoPacket p, boolean inbound, List<Integer> attachments) {
         List<String> args;
         try {
-            args = JsonValues.arrayElements(p.json());
-        } catch (JsonValues.NotJson e) {
+            args = Json.arrayElements(p.json());
+        } catch (Json.NotJson e) {
             return Decoded.problem(NAME, "decode.sio.badJson", p.typeName(), e.getMessage());
         }
         if (p.type() == SocketIoPacket.ACK || p.type() == SocketIoPacket.BINARY_ACK) {
             return Decoded.line(NAME, "decode.sio.ackSent", p.ackId(), p.namespace(), String.join(", ", args));
         }
-        String event = args.isEmpty() ? null : JsonValues.unquote(args.get(0));
+        String event = args.isEmpty() ? null : Json.unquote(args.get(0));
         if (event == null) return Decoded.problem(NAME, "decode.sio.noEventName", clip(p.json()));
         if (inbound && p.ackId() >= 0) asked.put(p.ackId(), p.namespace());
         String rest = String.join(", ", args.subList(1, args.size()));
@@ -155,8 +163,8 @@ public final class SocketIoSession implements AppProtocol {
     private Decoded ackReceived(SocketIoPacket p, List<Integer> attachments) {
         List<String> args;
         try {
-            args = JsonValues.arrayElements(p.json());
-        } catch (JsonValues.NotJson e) {
+            args = Json.arrayElements(p.json());
+        } catch (Json.NotJson e) {
             return Decoded.problem(NAME, "decode.sio.badJson", p.typeName(), e.getMessage());
         }
         Pending asked = pending.remove(p.ackId());

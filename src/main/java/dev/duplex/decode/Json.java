@@ -1,4 +1,4 @@
-package dev.duplex.decode.socketio;
+package dev.duplex.decode;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,23 +14,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * The little JSON a Socket.IO packet needs, with Jackson's streaming parser (no data binding): the elements
+ * The little JSON the application protocols need, with Jackson's streaming parser (no data binding): the elements
  * of an array and the values a user typed, each written back compactly with its numbers as they were typed.
  */
-final class JsonValues {
+public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private JsonValues() { }
+    private Json() { }
 
     /** Thrown for text that is not the JSON expected; the message is Jackson's, or says what was expected. */
-    static final class NotJson extends Exception {
+    public static final class NotJson extends Exception {
         NotJson(String why) {
             super(why);
         }
     }
 
     /** Each element of a JSON array, as compact JSON text. */
-    static List<String> arrayElements(String json) throws NotJson {
+    public static List<String> arrayElements(String json) throws NotJson {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_ARRAY) throw new NotJson("not an array");
             List<String> out = new ArrayList<>();
@@ -45,7 +45,7 @@ final class JsonValues {
     }
 
     /** The JSON values typed one after another (separated by white space), each as compact JSON text. */
-    static List<String> sequence(String typed) throws NotJson {
+    public static List<String> sequence(String typed) throws NotJson {
         List<String> out = new ArrayList<>();
         if (typed.isBlank()) return out;
         try (JsonParser p = FACTORY.createParser(typed)) {
@@ -59,7 +59,7 @@ final class JsonValues {
     }
 
     /** The scalar fields of a JSON object (their text; strings unquoted); nested values are skipped. */
-    static Map<String, String> scalarFields(String json) throws NotJson {
+    public static Map<String, String> scalarFields(String json) throws NotJson {
         Map<String, String> out = new LinkedHashMap<>();
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new NotJson("not an object");
@@ -80,8 +80,27 @@ final class JsonValues {
         }
     }
 
+    /** Each field of a JSON object, its value as compact JSON text, in order. */
+    public static Map<String, String> fields(String json) throws NotJson {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new NotJson("not an object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                out.put(name, copy(p));
+            }
+            if (p.nextToken() != null) throw new NotJson("text after the object");
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new NotJson(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new NotJson(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** A JSON string literal for {@code s}. */
-    static String string(String s) {
+    public static String string(String s) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
             g.writeString(s);
@@ -92,7 +111,7 @@ final class JsonValues {
     }
 
     /** The string a JSON string literal holds, or null when the text is not one. */
-    static String unquote(String json) {
+    public static String unquote(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             return p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null;
         } catch (IOException e) {
