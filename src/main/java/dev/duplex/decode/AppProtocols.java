@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.duplex.decode.graphql.GraphqlSession;
+import dev.duplex.decode.jsonrpc.JsonRpcSession;
 import dev.duplex.decode.socketio.SocketIoSession;
 
 /**
@@ -17,8 +18,9 @@ public final class AppProtocols {
     public static final String AUTO = "auto";
     public static final String SOCKET_IO = "socket.io";
     public static final String GRAPHQL = GraphqlSession.NAME;
+    public static final String JSON_RPC = JsonRpcSession.NAME;
     /** What {@code --decode} takes, in the order its help lists them. */
-    public static final List<String> NAMES = List.of(SOCKET_IO, GRAPHQL, AUTO);
+    public static final List<String> NAMES = List.of(SOCKET_IO, GRAPHQL, JSON_RPC, AUTO);
 
     private AppProtocols() { }
 
@@ -32,6 +34,7 @@ public final class AppProtocols {
         String n = chosen(name, url, offered);
         if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat));
         if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession());
+        if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
         return Optional.empty();
     }
 
