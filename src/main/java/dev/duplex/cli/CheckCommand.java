@@ -13,6 +13,7 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.Checker;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.options.CheckInput;
 import dev.duplex.options.Checked;
@@ -82,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String line : new dev.duplex.i18n.CheckText(texts).summary(run)) console.out().println(line);
         if (run.bounded()) console.out().println(texts.get("check.bounded", String.valueOf(plan.runMs())));
         boolean written = write(json, () -> JsonReport.write(run, Path.of(json)));
-        written &= write(report, () -> HtmlReport.write(run, Path.of(report), texts::get));
+        written &= write(report, () -> HtmlReport.write(CaseTitleText.of(texts).withTitles(run), Path.of(report), texts::get));
         if (!written) return Cli.FAILED;
         return run.anyFailed() ? SOME_FAILED : Cli.OK;
     }
@@ -90,7 +91,8 @@ final class CheckCommand implements Callable<Integer> {
     private void printCase(CaseResult r) {
         Console console = duplex.console();
         synchronized (console) {
-            console.out().println(console.texts().get("check.case", r.id(), r.verdict().label(), r.title(),
+            console.out().println(console.texts().get("check.case", r.id(), r.verdict().label(),
+                    CaseTitleText.of(console.texts()).title(r.title()),
                     r.observed() + (r.why().isEmpty() ? "" : " (" + r.why() + ")")));
         }
     }

@@ -22,6 +22,7 @@ import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.HandshakeText;
 import dev.duplex.secrets.Masking;
 import dev.duplex.options.FrameInput;
+import dev.duplex.options.SplitInput;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.client.WsClient;
@@ -204,6 +205,7 @@ final class ConsoleClient {
             }
             case "frame" -> sendForged(FrameInput.frame(rest).map(dev.duplex.forge.ForgedFrame::bytes), "/frame");
             case "raw" -> sendForged(FrameInput.raw(rest), "/raw");
+            case "split" -> sendSplit(rest);
             default -> {
                 ProtocolConsole app = protocol;
                 ProtocolConsole.Outcome outcome = app == null ? ProtocolConsole.Outcome.NOT_THE_PROTOCOLS
@@ -215,6 +217,13 @@ final class ConsoleClient {
                 }
             }
         }
+    }
+
+    /** A message in fragments: an echo server answers its pings and the message, and the wait at the end waits for those. */
+    private void sendSplit(String rest) {
+        Checked<dev.duplex.forge.ForgedSplit> split = SplitInput.split(rest);
+        sendForged(split.map(dev.duplex.forge.ForgedSplit::bytes), "/split");
+        if (split.isOk()) for (int i = 0; i < split.value().answers(); i++) expectAnswer();
     }
 
     /** A forged frame or raw bytes, onto the socket as they are; the Frames view or --show-frames shows what went. */

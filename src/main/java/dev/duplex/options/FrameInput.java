@@ -89,7 +89,7 @@ public final class FrameInput {
         return n;
     }
 
-    private static int opcode(String v) {
+    static int opcode(String v) {
         return switch (v) {
             case "cont", "continuation" -> 0;
             case "text" -> 1;

@@ -13,6 +13,7 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.Checker;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.model.Background;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
@@ -103,6 +104,11 @@ public final class CheckModel {
 
     /** Saves the last run's report: HTML (self-contained) for a name ending in .html, else JSON. */
     public void save(Path file, Function<String, String> words) {
+        save(file, words, CaseTitleText.of(java.util.Locale.ENGLISH));
+    }
+
+    /** As {@link #save(Path, Function)}, the HTML page's case titles in the language of {@code titles}. */
+    public void save(Path file, Function<String, String> words, CaseTitleText titles) {
         CheckReport r = report.get();
         if (r == null) {
             notice.set(Notice.of("check.nothing"));
@@ -110,7 +116,7 @@ public final class CheckModel {
         }
         boolean html = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html");
         io.call(() -> {
-            if (html) HtmlReport.write(r, file, words);
+            if (html) HtmlReport.write(titles.withTitles(r), file, words);
             else JsonReport.write(r, file);
             return Notice.of("check.wrote", file.getFileName().toString());
         }, notice::set, e -> notice.set(Notice.of("check.cannotWrite", file.getFileName().toString(), String.valueOf(e.getMessage()))));

@@ -75,8 +75,21 @@ public final class ControlFrames {
      */
     public void sendForged(boolean raw) {
         if (!gate.open()) return;
-        dev.duplex.options.Checked<byte[]> bytes = raw ? dev.duplex.options.FrameInput.raw(forged.get())
-                : dev.duplex.options.FrameInput.frame(forged.get()).map(dev.duplex.forge.ForgedFrame::bytes);
+        send(raw ? dev.duplex.options.FrameInput.raw(forged.get())
+                : dev.duplex.options.FrameInput.frame(forged.get()).map(dev.duplex.forge.ForgedFrame::bytes));
+    }
+
+    /**
+     * Sends the forge's line as a message split into fragments with control frames between them
+     * ({@code 3,5,* ping@1=6869 text:…}, as {@code /split} takes it; see {@link dev.duplex.options.SplitInput}).
+     */
+    public void sendSplit() {
+        if (!gate.open()) return;
+        send(dev.duplex.options.SplitInput.split(forged.get()).map(dev.duplex.forge.ForgedSplit::bytes));
+    }
+
+    /** All of a forged line's frames in one write, through the library's queue, so nothing comes between them. */
+    private void send(Checked<byte[]> bytes) {
         if (!bytes.isOk()) {
             gate.notice(Notice.of(bytes.problem()));
             return;

@@ -4,6 +4,7 @@ import java.io.File;
 
 import dev.duplex.check.CaseResult;
 import dev.duplex.check.CheckReport;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.CheckText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.check.CheckModel;
@@ -28,6 +29,7 @@ import javafx.stage.FileChooser;
 public final class CheckController {
     private final CheckModel check;
     private final Texts texts;
+    private final CaseTitleText titles;
 
     @FXML private TextField checkUrlField;
     @FXML private TextField checkGroupsField;
@@ -47,6 +49,7 @@ public final class CheckController {
     public CheckController(CheckModel check, Texts texts) {
         this.check = check;
         this.texts = texts;
+        this.titles = CaseTitleText.of(texts);
     }
 
     @FXML
@@ -69,7 +72,7 @@ public final class CheckController {
                 check.reportProperty()));
         caseColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
         verdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict().label()));
-        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(titles.title(c.getValue().title())));
         observedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().observed()
                 + (c.getValue().why().isEmpty() ? "" : " (" + c.getValue().why() + ")")));
         checkTable.setItems(check.results());
@@ -93,6 +96,6 @@ public final class CheckController {
                 new FileChooser.ExtensionFilter("JSON", "*.json"));
         chooser.setInitialFileName("duplex-check.html");
         File file = chooser.showSaveDialog(checkTable.getScene().getWindow());
-        if (file != null) check.save(file.toPath(), texts::get);
+        if (file != null) check.save(file.toPath(), texts::get, titles);
     }
 }

@@ -99,6 +99,11 @@ public final class ControlFramesController {
     }
 
     @FXML
+    private void sendSplit() {
+        controls.sendSplit();
+    }
+
+    @FXML
     private void sendRawBytes() {
         controls.sendForged(true);
     }
