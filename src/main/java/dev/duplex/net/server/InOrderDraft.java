@@ -130,7 +130,7 @@ final class InOrderDraft extends Draft_6455 {
         if (left == 0) {
             // Nothing waits: a large frame's room is not kept for the connection's life.
             if (pending.length > 64 * 1024) pending = new byte[0];
-        } else {
+        } else if (from > 0) {
             System.arraycopy(pending, from, pending, 0, left);
         }
         pendingLength = left;
