@@ -48,7 +48,7 @@ class CheckCommandTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 30_000, "the whole run took " + ms + " ms");
         assertTrue(run.verdicts().size() >= 250, "cases: " + run.verdicts().size());
-        // Clean everywhere but the three close codes registered after RFC 6455 (7.7.12 to 7.7.14): since
+        // Clean everywhere but the three close codes registered after RFC 6455 (1012 to 1014: 7.7.14 to 7.7.16): since
         // issue 14 strictly so, the good message before a reserved bit or opcode echoed before the 1002
         // (InOrderDraft), and two closes in one read answered with a close (7.1.2).
         for (Map.Entry<String, String> v : run.verdicts().entrySet()) {
