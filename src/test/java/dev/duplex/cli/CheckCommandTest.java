@@ -48,28 +48,22 @@ class CheckCommandTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 30_000, "the whole run took " + ms + " ms");
         assertTrue(run.verdicts().size() >= 250, "cases: " + run.verdicts().size());
-        // Clean where it should be: framing, pings, fragmentation, the whole UTF-8 table, limits.
+        // Clean everywhere but the three close codes registered after RFC 6455 (1012 to 1014: 7.7.14 to 7.7.16): since
+        // issue 14 strictly so, the good message before a reserved bit or opcode echoed before the 1002
+        // (InOrderDraft), and two closes in one read answered with a close (7.1.2).
         for (Map.Entry<String, String> v : run.verdicts().entrySet()) {
             String id = v.getKey();
-            if (id.startsWith("1.") || id.startsWith("2.") || id.startsWith("5.") || id.startsWith("6.") || id.startsWith("9.")) {
-                assertEquals("PASS", v.getValue(), () -> id + ": " + run.observed().get(id));
-            }
+            String expected = id.startsWith("7.7.") && v.getValue().equals("INFORMATIONAL") ? "INFORMATIONAL" : "PASS";
+            assertEquals(expected, v.getValue(), () -> id + ": " + run.observed().get(id));
         }
         assertTrue(run.observed().get("6.6.1").contains("close 1007"), run.observed().get("6.6.1"));
-        // What our server does as measured (net.server is not changed by this task; see the README):
-        // it often fails the connection before echoing the good frame sent first (Autobahn's NON-STRICT;
-        // whether it does depends on whether both frames come in one read), never worse ...
-        for (Map.Entry<String, String> v : run.verdicts().entrySet()) {
-            if (v.getKey().startsWith("3.") || v.getKey().startsWith("4.")) {
-                assertTrue(v.getValue().equals("PASS") || v.getValue().equals("NON-STRICT"), () -> v.getKey() + ": " + v.getValue());
-            }
-        }
+        assertEquals("PASS", run.verdict("7.1.2"), () -> run.observed().get("7.1.2"));
         // A request without Upgrade/Connection, or with a short key, is refused as RFC 6455 4.2.1 asks
         // (HandshakePolicy.notAnUpgrade; the checker found both taken before).
         assertEquals("PASS", run.verdict("0.5"));
         assertEquals("PASS", run.verdict("0.6"));
         assertEquals("INFORMATIONAL", run.verdict("7.7.14"));
-        assertStatus(CheckCommand.SOME_FAILED, run);
+        assertStatus(Cli.OK, run);
         assertTrue(run.out().contains("6 UTF-8: 276 cases, 276 PASS"), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("Total: ")), run.out());
         assertSelfContained(run.html());

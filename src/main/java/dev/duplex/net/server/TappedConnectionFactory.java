@@ -29,7 +29,6 @@ import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.ReadyState;
 import org.java_websocket.extensions.DefaultExtension;
 import org.java_websocket.protocols.Protocol;
@@ -61,7 +60,8 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
     }
 
     // Our draft, not the library's default: it carries the message size limit, so a frame that declares
-    // 1 GiB closes its connection with 1009 instead of being allocated.
+    // 1 GiB closes its connection with 1009 instead of being allocated, and it acts on a client's frames
+    // in their order (InOrderDraft).
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
         return new WebSocketImpl(a, List.of(draft()));
@@ -72,7 +72,7 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
         return new WebSocketImpl(a, List.of(draft()));
     }
 
-    private Draft_6455 draft() {
+    private InOrderDraft draft() {
         List<org.java_websocket.extensions.IExtension> extensions = new java.util.ArrayList<>();
         if (switches.deflate) {
             var deflate = new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension();
@@ -80,7 +80,7 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
             extensions.add(deflate);
         }
         extensions.add(new DefaultExtension());
-        return new Draft_6455(extensions, List.of(new Protocol("")), config.limits().maxMessage());
+        return new InOrderDraft(extensions, List.of(new Protocol("")), config.limits().maxMessage());
     }
 
     @Override
