@@ -28,6 +28,11 @@ public final class CheckInput {
         return Checked.ok(Set.copyOf(chosen));
     }
 
+    /** The Check pane's trusted fingerprints: several in one field, separated by spaces, commas or lines. */
+    public static Checked<java.util.List<dev.duplex.tls.Fingerprint>> trusted(String typed) {
+        return ClientInput.trusted(Typed.names(typed));
+    }
+
     /** The bound of one case, in ms: 100 to 60 000; null is the default, 2000. */
     public static Checked<Integer> caseTimeout(String typed) {
         return Typed.wholeNumber(typed, 100, 60_000, 2_000, Field.CHECK_CASE_TIMEOUT, "check.timeout.problem");
