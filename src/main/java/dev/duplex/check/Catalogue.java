@@ -16,6 +16,7 @@ final class Catalogue {
         all.addAll(Utf8Cases.all());
         all.addAll(CloseCases.all());
         all.addAll(LimitCases.all(full));
+        all.addAll(DeflateCases.all(full));
         return all.stream().filter(c -> groups.contains(c.group())).toList();
     }
 }

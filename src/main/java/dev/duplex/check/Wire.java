@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -27,6 +26,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import dev.duplex.net.outbound.ProxyRoute;
 import dev.duplex.tls.TlsContexts;
 
 /**
@@ -40,8 +40,18 @@ final class Wire implements AutoCloseable {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Where and how to connect: the target, the Origin (null for none) and extra headers. */
-    record Target(URI url, String origin, Map<String, String> headers, SSLSocketFactory tls) {
+    /**
+     * Where and how to connect: the target, the Origin (null for none), extra headers, TLS for wss:// (null
+     * for ws://) and the route out (straight, or through a proxy's tunnel).
+     */
+    record Target(URI url, String origin, Map<String, String> headers, SSLSocketFactory tls, ProxyRoute route) {
+        /** The same target with one more handshake header (a case's own extension offer). */
+        Target with(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Target(url, origin, more, tls, route);
+        }
+
         String host() {
             return url.getHost();
         }
@@ -96,6 +106,8 @@ final class Wire implements AutoCloseable {
     private final OutputStream out;
     private final Transcript transcript;
     private final long deadline;
+    /** The server's answer to the opening handshake, once {@link #open} read it. */
+    private HttpAnswer handshake;
 
     /**
      * Ends connections whose case is over: reads are bounded by the deadline already, but a write to a
@@ -122,9 +134,8 @@ final class Wire implements AutoCloseable {
 
     /** A TCP connection only. */
     static Wire tcp(Target target, Transcript transcript, long deadline) throws IOException {
-        Socket s = new Socket();
+        Socket s = Tunnels.connect(target, (int) Math.max(1, deadline - System.currentTimeMillis()));
         try {
-            s.connect(new InetSocketAddress(target.host(), target.port()), (int) Math.max(1, deadline - System.currentTimeMillis()));
             if (target.tls() == null) return new Wire(s, transcript, deadline);
             SSLSocket tls = (SSLSocket) target.tls().createSocket(s, target.host(), target.port(), true);
             SSLParameters p = tls.getSSLParameters();
@@ -151,11 +162,17 @@ final class Wire implements AutoCloseable {
             if (!acceptFor(key).equals(a.headers().get("sec-websocket-accept"))) {
                 throw new Refused("wrong Sec-WebSocket-Accept: " + a.headers().get("sec-websocket-accept"));
             }
+            w.handshake = a;
             return w;
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
         }
+    }
+
+    /** The server's 101 answer (lower-case header names); null on a connection from {@link #tcp}. */
+    HttpAnswer handshake() {
+        return handshake;
     }
 
     /** The handshake did not open a WebSocket. */

@@ -13,14 +13,17 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.Checker;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
+import dev.duplex.check.Outbound;
 import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.Texts;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.CheckInput;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.FieldProblem;
 import dev.duplex.tls.Fingerprint;
+import dev.duplex.tls.client.ClientTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
     static final int SOME_FAILED = 4;
     private static final Map<Field, String> OPTION = Map.of(Field.URL, "URL", Field.ORIGIN, "--origin",
             Field.HEADERS, "--header", Field.CHECK_GROUPS, "--group", Field.CHECK_CASE_TIMEOUT, "--timeout",
-            Field.TRUST, "--trust");
+            Field.TRUST, "--trust", Field.OUTBOUND_PROXY, "--proxy");
 
     @ParentCommand
     private DuplexCommand duplex;
@@ -58,6 +61,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-origin") boolean noOrigin;
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
     @Option(names = "--trust", paramLabel = "SHA256") List<String> trust;
+    @Option(names = "--proxy", paramLabel = "URL") String proxy;
+    @Option(names = "--no-proxy") boolean noProxy;
+    @Option(names = "--client-cert", paramLabel = "FILE") String clientCert;
+    @Option(names = "--client-key", paramLabel = "FILE") String clientKey;
+    @Option(names = "--client-cert-password", paramLabel = "PASSWORD") String clientCertPassword;
+    @Option(names = "--ca", paramLabel = "FILE") String caFile;
 
     @Override
     public Integer call() {
@@ -69,8 +78,11 @@ final class CheckCommand implements Callable<Integer> {
         Set<Integer> chosen = checked(CheckInput.groups(groups));
         int caseMs = checked(CheckInput.caseTimeout(timeout));
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
+        if (proxy != null && noProxy) throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--proxy", "--no-proxy");
+        ProxyChoice route = noProxy ? ProxyChoice.NONE : checked(ClientInput.proxy(proxy));
+        ClientTls own = ClientTlsArguments.load(spec, texts, clientCert, clientKey, clientCertPassword, caFile);
         Checker.Plan plan = new Checker.Plan(c.url(), c.options().origin(), c.options().headers(), chosen, full, caseMs,
-                Checker.Plan.defaultRunMs(full), trusted);
+                Checker.Plan.defaultRunMs(full), trusted, new Outbound(route, own));
         String unreachable = Checker.unreachable(plan, Math.max(caseMs, 5_000));
         if (unreachable != null) {
             console.err().println("duplex check: " + texts.get("check.cannotConnect", c.url(), unreachable));
@@ -124,7 +136,8 @@ final class CheckCommand implements Callable<Integer> {
         if (checked.isOk()) return checked.value();
         FieldProblem problem = checked.problem();
         String option = OPTION.getOrDefault(problem.field(), "URL");
-        Object typed = option.startsWith("--") ? spec.findOption(option).getValue() : null;
+        // A proxy's URL may hold a password: its words show it masked, the value is not repeated.
+        Object typed = option.startsWith("--") && problem.field() != Field.OUTBOUND_PROXY ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, duplex.console().texts(), problem, option, typed instanceof String s ? s : null);
     }
 }

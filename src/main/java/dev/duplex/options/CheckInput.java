@@ -5,8 +5,8 @@ import java.util.TreeSet;
 
 /** What the checker's user types: the groups to run and the per-case timeout. */
 public final class CheckInput {
-    /** The checker's groups: 0 is the opening handshake, then Autobahn's numbers (8 and 11 do not exist). */
-    public static final Set<Integer> GROUPS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 9, 10);
+    /** The checker's groups: 0 is the opening handshake, then Autobahn's numbers (8 and 11 do not exist; 12 and 13 are permessage-deflate). */
+    public static final Set<Integer> GROUPS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13);
 
     private CheckInput() { }
 
@@ -26,6 +26,11 @@ public final class CheckInput {
             chosen.add(g);
         }
         return Checked.ok(Set.copyOf(chosen));
+    }
+
+    /** The Check pane's trusted fingerprints: several in one field, separated by spaces, commas or lines. */
+    public static Checked<java.util.List<dev.duplex.tls.Fingerprint>> trusted(String typed) {
+        return ClientInput.trusted(Typed.names(typed));
     }
 
     /** The bound of one case, in ms: 100 to 60 000; null is the default, 2000. */

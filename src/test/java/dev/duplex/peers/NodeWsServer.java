@@ -126,8 +126,20 @@ public final class NodeWsServer implements AutoCloseable {
         return start(Options.defaults());
     }
 
+    /**
+     * Starts a server taking permessage-deflate with these options of ws's ({@code serverNoContextTakeover},
+     * {@code serverMaxWindowBits}, {@code threshold}, …), given as a JSON object, and its fragment limit lifted.
+     */
+    public static NodeWsServer startWithDeflate(String deflateOptions) throws Exception {
+        return start(Options.defaults().withPerMessageDeflate(true).withoutFragmentLimit(), deflateOptions);
+    }
+
     /** Installs ws if needed, starts a server, and returns once it listens. */
     static NodeWsServer start(Options options) throws Exception {
+        return start(options, null);
+    }
+
+    private static NodeWsServer start(Options options, String deflateOptions) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         ExternalPrograms.require(ExternalPrograms.onPath("npm"), "npm is not on the PATH");
         Path dir = install();
@@ -137,7 +149,8 @@ public final class NodeWsServer implements AutoCloseable {
             if (i > 0) config.append(',');
             config.append(NodeArgs.json(options.subprotocols().get(i)));
         }
-        config.append("]").append(options.noFragmentLimit() ? ",\"maxFragments\":0" : "").append("}");
+        config.append("]").append(options.noFragmentLimit() ? ",\"maxFragments\":0" : "")
+                .append(deflateOptions == null ? "" : ",\"deflate\":" + deflateOptions).append("}");
         Process process = new ProcessBuilder("node", dir.resolve("server.js").toString(), config.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         return new NodeWsServer(process, options);
@@ -291,7 +304,7 @@ public final class NodeWsServer implements AutoCloseable {
             const wss = new WebSocketServer({
               host: '127.0.0.1',
               port: 0,
-              perMessageDeflate: !!config.perMessageDeflate,
+              perMessageDeflate: config.deflate || !!config.perMessageDeflate,
               ...(config.maxFragments === undefined ? {} : { maxFragments: config.maxFragments }),
               // The first protocol the client offers that this server supports; none (no header) otherwise.
               handleProtocols: (offered) => {

@@ -3,6 +3,7 @@ package dev.duplex.ui;
 import static dev.duplex.ui.FxWait.onFx;
 import static dev.duplex.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -22,8 +23,11 @@ import dev.duplex.check.Checker;
 import dev.duplex.check.Verdict;
 import dev.duplex.model.Workbench;
 import dev.duplex.model.check.CheckModel;
+import dev.duplex.peers.DebianProxy;
 import dev.duplex.peers.NodeWsServer;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 
@@ -77,6 +81,60 @@ class CheckPaneWindowTest {
         until(() -> Files.exists(report) && onFx(() -> check.noticeProperty().get() != null
                 && check.noticeProperty().get().key().equals("check.wrote")));
         assertTrue(Files.readString(report).contains("6.5.1"), "every case in the report");
+    }
+
+    /**
+     * The options, folded at first, unfolded and typed in: each field that does not read says why in the pane,
+     * as duplex check would; then the cases run through Debian's tinyproxy, which logs their tunnels.
+     */
+    @Test
+    void theOptionsSayWhatIsWrongAndTheProxyCarriesTheCases(FxRobot robot) throws Exception {
+        server = NodeWsServer.start();
+        CheckModel check = openCheckTab(robot);
+        TitledPane options = robot.lookup("#checkOptionsPane").queryAs(TitledPane.class);
+        assertFalse(onFx(options::isExpanded), "folded by default");
+        robot.clickOn(options.lookup(".title"));
+        until(() -> onFx(options::isExpanded) && robot.lookup("#checkProxyField").queryAs(javafx.scene.Node.class).isVisible());
+        robot.interact(() -> {
+            robot.lookup("#checkUrlField").queryTextInputControl().setText(server.uri("/").toString());
+            robot.lookup("#checkGroupsField").queryTextInputControl().setText("2");
+            robot.lookup("#checkProxyField").queryTextInputControl().setText("ftp://proxy:21");
+        });
+        robot.clickOn("#checkStartButton");
+        until(() -> onFx(() -> check.noticeProperty().get() != null && check.noticeProperty().get().key().startsWith("form.proxy")));
+        String said = onFx(() -> robot.lookup("#checkNoticeLabel").queryAs(Label.class).getText());
+        assertTrue(said.contains("ftp"), said);
+        assertEquals(CheckModel.State.IDLE, onFx(() -> check.stateProperty().get()));
+
+        robot.interact(() -> {
+            robot.lookup("#checkProxyField").queryTextInputControl().setText("");
+            robot.lookup("#checkTrustField").queryTextInputControl().setText("not-a-fingerprint");
+        });
+        robot.clickOn("#checkStartButton");
+        until(() -> onFx(() -> check.noticeProperty().get() != null && check.noticeProperty().get().key().equals("form.fingerprint")));
+
+        robot.interact(() -> {
+            robot.lookup("#checkTrustField").queryTextInputControl().setText("");
+            robot.lookup("#checkClientCertField").queryTextInputControl().setText(dir.resolve("missing.p12").toString());
+        });
+        robot.clickOn("#checkStartButton");
+        until(() -> onFx(() -> check.noticeProperty().get() != null
+                && check.noticeProperty().get().key().equals("form.clientTls.UNREADABLE")));
+        assertEquals(CheckModel.State.IDLE, onFx(() -> check.stateProperty().get()), "the file is read before any case runs");
+
+        try (DebianProxy proxy = DebianProxy.tinyproxy(dir)) {
+            robot.interact(() -> {
+                robot.lookup("#checkClientCertField").queryTextInputControl().setText("");
+                robot.lookup("#checkProxyField").queryTextInputControl().setText("http://127.0.0.1:" + proxy.port());
+                robot.lookup("#checkHeadersArea").queryTextInputControl().setText("X-Checked-By: the pane");
+            });
+            robot.clickOn("#checkStartButton");
+            until(() -> check.stateProperty().get() == CheckModel.State.DONE);
+            assertTrue(onFx(() -> check.results().stream().allMatch(r -> r.verdict() == Verdict.PASS)), "pings and pongs");
+            proxy.awaitLine(l -> l.contains("CONNECT 127.0.0.1:" + server.uri("/").getPort()));
+            NodeWsServer.Handshake h = server.nextHandshake();
+            assertEquals("the pane", h.header("x-checked-by"), "the extra header went with the handshake");
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.duplex.model.check;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,10 +16,14 @@ import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.model.Background;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
-import dev.duplex.net.WsUrl;
+import dev.duplex.check.Outbound;
+import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.options.CheckInput;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
+import dev.duplex.options.ClientTlsInput;
+import dev.duplex.tls.Fingerprint;
+import dev.duplex.tls.client.ClientTls;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -48,6 +51,20 @@ public final class CheckModel {
     /** Group numbers, comma separated; empty for all. */
     private final StringProperty groups = new SimpleStringProperty(this, "groups", "");
     private final BooleanProperty full = new SimpleBooleanProperty(this, "full", false);
+    // The options, as a client tab's Connection options and duplex check's options read them.
+    private final BooleanProperty sendOrigin = new SimpleBooleanProperty(this, "sendOrigin", true);
+    /** Empty: the Origin a page on the same host would send. */
+    private final StringProperty origin = new SimpleStringProperty(this, "origin", "");
+    /** Name: value, one a line. */
+    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
+    /** SHA-256 fingerprints, separated by spaces, commas or lines. */
+    private final StringProperty trust = new SimpleStringProperty(this, "trust", "");
+    /** Empty: the environment's; "none": none. */
+    private final StringProperty proxy = new SimpleStringProperty(this, "proxy", "");
+    private final StringProperty clientCert = new SimpleStringProperty(this, "clientCert", "");
+    private final StringProperty clientKey = new SimpleStringProperty(this, "clientKey", "");
+    private final StringProperty clientPassword = new SimpleStringProperty(this, "clientPassword", "");
+    private final StringProperty caFile = new SimpleStringProperty(this, "caFile", "");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyObjectWrapper<CheckReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -68,22 +85,37 @@ public final class CheckModel {
     public void start() {
         if (state.get() == State.RUNNING) return;
         notice.set(null);
-        Checked<ClientInput.Connection> c = new ClientInput(url.get(), true, "", null, null, false, null).connection();
+        Checked<ClientInput.Connection> c = new ClientInput(url.get(), sendOrigin.get(), origin.get(), headers.get(),
+                null, false, null).connection();
         Checked<Set<Integer>> chosen = CheckInput.groups(groups.get());
-        for (Checked<?> field : List.of(c, chosen)) {
+        Checked<List<Fingerprint>> trusted = CheckInput.trusted(trust.get());
+        Checked<ProxyChoice> route = ClientInput.proxy(proxy.get());
+        ClientTlsInput tls = new ClientTlsInput(clientCert.get(), clientKey.get(), clientPassword.get(), caFile.get());
+        for (Checked<?> field : List.of(c, chosen, trusted, route, tls.files())) {
             if (!field.isOk()) {
                 notice.set(Notice.of(field.problem()));
                 return;
             }
         }
         URI at = c.value().url();
-        Checker.Plan plan = new Checker.Plan(at, WsUrl.defaultOrigin(at), Map.of(), chosen.value(), full.get(),
-                CheckInput.caseTimeout(null).value(), Checker.Plan.defaultRunMs(full.get()), List.of());
+        Checker.Plan typed = new Checker.Plan(at, c.value().options().origin(), c.value().options().headers(), chosen.value(),
+                full.get(), CheckInput.caseTimeout(null).value(), Checker.Plan.defaultRunMs(full.get()), trusted.value());
         results.clear();
         report.set(null);
         total.set(Checker.count(chosen.value(), full.get()));
         state.set(State.RUNNING);
         io.run(() -> {
+            // The TLS files are read here, off the FX thread; one that does not do is said as a field's problem.
+            Checked<ClientTls> own = tls.load();
+            if (!own.isOk()) {
+                io.onFx(() -> {
+                    notice.set(Notice.of(own.problem()));
+                    state.set(State.IDLE);
+                });
+                return;
+            }
+            Checker.Plan plan = new Checker.Plan(typed.url(), typed.origin(), typed.headers(), typed.groups(), typed.full(),
+                    typed.caseMs(), typed.runMs(), typed.trusted(), new Outbound(route.value(), own.value()));
             String unreachable = Checker.unreachable(plan, PROBE_MS);
             if (unreachable != null) {
                 io.onFx(() -> {
@@ -125,6 +157,15 @@ public final class CheckModel {
     public StringProperty urlProperty() { return url; }
     public StringProperty groupsProperty() { return groups; }
     public BooleanProperty fullProperty() { return full; }
+    public BooleanProperty sendOriginProperty() { return sendOrigin; }
+    public StringProperty originProperty() { return origin; }
+    public StringProperty headersProperty() { return headers; }
+    public StringProperty trustProperty() { return trust; }
+    public StringProperty proxyProperty() { return proxy; }
+    public StringProperty clientCertProperty() { return clientCert; }
+    public StringProperty clientKeyProperty() { return clientKey; }
+    public StringProperty clientPasswordProperty() { return clientPassword; }
+    public StringProperty caFileProperty() { return caFile; }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CheckReport> reportProperty() { return report.getReadOnlyProperty(); }

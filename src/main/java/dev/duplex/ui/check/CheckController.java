@@ -34,6 +34,16 @@ public final class CheckController {
     @FXML private TextField checkUrlField;
     @FXML private TextField checkGroupsField;
     @FXML private CheckBox checkFullBox;
+    @FXML private javafx.scene.layout.GridPane checkOptionsGrid;
+    @FXML private CheckBox checkSendOriginBox;
+    @FXML private TextField checkOriginField;
+    @FXML private TextArea checkHeadersArea;
+    @FXML private TextField checkTrustField;
+    @FXML private TextField checkProxyField;
+    @FXML private TextField checkClientCertField;
+    @FXML private TextField checkClientKeyField;
+    @FXML private TextField checkClientPasswordField;
+    @FXML private TextField checkCaFileField;
     @FXML private Button checkStartButton;
     @FXML private Button checkSaveButton;
     @FXML private ProgressBar checkProgress;
@@ -57,8 +67,18 @@ public final class CheckController {
         checkUrlField.textProperty().bindBidirectional(check.urlProperty());
         checkGroupsField.textProperty().bindBidirectional(check.groupsProperty());
         checkFullBox.selectedProperty().bindBidirectional(check.fullProperty());
+        checkSendOriginBox.selectedProperty().bindBidirectional(check.sendOriginProperty());
+        checkOriginField.textProperty().bindBidirectional(check.originProperty());
+        checkOriginField.disableProperty().bind(checkSendOriginBox.selectedProperty().not());
+        checkHeadersArea.textProperty().bindBidirectional(check.headersProperty());
+        checkTrustField.textProperty().bindBidirectional(check.trustProperty());
+        checkProxyField.textProperty().bindBidirectional(check.proxyProperty());
+        checkClientCertField.textProperty().bindBidirectional(check.clientCertProperty());
+        checkClientKeyField.textProperty().bindBidirectional(check.clientKeyProperty());
+        checkClientPasswordField.textProperty().bindBidirectional(check.clientPasswordProperty());
+        checkCaFileField.textProperty().bindBidirectional(check.caFileProperty());
         var running = check.stateProperty().isEqualTo(CheckModel.State.RUNNING);
-        for (var field : new javafx.scene.Node[] {checkUrlField, checkGroupsField, checkFullBox, checkStartButton}) {
+        for (var field : new javafx.scene.Node[] {checkUrlField, checkGroupsField, checkFullBox, checkStartButton, checkOptionsGrid}) {
             field.disableProperty().bind(running);
         }
         checkSaveButton.disableProperty().bind(check.reportProperty().isNull());
