@@ -18,11 +18,12 @@ import dev.duplex.check.CaseTitles;
 class CaseTitleTextTest {
     /**
      * What may stay in Latin letters in a Chinese title: protocol names and header names, units, the frame
-     * kinds as the RFC names them, hex bytes and code points. Anything else of three letters or more is
+     * kinds as the RFC names them, data formats, permessage-deflate's parameters, hex bytes and code points. Anything else of three letters or more is
      * English that a pattern left untranslated (a captured piece no line matched).
      */
     private static final Pattern MAY_STAY = Pattern.compile("Sec-WebSocket-(Key|Accept|Version)|Upgrade|upgrade|Connection"
-            + "|POST|base64|UTF-(8|16)|RFC|IANA|Autobahn|TCP|RSV|ping|pong|NUL|BOM|KiB|MiB|κόσμε|U\\+[0-9A-Fa-f]+|\\b[0-9A-F]{2}\\b");
+            + "|POST|base64|UTF-(8|16)|RFC|IANA|Autobahn|TCP|RSV|ping|pong|NUL|BOM|KiB|MiB|JSON|HTML"
+            + "|(server|client)_(no_context_takeover|max_window_bits)|κόσμε|U\\+[0-9A-Fa-f]+|\\b[0-9A-F]{2}\\b");
     private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{3,}");
 
     @Test
