@@ -81,8 +81,14 @@ final class ClientWire implements Closeable {
     /** Writes bytes as they are, in one TCP write, noted in the transcript as {@code what}. */
     void raw(byte[] bytes, String what) throws IOException {
         transcript.sent(bytes, what);
-        out.write(bytes);
-        out.flush();
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            // The client already dropped TCP (it failed the connection on what came before): a fact to judge.
+            transcript.got(new byte[0], "TCP gone: " + e.getMessage());
+            throw new Ended("dropped the TCP connection (our write failed: " + e.getMessage() + ")");
+        }
     }
 
     /** One frame, unmasked as a server's must be, unless {@code mask} is given. */
