@@ -29,7 +29,7 @@ public final class HtmlReport {
         AtomicFiles.write(file, out -> write(report, out, words));
     }
 
-    static void write(CheckReport report, OutputStream out, Function<String, String> words) throws IOException {
+    public static void write(CheckReport report, OutputStream out, Function<String, String> words) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
         w.write(esc(words.apply("check.html.title") + " " + report.url()));

@@ -23,7 +23,7 @@ public final class JsonReport {
         AtomicFiles.write(file, out -> write(report, out));
     }
 
-    static void write(CheckReport report, OutputStream out) throws IOException {
+    public static void write(CheckReport report, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -17,11 +17,11 @@ public final class Transcript {
     private final List<Entry> entries = new ArrayList<>();
     private int dropped;
 
-    synchronized void sent(byte[] bytes, String decoded) {
+    public synchronized void sent(byte[] bytes, String decoded) {
         add(true, bytes, decoded);
     }
 
-    synchronized void got(byte[] bytes, String decoded) {
+    public synchronized void got(byte[] bytes, String decoded) {
         add(false, bytes, decoded);
     }
 

@@ -50,7 +50,11 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1", paramLabel = "URL", descriptionKey = "url") String url;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", descriptionKey = "url") String url;
+    // duplex check --client: the client checker (ClientCheckCommand); the URL's place then holds COMMAND.
+    @Parameters(index = "1..*", paramLabel = "ARGS", descriptionKey = "args") List<String> commandArgs;
+    @Option(names = "--client") boolean client;
+    @Option(names = "--listen", arity = "0..1", fallbackValue = "0", paramLabel = "PORT") String listen;
     @Option(names = "--group", paramLabel = "N,N,…") String groups;
     @Option(names = "--full") boolean full;
     @Option(names = "--json", paramLabel = "FILE") String json;
@@ -72,6 +76,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Console console = duplex.console();
         Texts texts = console.texts();
+        if (client || listen != null) return ClientCheckCommand.run(this, spec, console);
+        if (url == null) throw new ParameterException(spec.commandLine(), texts.get("cli.usage.missing", spec.name(), "URL"));
+        if (commandArgs != null) throw new ParameterException(spec.commandLine(), texts.get("checkClient.extra", commandArgs.get(0)));
         if (origin != null && noOrigin) throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--origin", "--no-origin");
         ClientInput.Connection c = checked(new ClientInput(url, !noOrigin, origin,
                 headers == null ? null : String.join("\n", headers), null, false, null).connection());

@@ -38,6 +38,8 @@ public record Problem(Kind kind, String detail, String proxy) {
         WRONG_ACCEPT,
         /** The server answered a subprotocol the client did not offer; detail is what it answered (and what was offered). */
         UNOFFERED_SUBPROTOCOL,
+        /** The server answered an extension the client did not offer; detail is what it answered. */
+        UNOFFERED_EXTENSION,
         /** wss://: the server's certificate is expired or not yet valid; detail is its SHA-256 fingerprint. */
         TLS_EXPIRED,
         /** wss://: no trusted issuer (self-signed, private CA); detail is the certificate's fingerprint. */

@@ -63,6 +63,7 @@ final class ClientConnection extends WebSocketClient {
     private final BooleanSupplier autoPong;
     /** The subprotocols offered; the server may answer one of these or none. */
     private final List<String> offered;
+    private final boolean deflateOffered;
     /** The bytes both ways, above TLS on wss://. */
     private final WireTap tap;
     /** Certificates trusted by fingerprint: a pinned leaf is named as trusted by its pin. */
@@ -99,6 +100,7 @@ final class ClientConnection extends WebSocketClient {
         this.listener = listener;
         this.autoPong = autoPong;
         this.offered = List.copyOf(options.subprotocols());
+        this.deflateOffered = options.permessageDeflate();
         setDaemon(true);
         // The library's timeout covers the TCP connect only; a server that accepts and never answers
         // the upgrade would hold the client for ever. The same time again for the handshake.
@@ -282,6 +284,14 @@ final class ClientConnection extends WebSocketClient {
         listener.on(new WsEvent.Handshake(Instant.now(), peer, handshakeSeen()));
         String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                 ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
+        String extension = ClientUpgrade.unofferedExtension(handshake.hasFieldValue("Sec-WebSocket-Extensions")
+                ? handshake.getFieldValue("Sec-WebSocket-Extensions") : "", deflateOffered);
+        if (extension != null) {
+            // Found by duplex check --client (0.14, 0.15): the library opened on an extension never offered.
+            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_EXTENSION, extension)));
+            CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "extension not offered"));
+            return;
+        }
         if (!protocol.isEmpty() && !offered.contains(protocol)) {
             // RFC 6455 4.1: a subprotocol we did not offer fails the connection, as a browser's does.
             // (The library takes it, because we also accept "none" and it matches leniently.)

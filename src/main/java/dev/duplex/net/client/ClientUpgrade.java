@@ -36,4 +36,18 @@ final class ClientUpgrade {
         protocols.add(new Protocol(""));
         return new Draft_6455(extensions, protocols, options.maxMessage());
     }
+
+    /**
+     * The first extension in the server's Sec-WebSocket-Extensions that was not offered, or null (RFC 6455
+     * 4.1 (5): such an answer fails the connection). The library's DefaultExtension, there to accept a
+     * server that declines every extension, takes any name the server answers.
+     */
+    static String unofferedExtension(String answered, boolean deflateOffered) {
+        for (String ext : answered.split(",")) {
+            String name = ext.split(";", 2)[0].strip();
+            if (name.isEmpty() || (deflateOffered && name.equalsIgnoreCase("permessage-deflate"))) continue;
+            return name;
+        }
+        return null;
+    }
 }

@@ -40,6 +40,7 @@ record GatewayRefusal(int status, byte[] bytes) {
             case HANDSHAKE_REFUSED -> "it refused the upgrade";
             case BAD_HANDSHAKE, WRONG_ACCEPT -> "its answer is not a valid WebSocket upgrade";
             case UNOFFERED_SUBPROTOCOL -> "it answered a subprotocol the client did not offer";
+            case UNOFFERED_EXTENSION -> "it answered an extension the client did not offer";
             case TLS_EXPIRED -> "its TLS certificate has expired or is not valid yet";
             case TLS_UNKNOWN_ISSUER -> "its TLS certificate is not from a trusted issuer (trust it with --trust)";
             case TLS_WRONG_HOST -> "its TLS certificate is for another host";
