@@ -70,6 +70,7 @@ public final class Workbench {
      * constructor.
      */
     private dev.duplex.model.check.CheckModel check;
+    private dev.duplex.model.clientcheck.ClientCheckModel clientCheck;
     /** Where the saved connections and Duplex's own certificate are kept. */
     private final Path dataDir;
 
@@ -224,6 +225,7 @@ public final class Workbench {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (ClientTab tab : tabs) all.add(tab.shutdown());
             for (ReplayModel replay : replays) all.add(replay.shutdown());
+            if (clientCheck != null) clientCheck.shutdown();
             all.add(server.shutdown());
             if (proxy != null) all.add(proxy.shutdown());
             all.add(io.finish(() -> { }));
@@ -233,6 +235,12 @@ public final class Workbench {
     }
 
     public ServerModel server() { return server; }
+    /** The server pane's "Check a client", made on first use. */
+    public dev.duplex.model.clientcheck.ClientCheckModel clientCheck() {
+        if (clientCheck == null) clientCheck = new dev.duplex.model.clientcheck.ClientCheckModel(server, dispatcher);
+        return clientCheck;
+    }
+
     /** The Check pane's model, made on first use. */
     public dev.duplex.model.check.CheckModel check() {
         if (check == null) check = new dev.duplex.model.check.CheckModel(dispatcher);

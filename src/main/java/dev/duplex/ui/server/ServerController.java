@@ -44,6 +44,7 @@ public final class ServerController {
     @FXML private Label noticeLabel;
     @FXML private TitledPane behaviourPane;
     @FXML private TitledPane labPane;
+    @FXML private TitledPane clientCheckPane;
     @FXML private Tab clientsTab;
     @FXML private Tab framesTab;
     @FXML private Tab handshakeTab;
@@ -84,6 +85,7 @@ public final class ServerController {
         logController.bind(server.log(), EventText.Side.SERVER, server::clearLog);
         views.panel(behaviourPane, Fxml.view("behaviours/behaviours.fxml"));
         views.panel(labPane, Fxml.view("server/limits.fxml"));
+        views.panel(clientCheckPane, Fxml.view("clientcheck/clientcheck.fxml"));
         views.tab(clientsTab, Fxml.view("lab/lab.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, server.wire());
     }

@@ -54,6 +54,9 @@ record MainView(Parent root, ViewSubscriptions subscriptions) {
         if (type == FramesController.class) return new FramesController(texts);
         if (type == HandshakeController.class) return new HandshakeController(texts, subscriptions);
         if (type == ProxyController.class) return new ProxyController(model.proxy(), texts, subscriptions);
+        if (type == dev.duplex.ui.clientcheck.ClientCheckController.class) {
+            return new dev.duplex.ui.clientcheck.ClientCheckController(model.clientCheck(), texts);
+        }
         if (type == dev.duplex.ui.check.CheckController.class) return new dev.duplex.ui.check.CheckController(model.check(), texts);
         if (type == PairsController.class) return new PairsController(model.proxy(), texts, subscriptions,
                 new OnDemandViews(texts, controllers));

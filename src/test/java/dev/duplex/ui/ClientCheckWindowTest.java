@@ -1,0 +1,105 @@
+package dev.duplex.ui;
+
+import static dev.duplex.ui.FxWait.onFx;
+import static dev.duplex.ui.FxWait.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import dev.duplex.model.Workbench;
+import dev.duplex.model.clientcheck.ClientCheckModel;
+import dev.duplex.model.server.ServerState;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+
+/**
+ * The server pane's "Check a client", with the JDK's own WebSocket client (not ours) as the client under
+ * test: the switch stops the echo server and serves the cases on its port, each connection to /check runs the
+ * next case and shows in the table, the report address serves the verdicts, and switching off brings the echo
+ * server back on the same port.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClientCheckWindowTest {
+    private Workbench model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model = TestWindow.open(stage, TestWindow.settings());
+    }
+
+    @AfterEach
+    void shutDown() throws Exception {
+        model.shutdown().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theServersPortChecksClientsAndGivesTheEchoBack(FxRobot robot) throws Exception {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            free = probe.getLocalPort(); // a fixed port, so that the echo can come back on the same one
+        }
+        robot.interact(() -> model.server().portProperty().set(Integer.toString(free)));
+        robot.clickOn("#startButton");
+        until(() -> onFx(() -> model.server().stateProperty().get() == ServerState.RUNNING));
+        String echoUrl = onFx(() -> model.server().urlProperty().get());
+        int port = URI.create(echoUrl).getPort();
+        robot.interact(() -> robot.lookup("#clientCheckPane").queryAs(TitledPane.class).setExpanded(true));
+        until(() -> robot.lookup("#clientCheckBox").tryQuery().isPresent());
+        ClientCheckModel check = onFx(model::clientCheck);
+
+        robot.clickOn("#clientCheckBox");
+        until(() -> onFx(() -> check.onProperty().get()));
+        assertEquals(ServerState.STOPPED, onFx(() -> model.server().stateProperty().get()), "the echo server made way");
+        URI cases = URI.create(onFx(() -> check.checkUrlProperty().get()));
+        assertEquals(port, cases.getPort(), "the cases are on the server pane's own port");
+        assertEquals(cases.toString(), robot.lookup("#clientCheckUrlField").queryTextInputControl().getText());
+
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 1; i <= 3; i++) {
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            http.newWebSocketBuilder().buildAsync(cases, new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                    ended.complete(null);
+                    return null;
+                }
+
+                @Override
+                public void onError(WebSocket ws, Throwable error) {
+                    ended.complete(null);
+                }
+            }).whenComplete((ws, error) -> {
+                if (error != null) ended.complete(null); // a refused handshake is that case's answer
+            });
+            int expected = i;
+            until(() -> onFx(() -> check.results().size()) >= expected);
+        }
+        assertEquals(3, robot.lookup("#clientCheckTable").queryTableView().getItems().size());
+        String first = onFx(() -> check.results().get(0).id());
+
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(onFx(() -> check.reportUrlProperty().get())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().contains(first), "the report holds the cases run");
+
+        robot.clickOn("#clientCheckBox");
+        until(() -> onFx(() -> !check.onProperty().get()
+                && model.server().stateProperty().get() == ServerState.RUNNING));
+        assertEquals(port, URI.create(onFx(() -> model.server().urlProperty().get())).getPort(), "the echo is back");
+    }
+}
