@@ -26,16 +26,10 @@ public final class FrameInput {
         int form = 0;
         byte[] payload = new byte[0];
         while (!t.isEmpty()) {
-            if (t.startsWith("text:")) {
-                payload = t.substring(5).getBytes(StandardCharsets.UTF_8);
-                break;
-            }
-            if (t.startsWith("hex:")) {
-                try {
-                    payload = PayloadCodec.parseHex(t.substring(4));
-                } catch (PayloadCodec.FormatException e) {
-                    return Checked.bad(FieldProblem.of(Field.FRAME, e.key(), e.argArray()));
-                }
+            Checked<byte[]> tail = payloadWord(t);
+            if (tail != null) {
+                if (!tail.isOk()) return Checked.bad(tail.problem());
+                payload = tail.value();
                 break;
             }
             int space = t.indexOf(' ');
@@ -99,5 +93,19 @@ public final class FrameInput {
             case "pong" -> 10;
             default -> range(v, 15);
         };
+    }
+
+    /**
+     * The payload that ends a forge line ({@code text:…} to the end of the line, or {@code hex:…}), or null
+     * when {@code t} does not start with one.
+     */
+    static Checked<byte[]> payloadWord(String t) {
+        if (t.startsWith("text:")) return Checked.ok(t.substring(5).getBytes(StandardCharsets.UTF_8));
+        if (!t.startsWith("hex:")) return null;
+        try {
+            return Checked.ok(PayloadCodec.parseHex(t.substring(4)));
+        } catch (PayloadCodec.FormatException e) {
+            return Checked.bad(FieldProblem.of(Field.FRAME, e.key(), e.argArray()));
+        }
     }
 }

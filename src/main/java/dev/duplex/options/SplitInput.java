@@ -37,16 +37,10 @@ public final class SplitInput {
         List<ForgedSplit.Control> controls = new ArrayList<>();
         byte[] payload = new byte[0];
         while (!t.isEmpty()) {
-            if (t.startsWith("text:")) {
-                payload = t.substring(5).getBytes(StandardCharsets.UTF_8);
-                break;
-            }
-            if (t.startsWith("hex:")) {
-                try {
-                    payload = PayloadCodec.parseHex(t.substring(4));
-                } catch (PayloadCodec.FormatException e) {
-                    return Checked.bad(FieldProblem.of(Field.FRAME, e.key(), e.argArray()));
-                }
+            Checked<byte[]> tail = FrameInput.payloadWord(t);
+            if (tail != null) {
+                if (!tail.isOk()) return Checked.bad(tail.problem());
+                payload = tail.value();
                 break;
             }
             space = t.indexOf(' ');

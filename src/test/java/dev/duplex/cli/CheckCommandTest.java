@@ -50,10 +50,12 @@ class CheckCommandTest {
         assertTrue(run.verdicts().size() >= 250, "cases: " + run.verdicts().size());
         // Clean everywhere but the three close codes registered after RFC 6455 (1012 to 1014: 7.7.14 to 7.7.16): since
         // issue 14 strictly so, the good message before a reserved bit or opcode echoed before the 1002
-        // (InOrderDraft), and two closes in one read answered with a close (7.1.2).
+        // (InOrderDraft), and two closes in one read answered with a close (7.1.2). Compression (12, 13) is
+        // off by default, so its cases are UNIMPLEMENTED; CheckDeflateTest runs them with it on.
         for (Map.Entry<String, String> v : run.verdicts().entrySet()) {
             String id = v.getKey();
-            String expected = id.startsWith("7.7.") && v.getValue().equals("INFORMATIONAL") ? "INFORMATIONAL" : "PASS";
+            String expected = id.startsWith("7.7.") && v.getValue().equals("INFORMATIONAL") ? "INFORMATIONAL"
+                    : id.startsWith("12.") || id.startsWith("13.") ? "UNIMPLEMENTED" : "PASS";
             assertEquals(expected, v.getValue(), () -> id + ": " + run.observed().get(id));
         }
         assertTrue(run.observed().get("6.6.1").contains("close 1007"), run.observed().get("6.6.1"));

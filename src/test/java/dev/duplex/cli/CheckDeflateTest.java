@@ -101,13 +101,14 @@ class CheckDeflateTest {
             for (String id : new String[] {"12.1.1", "12.2.10", "12.3.15", "12.5.18", "13.1.1", "13.2.1", "13.7.18"}) {
                 assertEquals("PASS", run.verdict(id), () -> id + ": " + run.observed().get(id));
             }
-            // The library answers server_max_window_bits=N with no server_max_window_bits: it accepts none of
-            // 13.3 to 13.6's offers as RFC 7692 7.1.2.1 has it (measured; net.server is not this task's).
+            // Offers that limit the server's window are declined (the JDK's Deflater cannot keep to one, and
+            // RFC 7692 7.1.2.1 lets a server accept them only by naming the limit): uncompressed, not wrong.
             for (String id : new String[] {"13.3.1", "13.4.1", "13.5.1", "13.6.1"}) {
-                assertEquals("FAIL", run.verdict(id), () -> id + ": " + run.observed().get(id));
-                assertTrue(run.observed().get(id).startsWith("answered Sec-WebSocket-Extensions: permessage-deflate"),
-                        run.observed().get(id));
+                assertEquals("UNIMPLEMENTED", run.verdict(id), () -> id + ": " + run.observed().get(id));
+                assertEquals("no Sec-WebSocket-Extensions in the 101 answer", run.observed().get(id));
             }
+            assertTrue(run.verdicts().values().stream().noneMatch(v -> v.equals("FAIL") || v.equals("NON-STRICT")),
+                    run.out());
         } finally {
             server.stop();
         }

@@ -1,16 +1,8 @@
 package dev.duplex.peers;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real GraphQL-over-WebSocket server: npm's {@code graphql-ws} (pinned, with the {@code graphql} it brings)
@@ -41,31 +33,10 @@ final class NodeGraphqlServer implements AutoCloseable {
             wss.on('listening', () => say({ listening: wss.address().port }));
             """;
 
-    private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final int port;
+    private final NodeScript script;
 
-    private NodeGraphqlServer(Process process) throws Exception {
-        this.process = process;
-        CompletableFuture<Integer> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("{\"listening\":")) {
-                        listening.complete(Integer.parseInt(line.replaceAll("\\D", "")));
-                    } else {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-            listening.completeExceptionally(new IOException("node graphql-ws server ended: " + lines));
-        }, "node-graphql-ws");
-        reader.setDaemon(true);
-        reader.start();
-        this.port = listening.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    private NodeGraphqlServer(NodeScript script) {
+        this.script = script;
     }
 
     static NodeGraphqlServer start() throws Exception {
@@ -75,27 +46,22 @@ final class NodeGraphqlServer implements AutoCloseable {
         Path dir = NodeWsServer.installPackage("node-graphql-ws", "graphql-ws", VERSION);
         Path script = dir.resolve("server.js");
         Files.writeString(script, SCRIPT);
-        ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(dir.toFile());
         pb.environment().put("NODE_PATH", ws.toString());
-        return new NodeGraphqlServer(pb.start());
+        return new NodeGraphqlServer(new NodeScript(pb, "node-graphql-ws"));
     }
 
     URI url() {
-        return URI.create("ws://127.0.0.1:" + port + "/graphql");
+        return URI.create("ws://127.0.0.1:" + script.port() + "/graphql");
     }
 
-    /** The next line the server printed that contains {@code fragment}. */
+    /** The next line the server printed that contains {@code fragment}; the lines before it are passed over. */
     String await(String fragment) throws InterruptedException {
-        long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
-        while (true) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) throw new AssertionError("the graphql-ws server never printed " + fragment);
-            if (line.contains(fragment)) return line;
-        }
+        return script.await(fragment);
     }
 
     @Override
     public void close() {
-        process.destroy();
+        script.close();
     }
 }

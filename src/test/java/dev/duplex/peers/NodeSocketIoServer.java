@@ -1,16 +1,8 @@
 package dev.duplex.peers;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Socket.IO v4 server: npm's {@code socket.io} (pinned to {@link #VERSION}) on Node, on an ephemeral
@@ -43,61 +35,33 @@ final class NodeSocketIoServer implements AutoCloseable {
             httpServer.listen(0, '127.0.0.1', () => say({ listening: httpServer.address().port }));
             """;
 
-    private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final int port;
+    private final NodeScript script;
 
-    private NodeSocketIoServer(Process process) throws Exception {
-        this.process = process;
-        CompletableFuture<Integer> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("{\"listening\":")) {
-                        listening.complete(Integer.parseInt(line.replaceAll("\\D", "")));
-                    } else {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-            listening.completeExceptionally(new IOException("node socket.io server ended: " + lines));
-        }, "node-socket.io");
-        reader.setDaemon(true);
-        reader.start();
-        this.port = listening.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    private NodeSocketIoServer(NodeScript script) {
+        this.script = script;
     }
 
-    /** Installs socket.io when needed and starts a server with these Engine.IO heartbeat settings. */
     static NodeSocketIoServer start(int pingIntervalMs, int pingTimeoutMs) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         Path dir = NodeWsServer.installPackage("node-socket.io", "socket.io", VERSION);
         Path script = dir.resolve("server.js");
         Files.writeString(script, SCRIPT);
-        Process p = new ProcessBuilder("node", script.toString(), Integer.toString(pingIntervalMs),
-                Integer.toString(pingTimeoutMs)).directory(dir.toFile()).redirectErrorStream(true).start();
-        return new NodeSocketIoServer(p);
+        return new NodeSocketIoServer(new NodeScript(new ProcessBuilder("node", script.toString(),
+                Integer.toString(pingIntervalMs), Integer.toString(pingTimeoutMs)).directory(dir.toFile()), "node-socket.io"));
     }
 
     /** The server's bare address, as a user types it: ws://127.0.0.1:PORT */
     URI address() {
-        return URI.create("ws://127.0.0.1:" + port);
+        return URI.create("ws://127.0.0.1:" + script.port());
     }
 
     /** The next line the server printed that contains {@code fragment}; the lines before it are passed over. */
     String await(String fragment) throws InterruptedException {
-        long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
-        while (true) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) throw new AssertionError("the socket.io server never printed " + fragment);
-            if (line.contains(fragment)) return line;
-        }
+        return script.await(fragment);
     }
 
     @Override
     public void close() {
-        process.destroy();
+        script.close();
     }
 }

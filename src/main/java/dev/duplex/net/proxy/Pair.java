@@ -179,6 +179,9 @@ final class Pair {
     }
 
     /** The client's close frame went by on the wire (the selector thread), before the library acted on it. */
+    /** The close a person gave the client's leg ({@link #closeLeg}), or null. */
+    private volatile CloseRequest clientClosedByHand;
+
     void clientSentClose(int code, String reason) {
         if (clientCloseFrame == null) clientCloseFrame = new CloseRequest(code, reason);
     }
@@ -186,11 +189,14 @@ final class Pair {
     /** The client's leg ended (on a worker thread): the upstream is told, unless it was the one to close first. */
     void clientClosed(int libraryCode, String libraryReason) {
         CloseRequest sent = clientCloseFrame;
+        CloseRequest hand = clientClosedByHand;
         // The library says 1006 when the client's TCP end reaches it before its worker has taken in the close
         // frame read just before (its own race, seen on a loaded machine); the client did close, with this.
         boolean lost = (libraryCode == CloseCodes.ABNORMAL || libraryCode < 0) && sent != null;
-        int code = lost ? sent.code() : libraryCode;
-        String reason = lost ? sent.reason() : libraryReason;
+        // A person closed this leg: theirs is the close to pass on, not the client's answer to it (the JDK's
+        // client answers with the code alone), whichever of the two the library ends up reporting.
+        int code = hand != null ? hand.code() : lost ? sent.code() : libraryCode;
+        String reason = hand != null ? hand.reason() : lost ? sent.reason() : libraryReason;
         boolean wasOpen;
         synchronized (this) {
             wasOpen = clientOpen;
@@ -266,6 +272,7 @@ final class Pair {
             return true;
         }
         if (!isClientOpen()) return false;
+        clientClosedByHand = new CloseRequest(code, reason);
         sendNow(() -> conn.close(code, reason));
         return true;
     }

@@ -75,9 +75,7 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
     private InOrderDraft draft() {
         List<org.java_websocket.extensions.IExtension> extensions = new java.util.ArrayList<>();
         if (switches.deflate) {
-            var deflate = new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension();
-            deflate.setThreshold(0); // every message, small ones too: a workbench shows what deflate does to each
-            extensions.add(deflate);
+            extensions.add(new FullWindowDeflate());
         }
         extensions.add(new DefaultExtension());
         return new InOrderDraft(extensions, List.of(new Protocol("")), config.limits().maxMessage());

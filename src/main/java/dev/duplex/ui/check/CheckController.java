@@ -10,7 +10,6 @@ import dev.duplex.i18n.Texts;
 import dev.duplex.model.check.CheckModel;
 import dev.duplex.ui.Notices;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -90,11 +89,7 @@ public final class CheckController {
         Notices.bind(checkNoticeLabel, check.noticeProperty(), texts);
         checkSummaryArea.textProperty().bind(Bindings.createStringBinding(() -> summary(check.reportProperty().get()),
                 check.reportProperty()));
-        caseColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
-        verdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict().label()));
-        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(titles.title(c.getValue().title())));
-        observedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().observed()
-                + (c.getValue().why().isEmpty() ? "" : " (" + c.getValue().why() + ")")));
+        CaseColumns.fill(caseColumn, verdictColumn, titleColumn, observedColumn, titles::title);
         checkTable.setItems(check.results());
         checkTable.setPlaceholder(new Label(texts.get("checkPane.none")));
     }

@@ -6,8 +6,8 @@ import dev.duplex.check.CaseResult;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.clientcheck.ClientCheckModel;
 import dev.duplex.ui.Notices;
+import dev.duplex.ui.check.CaseColumns;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -59,11 +59,8 @@ public final class ClientCheckController {
                 ? texts.get("checkPane.progress", done.get(), check.totalProperty().get()) : texts.get("clientCheck.off"),
                 done, check.totalProperty(), check.onProperty()));
         Notices.bind(clientCheckNoticeLabel, check.noticeProperty(), texts);
-        clientCaseColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
-        clientVerdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict().label()));
-        clientTitleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
-        clientObservedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().observed()
-                + (c.getValue().why().isEmpty() ? "" : " (" + c.getValue().why() + ")")));
+        // The client cases have no Chinese titles yet: they show as written.
+        CaseColumns.fill(clientCaseColumn, clientVerdictColumn, clientTitleColumn, clientObservedColumn, t -> t);
         clientCheckTable.setItems(check.results());
         clientCheckTable.setPlaceholder(new Label(texts.get("clientCheck.none")));
     }
