@@ -85,6 +85,8 @@ final class ClientConnection extends WebSocketClient {
     private volatile boolean closeTimedOut;
     private volatile boolean handshakeTimedOut;
     private volatile boolean protocolErrorReported;
+    /** The 101 failed the connection (RFC 6455 4.1). */
+    private volatile boolean failedAtOpen;
     /** The opcode of a masked frame the server sent, or null. */
     private volatile String maskedByServer;
 
@@ -288,6 +290,7 @@ final class ClientConnection extends WebSocketClient {
                 ? handshake.getFieldValue("Sec-WebSocket-Extensions") : "", deflateOffered);
         if (extension != null) {
             // Found by duplex check --client (0.14, 0.15): the library opened on an extension never offered.
+            failedAtOpen = true;
             listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_EXTENSION, extension)));
             CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "extension not offered"));
             return;
@@ -295,6 +298,7 @@ final class ClientConnection extends WebSocketClient {
         if (!protocol.isEmpty() && !offered.contains(protocol)) {
             // RFC 6455 4.1: a subprotocol we did not offer fails the connection, as a browser's does.
             // (The library takes it, because we also accept "none" and it matches leniently.)
+            failedAtOpen = true;
             listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_SUBPROTOCOL,
                     protocol + (offered.isEmpty() ? "" : " ∉ " + String.join(", ", offered)))));
             CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "subprotocol not offered"));
@@ -306,6 +310,7 @@ final class ClientConnection extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
+        if (failing()) return;
         synchronized (events) {
             listener.on(new WsEvent.Received(Instant.now(), peer, Payload.text(message)));
         }
@@ -313,6 +318,7 @@ final class ClientConnection extends WebSocketClient {
 
     @Override
     public void onMessage(ByteBuffer bytes) {
+        if (failing()) return;
         byte[] data = new byte[bytes.remaining()];
         bytes.get(data);
         synchronized (events) {
@@ -322,10 +328,17 @@ final class ClientConnection extends WebSocketClient {
 
     @Override
     public void onWebsocketPing(WebSocket conn, Framedata f) {
+        // A ping read with a refused 101 or after a masked frame is not answered: the close is on its way.
+        if (failing()) return;
         boolean answer = autoPong.getAsBoolean();
         byte[] payload = ControlFrames.payloadOf(f); // before the pong: it is built on the same buffer
         if (answer) super.onWebsocketPing(conn, f);
         listener.on(new WsEvent.Ping(Instant.now(), peer, Payload.binary(payload), answer));
+    }
+
+    /** Being failed (refused 101, masked frame): what is decoded after is not acted on (check 0.15, 1.10). */
+    private boolean failing() {
+        return failedAtOpen || maskedByServer != null;
     }
 
     @Override
