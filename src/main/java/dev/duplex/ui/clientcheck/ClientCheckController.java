@@ -3,6 +3,7 @@ package dev.duplex.ui.clientcheck;
 import java.io.File;
 
 import dev.duplex.check.CaseResult;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.clientcheck.ClientCheckModel;
 import dev.duplex.ui.Notices;
@@ -25,6 +26,7 @@ import javafx.stage.FileChooser;
 public final class ClientCheckController {
     private final ClientCheckModel check;
     private final Texts texts;
+    private final CaseTitleText titles;
 
     @FXML private CheckBox clientCheckBox;
     @FXML private TextField clientCheckUrlField;
@@ -42,6 +44,7 @@ public final class ClientCheckController {
     public ClientCheckController(ClientCheckModel check, Texts texts) {
         this.check = check;
         this.texts = texts;
+        this.titles = CaseTitleText.of(texts);
     }
 
     @FXML
@@ -61,7 +64,7 @@ public final class ClientCheckController {
         Notices.bind(clientCheckNoticeLabel, check.noticeProperty(), texts);
         clientCaseColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
         clientVerdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict().label()));
-        clientTitleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        clientTitleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(titles.title(c.getValue().title())));
         clientObservedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().observed()
                 + (c.getValue().why().isEmpty() ? "" : " (" + c.getValue().why() + ")")));
         clientCheckTable.setItems(check.results());
@@ -86,6 +89,6 @@ public final class ClientCheckController {
                 new FileChooser.ExtensionFilter("JSON", "*.json"));
         chooser.setInitialFileName("duplex-client-check.html");
         File file = chooser.showSaveDialog(clientCheckTable.getScene().getWindow());
-        if (file != null) check.save(file.toPath(), texts::get);
+        if (file != null) check.save(file.toPath(), texts::get, titles);
     }
 }
