@@ -15,6 +15,7 @@ import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
 import dev.duplex.check.client.ClientCheckServer;
 import dev.duplex.check.client.ClientReportWords;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.CheckText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.options.CheckInput;
@@ -185,13 +186,13 @@ final class ClientCheckCommand {
     boolean finish(CheckReport run, String json, String html) {
         for (String line : new CheckText(texts).summary(run)) console.out().println(line);
         boolean written = write(json, () -> JsonReport.write(run, Path.of(json)));
-        return written & write(html, () -> HtmlReport.write(run, Path.of(html), ClientReportWords.of(texts)));
+        return written & write(html, () -> HtmlReport.write(CaseTitleText.of(texts).withTitles(run), Path.of(html), ClientReportWords.of(texts)));
     }
 
     private void printCase(CaseResult r) {
         if (!verbose) return;
         synchronized (console) {
-            console.out().println(texts.get("check.case", r.id(), r.verdict().label(), r.title(),
+            console.out().println(texts.get("check.case", r.id(), r.verdict().label(), CaseTitleText.of(texts).title(r.title()),
                     r.observed() + (r.why().isEmpty() ? "" : " (" + r.why() + ")")));
         }
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import dev.duplex.check.CheckReport;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.Texts;
 
 /**
@@ -42,7 +43,7 @@ final class Pages {
                     JsonReport.write(report, body);
                     send(out, "200 OK", "application/json", body.toByteArray());
                 } else {
-                    HtmlReport.write(report, body, ClientReportWords.of(texts));
+                    HtmlReport.write(CaseTitleText.of(texts).withTitles(report), body, ClientReportWords.of(texts));
                     send(out, "200 OK", "text/html; charset=utf-8", body.toByteArray());
                 }
             }

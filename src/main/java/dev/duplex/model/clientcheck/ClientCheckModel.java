@@ -10,6 +10,7 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
 import dev.duplex.check.client.ClientCheckServer;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.model.Background;
 import dev.duplex.model.Dispatcher;
 import dev.duplex.model.Notice;
@@ -96,6 +97,11 @@ public final class ClientCheckModel {
 
     /** Saves the results so far (while the check is on): HTML (self-contained) for a name ending in .html, else JSON. */
     public void save(Path file, Function<String, String> words) {
+        save(file, words, CaseTitleText.of(java.util.Locale.ENGLISH));
+    }
+
+    /** As {@link #save(Path, Function)}, the HTML page's case titles in the language of {@code titles} (the JSON stays English). */
+    public void save(Path file, Function<String, String> words, CaseTitleText titles) {
         ClientCheckServer s = running;
         if (s == null || results.isEmpty()) {
             notice.set(Notice.of("check.nothing"));
@@ -104,7 +110,7 @@ public final class ClientCheckModel {
         CheckReport report = s.report();
         boolean html = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html");
         io.call(() -> {
-            if (html) HtmlReport.write(report, file, words);
+            if (html) HtmlReport.write(titles.withTitles(report), file, words);
             else JsonReport.write(report, file);
             return Notice.of("check.wrote", file.getFileName().toString());
         }, notice::set, e -> notice.set(Notice.of("check.cannotWrite", file.getFileName().toString(),

@@ -3,6 +3,7 @@ package dev.duplex.ui.clientcheck;
 import java.io.File;
 
 import dev.duplex.check.CaseResult;
+import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.clientcheck.ClientCheckModel;
 import dev.duplex.ui.Notices;
@@ -25,6 +26,7 @@ import javafx.stage.FileChooser;
 public final class ClientCheckController {
     private final ClientCheckModel check;
     private final Texts texts;
+    private final CaseTitleText titles;
 
     @FXML private CheckBox clientCheckBox;
     @FXML private TextField clientCheckUrlField;
@@ -42,6 +44,7 @@ public final class ClientCheckController {
     public ClientCheckController(ClientCheckModel check, Texts texts) {
         this.check = check;
         this.texts = texts;
+        this.titles = CaseTitleText.of(texts);
     }
 
     @FXML
@@ -59,8 +62,7 @@ public final class ClientCheckController {
                 ? texts.get("checkPane.progress", done.get(), check.totalProperty().get()) : texts.get("clientCheck.off"),
                 done, check.totalProperty(), check.onProperty()));
         Notices.bind(clientCheckNoticeLabel, check.noticeProperty(), texts);
-        // The client cases have no Chinese titles yet: they show as written.
-        CaseColumns.fill(clientCaseColumn, clientVerdictColumn, clientTitleColumn, clientObservedColumn, t -> t);
+        CaseColumns.fill(clientCaseColumn, clientVerdictColumn, clientTitleColumn, clientObservedColumn, titles::title);
         clientCheckTable.setItems(check.results());
         clientCheckTable.setPlaceholder(new Label(texts.get("clientCheck.none")));
     }
@@ -83,6 +85,6 @@ public final class ClientCheckController {
                 new FileChooser.ExtensionFilter("JSON", "*.json"));
         chooser.setInitialFileName("duplex-client-check.html");
         File file = chooser.showSaveDialog(clientCheckTable.getScene().getWindow());
-        if (file != null) check.save(file.toPath(), texts::get);
+        if (file != null) check.save(file.toPath(), texts::get, titles);
     }
 }
