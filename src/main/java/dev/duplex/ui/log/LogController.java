@@ -5,7 +5,10 @@ import dev.duplex.i18n.Help;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.WsEvent;
+import dev.duplex.model.message.MessageModel;
+import dev.duplex.ui.Fxml;
 import dev.duplex.ui.ThisPulse;
+import dev.duplex.ui.message.MessageController;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
@@ -18,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -27,7 +31,7 @@ import javafx.scene.layout.HBox;
 
 /**
  * One side's log: a virtualized list over a {@link LogBuffer} with its cells, the line count, auto-scroll,
- * copying the selected lines and Clear. Included by the server and the client panes, which hand it their
+ * copying the selected lines, Clear, and the chosen message shown whole under the list. Included by the server and the client panes, which hand it their
  * log with {@link #bind}.
  */
 public final class LogController {
@@ -44,6 +48,11 @@ public final class LogController {
     @FXML private ListView<WsEvent> logView;
     @FXML private Label logCountLabel;
     @FXML private CheckBox autoScrollBox;
+    @FXML private CheckBox messageViewBox;
+    @FXML private SplitPane logSplit;
+    /** The chosen message, whole; its view is built the first time a message is chosen. */
+    private final MessageModel message = new MessageModel();
+    private Node messageView;
 
     public LogController(Texts texts, ViewSubscriptions subscriptions) {
         this.texts = texts;
@@ -90,6 +99,7 @@ public final class LogController {
                 }
             }
         });
+        showMessages(lines);
         KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         logView.setOnKeyPressed(key -> {
             if (copy.match(key)) {
@@ -103,6 +113,27 @@ public final class LogController {
                 key.consume();
             }
         });
+    }
+
+    /** The message view follows the line chosen last, while its box is ticked. */
+    private void showMessages(PacedList<WsEvent> lines) {
+        Runnable follow = () -> {
+            if (!messageViewBox.isSelected()) {
+                logSplit.getItems().remove(messageView);
+                return;
+            }
+            int index = logView.getSelectionModel().getSelectedIndex();
+            message.show(lines, index);
+            if (message.detailProperty().get() == null || logSplit.getItems().contains(messageView)) return;
+            if (messageView == null) {
+                messageView = Fxml.load(Fxml.view("message/message.fxml"), texts,
+                        type -> new MessageController(message, texts)).root();
+            }
+            logSplit.getItems().add(messageView);
+            logSplit.setDividerPositions(0.55);
+        };
+        subscriptions.onValue(logView.getSelectionModel().selectedIndexProperty(), index -> follow.run());
+        subscriptions.onValue(messageViewBox.selectedProperty(), shown -> follow.run());
     }
 
     /** Puts a pane's own control (the client's File menu) first in the log's toolbar. */

@@ -1,0 +1,129 @@
+package dev.duplex.model.message;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+/**
+ * A message's JSON as a tree for the message view: every object member and array element a node that knows
+ * its JSONPath ({@code $.user.tags[1]}), for "Copy path". Read with Jackson's streaming parser, so a message
+ * that is not one whole JSON value (text after it, a syntax error) gives no tree rather than half of one.
+ */
+public final class JsonTree {
+    /** What a node holds. Objects and arrays have children; the others a value. */
+    public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
+
+    /**
+     * One value: its key in its parent (a member's name, an element's {@code [i]}, {@code $} for the root),
+     * its path from the root, what it is, its value as written (strings unquoted) and its children.
+     */
+    public record Node(String key, String path, Kind kind, String value, List<Node> children) {
+        public Node {
+            children = List.copyOf(children);
+        }
+
+        /** Whether the key or the value holds {@code needle}, ignoring case. */
+        public boolean matches(String needle) {
+            String lower = needle.toLowerCase();
+            return key.toLowerCase().contains(lower) || (value != null && value.toLowerCase().contains(lower));
+        }
+    }
+
+    /** Past this many nodes the tree is not built: the view would hold them all in memory for one message. */
+    public static final int MAX_NODES = 200_000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(500).build())
+            .build();
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private JsonTree() { }
+
+    /** The tree of {@code text}, or empty when it is not one JSON object or array, or has too many nodes. */
+    public static Optional<Node> of(String text) {
+        String trimmed = text.strip();
+        // A bare number or string is JSON too, but a tree of one leaf says nothing the text does not.
+        if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) return Optional.empty();
+        try (JsonParser parser = FACTORY.createParser(trimmed)) {
+            int[] budget = {MAX_NODES};
+            Node root = read(parser, parser.nextToken(), "$", "$", budget);
+            if (root == null || parser.nextToken() != null) return Optional.empty();
+            return Optional.of(root);
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** A member's path: {@code .name} for a plain name, {@code ["odd name"]} otherwise, as JSONPath writes them. */
+    static String memberPath(String parent, String name) {
+        if (PLAIN_NAME.matcher(name).matches()) return parent + "." + name;
+        return parent + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    private static Node read(JsonParser parser, JsonToken token, String key, String path, int[] budget)
+            throws IOException {
+        if (token == null || --budget[0] < 0) return null;
+        switch (token) {
+            case START_OBJECT -> {
+                List<Node> members = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    Node member = read(parser, parser.nextToken(), name, memberPath(path, name), budget);
+                    if (member == null) return null;
+                    members.add(member);
+                }
+                return new Node(key, path, Kind.OBJECT, null, members);
+            }
+            case START_ARRAY -> {
+                List<Node> elements = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    String index = "[" + elements.size() + "]";
+                    Node element = read(parser, t, index, path + index, budget);
+                    if (element == null) return null;
+                    elements.add(element);
+                }
+                return new Node(key, path, Kind.ARRAY, null, elements);
+            }
+            case VALUE_STRING -> { return new Node(key, path, Kind.STRING, parser.getText(), List.of()); }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Node(key, path, Kind.NUMBER, parser.getText(), List.of());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> { return new Node(key, path, Kind.BOOLEAN, parser.getText(), List.of()); }
+            case VALUE_NULL -> { return new Node(key, path, Kind.NULL, "null", List.of()); }
+            default -> { return null; }
+        }
+    }
+
+    /**
+     * The first node after {@code from} (in document order, wrapping round; from the root when null) whose key
+     * or value holds {@code needle}: what the view's search selects next. Empty when none does.
+     */
+    public static Optional<Node> next(Node root, Node from, String needle) {
+        if (needle.isBlank()) return Optional.empty();
+        List<Node> order = new ArrayList<>();
+        flatten(root, order);
+        int start = from == null ? -1 : indexOf(order, from);
+        for (int step = 1; step <= order.size(); step++) {
+            Node candidate = order.get(Math.floorMod(start + step, order.size()));
+            if (candidate.matches(needle)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    private static int indexOf(List<Node> order, Node node) {
+        for (int i = 0; i < order.size(); i++) if (order.get(i) == node) return i;
+        return -1;
+    }
+
+    private static void flatten(Node node, List<Node> into) {
+        into.add(node);
+        for (Node child : node.children()) flatten(child, into);
+    }
+}
