@@ -87,6 +87,8 @@ class MessageViewWindowTest {
         assertEquals("$.user.tags", onFx(() -> robot.lookup(".client-pane #pathLabel").queryAs(Label.class).getText()));
         robot.clickOn(".client-pane #copyPathButton");
         assertEquals("$.user.tags", onFx(() -> Clipboard.getSystemClipboard().getString()));
+        robot.clickOn(".client-pane #copyValueButton");
+        assertEquals("[\"x\",\"y\"]", onFx(() -> Clipboard.getSystemClipboard().getString()), "an array copied as JSON");
         robot.interact(() -> robot.lookup(".client-pane #findField").queryTextInputControl().setText("nowhere"));
         robot.clickOn(".client-pane #findButton");
         assertEquals("No key or value holds \"nowhere\".",

@@ -1,12 +1,15 @@
 package dev.duplex.model.message;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -98,6 +101,38 @@ public final class JsonTree {
             case VALUE_TRUE, VALUE_FALSE -> { return new Node(key, path, Kind.BOOLEAN, parser.getText(), List.of()); }
             case VALUE_NULL -> { return new Node(key, path, Kind.NULL, "null", List.of()); }
             default -> { return null; }
+        }
+    }
+
+    /** The node written back as compact JSON: what Copy value copies for an object or an array. */
+    public static String toJson(Node node) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            write(json, node);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator json, Node node) throws IOException {
+        switch (node.kind()) {
+            case OBJECT -> {
+                json.writeStartObject();
+                for (Node member : node.children()) {
+                    json.writeFieldName(member.key());
+                    write(json, member);
+                }
+                json.writeEndObject();
+            }
+            case ARRAY -> {
+                json.writeStartArray();
+                for (Node element : node.children()) write(json, element);
+                json.writeEndArray();
+            }
+            case STRING -> json.writeString(node.value());
+            // Numbers, booleans and null as they were written in the message.
+            default -> json.writeRawValue(node.value());
         }
     }
 

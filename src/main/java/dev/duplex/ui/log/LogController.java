@@ -130,7 +130,8 @@ public final class LogController {
                         type -> new MessageController(message, texts)).root();
             }
             logSplit.getItems().add(messageView);
-            logSplit.setDividerPositions(0.55);
+            // The log keeps a third: the message is what the person asked to read.
+            logSplit.setDividerPositions(0.35);
         };
         subscriptions.onValue(logView.getSelectionModel().selectedIndexProperty(), index -> follow.run());
         subscriptions.onValue(messageViewBox.selectedProperty(), shown -> follow.run());

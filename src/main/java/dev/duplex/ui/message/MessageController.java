@@ -154,7 +154,8 @@ public final class MessageController {
 
     @FXML
     private void copyValue() {
-        copy(item -> item.value() != null ? item.value() : JsonTreeItem.label(item));
+        // A leaf's value as it reads; an object or an array as JSON, to paste into a message.
+        copy(item -> item.children().isEmpty() && item.value() != null ? item.value() : JsonTree.toJson(item));
     }
 
     private void copy(java.util.function.Function<JsonTree.Node, String> what) {

@@ -25,6 +25,8 @@ class JsonTreeTest {
         assertEquals("$.user.tags[1][\"odd key\"]", tags.children().get(1).children().get(0).path());
         assertEquals(JsonTree.Kind.NULL, tags.children().get(1).children().get(0).kind());
         assertEquals("1.5", root.children().get(1).value());
+        assertEquals("{\"name\":\"ada\",\"tags\":[\"x\",{\"odd key\":null}]}", JsonTree.toJson(user),
+                "an object copied as JSON");
     }
 
     @Test
