@@ -47,6 +47,7 @@ module dev.duplex {
     opens dev.duplex.ui.replay to javafx.fxml;
     opens dev.duplex.ui.clientcheck to javafx.fxml;
     opens dev.duplex.ui.message to javafx.fxml;
+    opens dev.duplex.ui.decode to javafx.fxml;
     opens dev.duplex.i18n;
     opens dev.duplex.cli to info.picocli;
 }

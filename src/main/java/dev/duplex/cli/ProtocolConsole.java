@@ -67,20 +67,10 @@ final class ProtocolConsole {
         }
     }
 
-    /** The line's words, its Decoded arguments rendered first. */
-    private String render(Decoded d) {
-        if (d.key().isEmpty()) return "";
-        Object[] args = d.argArray();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Decoded part) args[i] = render(part);
-        }
-        return texts.get(d.key(), args);
-    }
-
     private void print(Instant at, EventText.Direction direction, List<Decoded> lines) {
         for (Decoded d : lines) {
             EventText.Line line = new EventText.Line(EventText.time(at), d.problem() ? EventText.Direction.ERROR : direction,
-                    d.protocol(), render(d));
+                    d.protocol(), EventText.decoded(texts, d));
             (d.problem() ? console.err() : console.out()).println(line);
         }
     }

@@ -1,5 +1,6 @@
 package dev.duplex.i18n;
 
+import dev.duplex.decode.Decoded;
 import java.time.Instant;
 
 import dev.duplex.secrets.Masking;
@@ -151,7 +152,25 @@ public final class EventText {
             String key = (e.answered() ? "event.ping" : "event.ping.unanswered") + (text == null ? "" : ".text");
             return new Line(time, Direction.IN, "ping", texts.get(key, p.size(), controlHex(p), text));
         }
+        if (event instanceof WsEvent.Meant e) {
+            Direction way = e.line().problem() ? Direction.ERROR : switch (e.way()) {
+                case IN -> Direction.IN;
+                case OUT -> Direction.OUT;
+                case STATE -> Direction.STATE;
+            };
+            return new Line(time, way, e.line().protocol(), decoded(texts, e.line()));
+        }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /** A decoded line's words, its {@link Decoded} arguments (optional parts of the line) rendered first. */
+    public static String decoded(Texts texts, Decoded d) {
+        if (d.key().isEmpty()) return "";
+        Object[] args = d.argArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Decoded part) args[i] = decoded(texts, part);
+        }
+        return texts.get(d.key(), args);
     }
 
     /** A ping's or pong's bytes in hex, or the word for none: an empty payload is common (a bare heartbeat). */

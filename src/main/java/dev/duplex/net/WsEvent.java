@@ -50,6 +50,15 @@ public sealed interface WsEvent {
     /** A message went out to {@code peer} (what the client sent, or the server's reply). */
     record Sent(Instant at, String peer, Payload payload) implements WsEvent { }
 
+    /**
+     * What a message meant in the application protocol the tab decodes (Socket.IO, GraphQL …), or what that
+     * protocol said by itself: a line after the message's own. {@code way} is the message's.
+     */
+    record Meant(Instant at, Way way, dev.duplex.decode.Decoded line) implements WsEvent {
+        /** Which way the message went, or STATE for what the protocol says on its own (at the open, a command typed). */
+        public enum Way { IN, OUT, STATE }
+    }
+
     /** onerror, with the real cause. {@code peer} may be empty when no connection is involved. */
     record Failed(Instant at, String peer, Problem problem) implements WsEvent { }
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * (its auth echoed). Everything it sees is printed as one JSON line, which a test waits for with {@link
  * #await(String)}.
  */
-final class NodeSocketIoServer implements AutoCloseable {
+public final class NodeSocketIoServer implements AutoCloseable {
     static final String VERSION = "4.8.1";
 
     private static final String SCRIPT = """
@@ -41,7 +41,7 @@ final class NodeSocketIoServer implements AutoCloseable {
         this.script = script;
     }
 
-    static NodeSocketIoServer start(int pingIntervalMs, int pingTimeoutMs) throws Exception {
+    public static NodeSocketIoServer start(int pingIntervalMs, int pingTimeoutMs) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         Path dir = NodeWsServer.installPackage("node-socket.io", "socket.io", VERSION);
         Path script = dir.resolve("server.js");
@@ -51,12 +51,12 @@ final class NodeSocketIoServer implements AutoCloseable {
     }
 
     /** The server's bare address, as a user types it: ws://127.0.0.1:PORT */
-    URI address() {
+    public URI address() {
         return URI.create("ws://127.0.0.1:" + script.port());
     }
 
     /** The next line the server printed that contains {@code fragment}; the lines before it are passed over. */
-    String await(String fragment) throws InterruptedException {
+    public String await(String fragment) throws InterruptedException {
         return script.await(fragment);
     }
 

@@ -18,6 +18,8 @@ import dev.duplex.model.WireLog;
 import dev.duplex.model.library.MessageLibrary;
 import dev.duplex.net.Payload;
 import dev.duplex.net.Problem;
+import dev.duplex.decode.AppProtocol;
+import dev.duplex.model.decode.Decoding;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsUrl;
 import dev.duplex.net.outbound.ProxyChoice;
@@ -68,6 +70,7 @@ public final class ClientTab {
     private final ConversationFiles files;
     private final SharedCommands commands;
     private final Login login = new Login();
+    private final Decoding decoding = new Decoding();
     private CompletableFuture<Void> shutdown;
 
     /** What this tab's labs may ask of it. */
@@ -152,7 +155,9 @@ public final class ClientTab {
             notice.set(Notice.of(named.problem()));
             return;
         }
-        ClientInput.Connection c = auth.value().applyTo(chosen.value());
+        List<WsEvent> said = new java.util.ArrayList<>();
+        ClientInput.Connection c = decoding.prepare(auth.value().applyTo(chosen.value()), said);
+        log.addAll(said);
         wire.clear();
         state.set(ClientState.CONNECTING);
         io.run(() -> {
@@ -183,6 +188,14 @@ public final class ClientTab {
     /** Sends the message box as its mode says: text, JSON (checked first), or bytes typed as hex or base64. */
     public void send() {
         if (!gate.open()) return;
+        AppProtocol.Turn command = decoding.command(composer.textProperty().get());
+        if (command != null) {
+            // One of the protocol's commands (/emit …): its lines in the log, its message sent.
+            composer.remember(composer.textProperty().get());
+            log.addAll(Decoding.lines(command));
+            command.replies().forEach(this::sendAnswer);
+            return;
+        }
         Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
@@ -276,7 +289,19 @@ public final class ClientTab {
             }
         }
         burst.countRoundTrips(events);
-        log.addAll(events);
+        log.addAll(decoding.follow(events, this::sendAnswer));
+    }
+
+    /**
+     * A message the protocol sends (its heartbeat's answer, a command's), from the tab's own thread; once
+     * the tab is closing, a ping still coming in is left unanswered.
+     */
+    private void sendAnswer(Payload payload) {
+        if (shutdown != null) return;
+        io.runOr(() -> {
+            if (payload.isBinary()) client.send(payload.bytes());
+            else client.send(payload.text());
+        }, () -> { });
     }
 
     /** Refusals a user may overrule by trusting that one certificate (not a wrong host: that is a real mismatch). */
@@ -295,6 +320,8 @@ public final class ClientTab {
     public javafx.beans.property.BooleanProperty includeSecretsProperty() { return files.includeSecretsProperty(); }
     /** The login helpers: Basic, Bearer, cookies, a query-string token. */
     public Login login() { return login; }
+    /** The application protocol this tab decodes and speaks (Socket.IO, GraphQL, JSON-RPC), if any. */
+    public Decoding decoding() { return decoding; }
     /** Pasting a browser's cURL in, and writing the tab as a command out. */
     public SharedCommands commands() { return commands; }
     public ReadOnlyObjectProperty<ClientState> stateProperty() { return state.getReadOnlyProperty(); }

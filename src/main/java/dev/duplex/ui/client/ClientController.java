@@ -51,6 +51,7 @@ public final class ClientController {
     @FXML private TitledPane optionsPane;
     @FXML private TitledPane loginPane;
     @FXML private TitledPane labPane;
+    @FXML private TitledPane decodePane;
     @FXML private TitledPane burstPane;
     @FXML private Tab framesTab;
     @FXML private Tab handshakeTab;
@@ -101,6 +102,7 @@ public final class ClientController {
         logController.lead(fileMenu);
         views.panel(optionsPane, Fxml.view("options/options.fxml"));
         views.panel(loginPane, Fxml.view("login/login.fxml"));
+        views.panel(decodePane, Fxml.view("decode/decode.fxml"));
         views.panel(labPane, Fxml.view("control/control.fxml"));
         views.panel(burstPane, Fxml.view("burst/burst.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, tab.wire());

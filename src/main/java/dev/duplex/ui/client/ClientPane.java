@@ -37,6 +37,9 @@ public final class ClientPane {
         if (type == ClientController.class) return new ClientController(tab, texts, new OnDemandViews(texts, controllers));
         if (type == dev.duplex.ui.login.LoginController.class) return new dev.duplex.ui.login.LoginController(tab.login());
         if (type == OptionsController.class) return new OptionsController(workbench.connections(), tab, texts);
+        if (type == dev.duplex.ui.decode.DecodeController.class) {
+            return new dev.duplex.ui.decode.DecodeController(tab.decoding(), tab.stateProperty(), texts);
+        }
         if (type == ComposerController.class) return new ComposerController(tab, texts);
         if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);
         if (type == BurstController.class) return new BurstController(tab.burst(), tab.stateProperty(), texts, subscriptions);

@@ -1,0 +1,114 @@
+package dev.duplex.model.decode;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.duplex.decode.AppProtocol;
+import dev.duplex.decode.AppProtocols;
+import dev.duplex.decode.Decoded;
+import dev.duplex.net.Payload;
+import dev.duplex.net.WsEvent;
+import dev.duplex.net.client.ClientOptions;
+import dev.duplex.options.ClientInput;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A client tab's application protocol, as {@code connect --decode} speaks it: which one (none, auto, or a
+ * name of {@link AppProtocols#NAMES}), whether it answers the protocol's heartbeats, and, while connected,
+ * the protocol's session: it reads each message, says what it meant in lines of the tab's log, answers what
+ * the protocol answers by itself, and runs the commands typed in the message box ({@code /emit …}).
+ * FX thread only; what the protocol answers is handed to the tab to send on its own thread.
+ */
+public final class Decoding {
+    /** No protocol: messages are shown as they are. */
+    public static final String NONE = "";
+
+    private final StringProperty protocol = new SimpleStringProperty(this, "protocol", NONE);
+    private final BooleanProperty heartbeat = new SimpleBooleanProperty(this, "heartbeat", true);
+    /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
+    private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
+    private AppProtocol session;
+
+    /** The protocol chosen: {@link #NONE} or one of {@link AppProtocols#NAMES}. */
+    public StringProperty protocolProperty() { return protocol; }
+    /** Whether the protocol's heartbeats are answered (off, to see a server's timeout). */
+    public BooleanProperty heartbeatProperty() { return heartbeat; }
+    /** The protocol that speaks on this connection, once it is chosen at connect; {@link #NONE} otherwise. */
+    public ReadOnlyStringProperty speakingProperty() { return speaking.getReadOnlyProperty(); }
+
+    /**
+     * The connection as the protocol needs it (a bare Socket.IO address completed, GraphQL's subprotocols
+     * offered), with its session made for it. The lines returned say when auto found no protocol.
+     */
+    public ClientInput.Connection prepare(ClientInput.Connection chosen, List<WsEvent> said) {
+        session = null;
+        speaking.set(NONE);
+        String name = protocol.get() == null ? NONE : protocol.get().toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) return chosen;
+        ClientOptions o = chosen.options();
+        URI url = AppProtocols.completeUrl(name, chosen.url());
+        List<String> offered = AppProtocols.offer(name, o.subprotocols());
+        Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, heartbeat.get());
+        if (made.isEmpty()) {
+            said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.line("", "decode.none.tab")));
+            return chosen;
+        }
+        session = made.get();
+        speaking.set(session.name());
+        return new ClientInput.Connection(url, new ClientOptions(o.origin(), o.headers(), o.connectTimeoutMs(),
+                offered, o.permessageDeflate(), o.maxMessage()));
+    }
+
+    /**
+     * The events of a batch with what the protocol made of each after it, in order; what it answers by
+     * itself goes to {@code send}.
+     */
+    public List<WsEvent> follow(List<WsEvent> events, Consumer<Payload> send) {
+        if (session == null) return events;
+        List<WsEvent> all = new ArrayList<>(events.size() * 2);
+        for (WsEvent e : events) {
+            all.add(e);
+            if (e instanceof WsEvent.Opened o) {
+                play(o.at(), WsEvent.Meant.Way.STATE, session.opened(o.subprotocol()), all, send);
+            } else if (e instanceof WsEvent.Received r) {
+                play(r.at(), WsEvent.Meant.Way.IN, session.received(r.payload()), all, send);
+            } else if (e instanceof WsEvent.Sent s) {
+                for (Decoded d : session.sent(s.payload())) all.add(new WsEvent.Meant(s.at(), WsEvent.Meant.Way.OUT, d));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A line typed in the message box, when it is one of the protocol's commands ({@code /emit chat "hi"}):
+     * the lines it gives (a problem, when it does not read) and what it sends. Null when no protocol speaks,
+     * or the line is not a command of its: the tab sends it as it is.
+     */
+    public AppProtocol.Turn command(String typed) {
+        if (session == null || typed == null || !typed.startsWith("/") || typed.startsWith("//")) return null;
+        String[] parts = typed.substring(1).split(" ", 2);
+        return session.command(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
+    /** The lines of a command's turn as log events, in the order said. */
+    public static List<WsEvent> lines(AppProtocol.Turn turn) {
+        Instant at = Instant.now();
+        return turn.lines().stream().map(d -> (WsEvent) new WsEvent.Meant(at, WsEvent.Meant.Way.STATE, d)).toList();
+    }
+
+    private static void play(Instant at, WsEvent.Meant.Way way, AppProtocol.Turn turn, List<WsEvent> into,
+            Consumer<Payload> send) {
+        for (Decoded d : turn.lines()) into.add(new WsEvent.Meant(at, way, d));
+        turn.replies().forEach(send);
+    }
+}
