@@ -92,6 +92,10 @@ class DecodeWindowTest {
         server.await("\"ev\":\"chat\",\"args\":[\"from the window\"]");
         untilLogged(robot, "Socket.IO event chat on /: [\"from the window\"]");
 
+        robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("//not a command"));
+        robot.clickOn("#sendButton");
+        untilLogged(robot, "sent: /not a command");
+
         robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("/emit"));
         robot.clickOn("#sendButton");
         untilLogged(robot, "! socket.io not sent: /emit [--ack] [/NAMESPACE] EVENT [JSON …]");

@@ -92,10 +92,12 @@ public final class Decoding {
     /**
      * A line typed in the message box, when it is one of the protocol's commands ({@code /emit chat "hi"}):
      * the lines it gives (a problem, when it does not read) and what it sends. Null when no protocol speaks,
-     * or the line is not a command of its: the tab sends it as it is.
+     * or the line is not a command of its: the tab sends it as it is. {@code //text} sends {@code /text}.
      */
     public AppProtocol.Turn command(String typed) {
-        if (session == null || typed == null || !typed.startsWith("/") || typed.startsWith("//")) return null;
+        if (session == null || typed == null || !typed.startsWith("/")) return null;
+        // As on the command line: a message that really starts with a slash is typed with two.
+        if (typed.startsWith("//")) return AppProtocol.Turn.send(Payload.text(typed.substring(1)));
         String[] parts = typed.substring(1).split(" ", 2);
         return session.command(parts[0], parts.length > 1 ? parts[1] : "");
     }
