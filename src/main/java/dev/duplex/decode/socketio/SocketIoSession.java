@@ -32,6 +32,10 @@ public final class SocketIoSession implements AppProtocol {
     /** A binary packet still waiting for attachments, and those come so far. */
     private SocketIoPacket waiting;
     private final List<Integer> attachmentSizes = new ArrayList<>();
+    /** Whether the server said the default namespace is joined; before it, socket.io ends a session that emits. */
+    private boolean joined;
+    /** What commands typed before the join would have sent: it goes once the server says the namespace is joined. */
+    private final List<Payload> held = new ArrayList<>();
 
     /** @param heartbeat whether Engine.IO pings are answered by Duplex itself */
     public SocketIoSession(boolean heartbeat) {
@@ -62,7 +66,9 @@ public final class SocketIoSession implements AppProtocol {
                         ? new Turn(List.of(Decoded.line(NAME, "decode.sio.ping")),
                                 List.of(Payload.text(EnginePacket.PONG + packet.data())))
                         : Turn.say(Decoded.line(NAME, "decode.sio.pingUnanswered"));
-                case EnginePacket.MESSAGE -> Turn.say(socketIo(packet.data(), true));
+                case EnginePacket.MESSAGE -> joinedNow(packet.data())
+                        ? new Turn(List.of(socketIo(packet.data(), true)), release())
+                        : Turn.say(socketIo(packet.data(), true));
                 default -> Turn.say(Decoded.line(NAME, "decode.sio.engine", packet.typeName(), packet.data()));
             };
         }
@@ -82,21 +88,48 @@ public final class SocketIoSession implements AppProtocol {
     @Override
     public boolean awaiting() {
         synchronized (lock) {
-            return !pending.isEmpty() || waiting != null;
+            return !pending.isEmpty() || waiting != null || !held.isEmpty();
         }
     }
 
     @Override
     public Turn command(String name, String rest) {
         synchronized (lock) {
-            return switch (name) {
-                case "emit" -> SocketIoCommands.emit(rest, this::reserveAck);
-                case "join" -> SocketIoCommands.join(rest);
-                case "leave" -> SocketIoCommands.leave(rest);
-                case "ack" -> SocketIoCommands.ack(rest, asked::get);
-                default -> null;
-            };
+            Turn turn = typed(name, rest);
+            if (turn == null || joined || turn.replies().isEmpty()) return turn;
+            held.addAll(turn.replies());
+            List<Decoded> lines = new ArrayList<>(turn.lines());
+            lines.add(Decoded.line(NAME, "decode.sio.held"));
+            return new Turn(lines, List.of());
         }
+    }
+
+    /** Whether this packet is the server's answer that the default namespace is joined, the first time. */
+    private boolean joinedNow(String data) {
+        if (joined) return false;
+        try {
+            SocketIoPacket p = SocketIoPacket.parse(data);
+            joined = p.type() == SocketIoPacket.CONNECT && p.namespace().equals("/");
+        } catch (SocketIoPacket.Malformed e) {
+            return false;
+        }
+        return joined;
+    }
+
+    private List<Payload> release() {
+        List<Payload> out = List.copyOf(held);
+        held.clear();
+        return out;
+    }
+
+    private Turn typed(String name, String rest) {
+        return switch (name) {
+            case "emit" -> SocketIoCommands.emit(rest, this::reserveAck);
+            case "join" -> SocketIoCommands.join(rest);
+            case "leave" -> SocketIoCommands.leave(rest);
+            case "ack" -> SocketIoCommands.ack(rest, asked::get);
+            default -> null;
+        };
     }
 
     /** The next ack id, kept with what asked for it so that its ACK can be paired. */
