@@ -20,6 +20,7 @@ module dev.duplex {
     exports dev.duplex.net.server;
     exports dev.duplex.net.client;
     exports dev.duplex.net.wire;
+    exports dev.duplex.net.deflate;
     exports dev.duplex.net.proxy;
     exports dev.duplex.net.outbound;
     exports dev.duplex.check;

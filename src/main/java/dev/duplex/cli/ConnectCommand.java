@@ -38,7 +38,7 @@ final class ConnectCommand implements Callable<Integer> {
             Map.entry(Field.WAIT, "--wait"), Map.entry(Field.TRUST, "--trust"), Map.entry(Field.OUTBOUND_PROXY, "--proxy"),
             Map.entry(Field.AUTH_USER, "--basic"), Map.entry(Field.AUTH_PASSWORD, "--basic"),
             Map.entry(Field.AUTH_BEARER, "--bearer"), Map.entry(Field.AUTH_COOKIES, "--cookie"),
-            Map.entry(Field.AUTH_QUERY, "--query-token"));
+            Map.entry(Field.AUTH_QUERY, "--query-token"), Map.entry(Field.DEFLATE, "--deflate-params"));
     /** Options whose value is a secret: a usage error never repeats it (a proxy's can hold a password too). */
     private static final java.util.Set<Field> SECRET = java.util.EnumSet.of(Field.OUTBOUND_PROXY, Field.AUTH_USER,
             Field.AUTH_PASSWORD, Field.AUTH_BEARER, Field.AUTH_COOKIES, Field.AUTH_QUERY);
@@ -62,6 +62,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--header", paramLabel = "'NAME: VALUE'") List<String> headers;
     @Option(names = "--subprotocol", paramLabel = "NAME") List<String> subprotocols;
     @Option(names = "--deflate") boolean deflate;
+    @Option(names = "--deflate-params", paramLabel = "PARAMS") String deflateParams;
     @Option(names = "--timeout", paramLabel = "MS") String timeout;
     @Option(names = "--binary") boolean binary;
     @Option(names = "--show-frames") boolean showFrames;
@@ -126,7 +127,7 @@ final class ConnectCommand implements Callable<Integer> {
         }
         String headerLines = headers == null ? null : String.join("\n", headers);
         String offered = subprotocols == null ? null : String.join(",", subprotocols);
-        if (curl == null) return checked(new ClientInput(url, !noOrigin, origin, headerLines, offered, deflate, timeout).connection());
+        if (curl == null) return checked(new ClientInput(url, !noOrigin, origin, headerLines, offered, offersDeflate(), timeout, deflateParams).connection());
         Checked<CurlInput> pasted = CurlInput.parse(curl);
         if (!pasted.isOk()) throw UsageErrors.problem(spec, texts, pasted.problem(), "--curl", null);
         // What the command line gives on top of the copied request wins: Origin, headers of the same name, the offer.
@@ -135,7 +136,8 @@ final class ConnectCommand implements Callable<Integer> {
         String originTyped = origin != null ? origin : c.origin() == null ? "" : c.origin();
         String allHeaders = String.join("\n", c.headers()) + (headerLines == null ? "" : "\n" + headerLines);
         String offer = offered != null ? offered : String.join(",", c.subprotocols());
-        return checked(new ClientInput(c.url(), sendOrigin, originTyped, allHeaders, offer, deflate, timeout).connection());
+        return checked(new ClientInput(c.url(), sendOrigin, originTyped, allHeaders, offer, offersDeflate(), timeout,
+                deflateParams).connection());
     }
 
     /** --proxy URL, --proxy none or --no-proxy; neither: the environment's, as curl reads it. */
@@ -174,5 +176,10 @@ final class ConnectCommand implements Callable<Integer> {
         // A secret's value is not repeated (the words show a proxy's masked).
         Object typed = option.startsWith("--") && !SECRET.contains(problem.field()) ? spec.findOption(option).getValue() : null;
         throw UsageErrors.problem(spec, texts, problem, option, typed instanceof String s ? s : null);
+    }
+
+    /** {@code --deflate-params} implies {@code --deflate}. */
+    private boolean offersDeflate() {
+        return deflate || deflateParams != null;
     }
 }

@@ -10,11 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.net.WsEvent;
+import dev.duplex.net.deflate.DeflateParams;
 import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerConfig;
 import dev.duplex.net.server.ServerStartException;
 import dev.duplex.options.BehaviourInput;
 import dev.duplex.options.Checked;
+import dev.duplex.options.DeflateInput;
 import dev.duplex.options.Field;
 import dev.duplex.options.ServerInput;
 import dev.duplex.tls.ServerIdentity;
@@ -69,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-pong") boolean noPong;
     @Option(names = "--tls") boolean tls;
     @Option(names = "--deflate") boolean deflate;
+    @Option(names = "--deflate-params", paramLabel = "PARAMS") String deflateParams;
     @Option(names = "--tls-pkcs12", paramLabel = "FILE") String tlsPkcs12;
     @Option(names = "--tls-password", paramLabel = "PASSWORD") String tlsPassword;
 
@@ -80,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Console console = duplex.console();
         ServerConfig config = config().value();
+        DeflateParams compression = deflate();
         if (tls || tlsPkcs12 != null) {
             try {
                 ServerIdentity identity = ServerTls.identity(tlsPkcs12, tlsPassword);
@@ -96,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         console.signals().onTerminate(stop);
         LabServer server = new LabServer(this::print);
         server.setCaptureFrames(false); // the console log has no frame view
-        server.setDeflate(deflate);
+        server.setDeflate(compression);
         try {
             server.start(config);
         } catch (ServerStartException e) {
@@ -134,6 +138,16 @@ final class ServeCommand implements Callable<Integer> {
             throw UsageErrors.problem(spec, texts, checked.problem(), option, typed instanceof String s ? s : null);
         }
         return checked;
+    }
+
+    /** What the server asks of permessage-deflate ({@code --deflate-params} implies {@code --deflate}), or null. */
+    private DeflateParams deflate() throws ParameterException {
+        if (!deflate && deflateParams == null) return null;
+        Checked<DeflateParams> checked = DeflateInput.params(deflateParams);
+        if (!checked.isOk()) {
+            throw UsageErrors.problem(spec, duplex.console().texts(), checked.problem(), "--deflate-params", deflateParams);
+        }
+        return checked.value();
     }
 
     private void requireWith(boolean given, String option, Object other, String otherOption) {

@@ -58,7 +58,7 @@ public record AuthInput(String basicUser, String basicPassword, String bearer, S
             }
             ClientOptions o = c.options();
             return new ClientInput.Connection(url, new ClientOptions(o.origin(), headers, o.connectTimeoutMs(),
-                    o.subprotocols(), o.permessageDeflate(), o.maxMessage()));
+                    o.subprotocols(), o.deflate(), o.maxMessage()));
         }
 
         /** The query parameter this adds, masked as a secret wherever the URL is shown or saved. */

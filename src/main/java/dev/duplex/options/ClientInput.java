@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.duplex.net.WsUrl;
 import dev.duplex.net.client.ClientOptions;
+import dev.duplex.net.deflate.DeflateParams;
 import dev.duplex.net.outbound.ProxyAddress;
 import dev.duplex.net.outbound.ProxyChoice;
 import dev.duplex.tls.Fingerprint;
@@ -23,9 +24,16 @@ import dev.duplex.tls.Fingerprint;
  * @param subprotocols   the subprotocols to offer, in order, separated by commas or spaces
  * @param deflate        offer permessage-deflate
  * @param connectTimeout ms to wait for the connection, 1 to 600 000 (default 10 000)
+ * @param deflateParams  permessage-deflate's parameters to offer ({@link DeflateInput}), when {@code deflate}
  */
 public record ClientInput(String url, boolean sendOrigin, String origin, String headers, String subprotocols,
-        boolean deflate, String connectTimeout) {
+        boolean deflate, String connectTimeout, String deflateParams) {
+
+    /** With permessage-deflate offered as a browser offers it, when on. */
+    public ClientInput(String url, boolean sendOrigin, String origin, String headers, String subprotocols,
+            boolean deflate, String connectTimeout) {
+        this(url, sendOrigin, origin, headers, subprotocols, deflate, connectTimeout, null);
+    }
 
     /** Where to connect and how. */
     public record Connection(URI url, ClientOptions options) { }
@@ -43,7 +51,8 @@ public record ClientInput(String url, boolean sendOrigin, String origin, String 
             Map<String, String> extra = headers(headers).orThrow();
             List<String> offered = subprotocols(subprotocols).orThrow();
             int timeout = connectTimeout(connectTimeout).orThrow();
-            return Checked.ok(new Connection(uri, new ClientOptions(originHeader, extra, timeout, offered, deflate)));
+            DeflateParams compression = deflate ? DeflateInput.params(deflateParams).orThrow() : null;
+            return Checked.ok(new Connection(uri, new ClientOptions(originHeader, extra, timeout, offered, compression)));
         } catch (Checked.Invalid e) {
             return Checked.bad(e.problem);
         }

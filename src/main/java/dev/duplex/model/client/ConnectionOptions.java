@@ -24,6 +24,8 @@ public final class ConnectionOptions {
     /** Subprotocols to offer, separated by commas or spaces. */
     private final StringProperty subprotocols = new SimpleStringProperty(this, "subprotocols", "");
     private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
+    /** permessage-deflate's parameters to offer, as the header writes them; empty offers what a browser does. */
+    private final StringProperty deflateParams = new SimpleStringProperty(this, "deflateParams", "");
     private final StringProperty connectTimeout = new SimpleStringProperty(this, "connectTimeout",
             Integer.toString(ClientOptions.DEFAULT_CONNECT_TIMEOUT_MS));
     /** The proxy typed: empty for the environment's, "none", or a proxy URL (see {@link ClientInput#proxy}). */
@@ -50,7 +52,7 @@ public final class ConnectionOptions {
      */
     Checked<ClientInput.Connection> connection(String url) {
         return new ClientInput(url, sendOrigin.get(), origin.get(), headers.get(), subprotocols.get(), deflate.get(),
-                connectTimeout.get()).connection();
+                connectTimeout.get(), deflateParams.get()).connection();
     }
 
     /** The proxy to go through, as the options layer reads the field; or why it does not read. */
@@ -69,6 +71,7 @@ public final class ConnectionOptions {
     public StringProperty headersProperty() { return headers; }
     public StringProperty subprotocolsProperty() { return subprotocols; }
     public BooleanProperty deflateProperty() { return deflate; }
+    public StringProperty deflateParamsProperty() { return deflateParams; }
     public StringProperty connectTimeoutProperty() { return connectTimeout; }
     public StringProperty collectionProperty() { return collection; }
     public StringProperty nameProperty() { return name; }

@@ -66,7 +66,7 @@ public final class Decoding {
         session = made.get();
         speaking.set(session.name());
         return new ClientInput.Connection(url, new ClientOptions(o.origin(), o.headers(), o.connectTimeoutMs(),
-                offered, o.permessageDeflate(), o.maxMessage()));
+                offered, o.deflate(), o.maxMessage()));
     }
 
     /**

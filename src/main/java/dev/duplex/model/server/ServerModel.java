@@ -13,7 +13,9 @@ import dev.duplex.model.Notice;
 import dev.duplex.model.WireLog;
 import dev.duplex.net.Problem;
 import dev.duplex.net.WsEvent;
+import dev.duplex.net.deflate.DeflateParams;
 import dev.duplex.options.Checked;
+import dev.duplex.options.DeflateInput;
 import dev.duplex.options.ServerInput;
 import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ServerConfig;
@@ -54,6 +56,8 @@ public final class ServerModel {
     private final BooleanProperty tls = new SimpleBooleanProperty(this, "tls", false);
     /** Take a client's permessage-deflate offer: applies to the next connection, while the server runs too. */
     private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
+    /** What the server asks when it takes an offer, as the header writes it; empty asks nothing more. */
+    private final StringProperty deflateParams = new SimpleStringProperty(this, "deflateParams", "");
     /** A PKCS#12 file of the user's; empty serves Duplex's own self-signed certificate. */
     private final StringProperty pkcs12 = new SimpleStringProperty(this, "pkcs12", "");
     private final StringProperty pkcs12Password = new SimpleStringProperty(this, "pkcs12Password", "");
@@ -83,7 +87,8 @@ public final class ServerModel {
         Consumer<List<WsEvent>> sink = this::onEvents;
         this.server = new LabServer(event -> dispatcher.post(sink, event));
         // A volatile switch the server reads at each new connection: no hop to the background is needed.
-        deflate.addListener((o, was, on) -> server.setDeflate(on));
+        deflate.addListener((o, was, on) -> applyDeflate());
+        deflateParams.addListener((o, was, now) -> applyDeflate());
         this.log = new LogBuffer(settings.logCap());
         this.wire = new WireLog(settings.logCap());
         this.behaviours = new Behaviours(server, io, notice::set);
@@ -264,6 +269,18 @@ public final class ServerModel {
     public StringProperty allowedOriginsProperty() { return allowedOrigins; }
     public BooleanProperty tlsProperty() { return tls; }
     public BooleanProperty deflateProperty() { return deflate; }
+    public StringProperty deflateParamsProperty() { return deflateParams; }
+
+    /** Parameters that do not read leave the last ones that did, and say why. */
+    private void applyDeflate() {
+        if (!deflate.get()) {
+            server.setDeflate((DeflateParams) null);
+            return;
+        }
+        Checked<DeflateParams> params = DeflateInput.params(deflateParams.get());
+        if (params.isOk()) server.setDeflate(params.value());
+        else notice.set(Notice.of(params.problem()));
+    }
     public StringProperty pkcs12Property() { return pkcs12; }
     public StringProperty pkcs12PasswordProperty() { return pkcs12Password; }
 

@@ -295,6 +295,15 @@ final class ClientConnection extends WebSocketClient {
             CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "extension not offered"));
             return;
         }
+        String deflateRefused = deflateOffered ? ClientUpgrade.deflateRefusal(getDraft()) : null;
+        if (deflateRefused != null) {
+            // The library would open on its catch-all extension and then fail the first compressed frame.
+            failedAtOpen = true;
+            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.BAD_HANDSHAKE,
+                    "permessage-deflate: " + deflateRefused)));
+            CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "bad permessage-deflate answer"));
+            return;
+        }
         if (!protocol.isEmpty() && !offered.contains(protocol)) {
             // RFC 6455 4.1: a subprotocol we did not offer fails the connection, as a browser's does.
             // (The library takes it, because we also accept "none" and it matches leniently.)

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.DefaultExtension;
 import org.java_websocket.extensions.IExtension;
-import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
+
+import dev.duplex.net.deflate.PerMessageDeflate;
 
 /** What the client's upgrade request offers and carries, as the library takes it: its draft and its headers. */
 final class ClientUpgrade {
@@ -27,7 +28,7 @@ final class ClientUpgrade {
     /** The library's draft, offering the subprotocols and extensions the options ask for. */
     static Draft_6455 draft(ClientOptions options) {
         List<IExtension> extensions = new ArrayList<>();
-        if (options.permessageDeflate()) extensions.add(new PerMessageDeflateExtension());
+        if (options.deflate() != null) extensions.add(new PerMessageDeflate(false, options.deflate(), options.maxMessage()));
         // Accepts a server that declines every extension, as browsers do.
         extensions.add(new DefaultExtension());
         List<IProtocol> protocols = new ArrayList<>();
@@ -47,6 +48,15 @@ final class ClientUpgrade {
             String name = ext.split(";", 2)[0].strip();
             if (name.isEmpty() || (deflateOffered && name.equalsIgnoreCase("permessage-deflate"))) continue;
             return name;
+        }
+        return null;
+    }
+
+    /** Why our permessage-deflate refused the server's answer to it, or null (taken, or not answered). */
+    static String deflateRefusal(org.java_websocket.drafts.Draft draft) {
+        if (!(draft instanceof Draft_6455 d)) return null;
+        for (IExtension e : d.getKnownExtensions()) {
+            if (e instanceof PerMessageDeflate p && p.refusal() != null) return p.refusal();
         }
         return null;
     }

@@ -5,6 +5,7 @@ import dev.duplex.net.Problem;
 import dev.duplex.net.Problems;
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.WsListener;
+import dev.duplex.net.deflate.DeflateParams;
 import dev.duplex.net.wire.ControlFrames;
 
 import java.net.InetSocketAddress;
@@ -84,14 +85,20 @@ public final class LabServer {
         switches.captureFrames = on;
     }
 
-    /**
-     * Takes a client's permessage-deflate offer from the next connection on (off by default: offers are
-     * declined). The library's extension answers with server_no_context_takeover, honours the client's
-     * client_no_context_takeover, and compresses every data frame; the frames view shows them compressed,
-     * RSV1 set, and the log the messages inflated.
-     */
+    /** Takes a client's permessage-deflate offer from the next connection on, asking nothing more, or declines. */
     public void setDeflate(boolean on) {
-        switches.deflate = on;
+        setDeflate(on ? DeflateParams.DEFAULT : null);
+    }
+
+    /**
+     * Takes a client's permessage-deflate offer from the next connection on (off by default: offers are declined),
+     * answering with these parameters as {@link dev.duplex.net.deflate.DeflateNegotiation#answer} does. Every data
+     * frame is compressed; the frames view shows them compressed, RSV1 set, and the log the messages inflated.
+     *
+     * @param params what to ask, or null to decline every offer
+     */
+    public void setDeflate(DeflateParams params) {
+        switches.deflate = params;
     }
 
     /** Changes how the server misbehaves, from the next handshake, message or ping on. */

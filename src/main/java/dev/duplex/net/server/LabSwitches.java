@@ -9,6 +9,6 @@ final class LabSwitches {
     volatile ServerBehaviour behaviour = ServerBehaviour.NORMAL;
     /** Whether frames are reported (the window shows them); the headless server can do without. */
     volatile boolean captureFrames = true;
-    /** Whether a client's permessage-deflate offer is taken (RFC 7692), from the next connection on. */
-    volatile boolean deflate;
+    /** What the server asks when it takes a client's permessage-deflate offer (RFC 7692), or null to decline. */
+    volatile dev.duplex.net.deflate.DeflateParams deflate;
 }

@@ -74,8 +74,9 @@ final class TappedConnectionFactory implements WebSocketServerFactory {
 
     private InOrderDraft draft() {
         List<org.java_websocket.extensions.IExtension> extensions = new java.util.ArrayList<>();
-        if (switches.deflate) {
-            extensions.add(new FullWindowDeflate());
+        dev.duplex.net.deflate.DeflateParams deflate = switches.deflate;
+        if (deflate != null) {
+            extensions.add(new dev.duplex.net.deflate.PerMessageDeflate(true, deflate, config.limits().maxMessage()));
         }
         extensions.add(new DefaultExtension());
         return new InOrderDraft(extensions, List.of(new Protocol("")), config.limits().maxMessage());

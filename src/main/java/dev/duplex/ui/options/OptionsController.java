@@ -34,6 +34,7 @@ public final class OptionsController {
     @FXML private TextField subprotocolsField;
     @FXML private TextField timeoutField;
     @FXML private CheckBox deflateBox;
+    @FXML private TextField deflateParamsField;
     @FXML private TextField proxyField;
     @FXML private TextField collectionField;
     @FXML private TextField connectionNameField;
@@ -70,6 +71,8 @@ public final class OptionsController {
         subprotocolsField.textProperty().bindBidirectional(options.subprotocolsProperty());
         timeoutField.textProperty().bindBidirectional(options.connectTimeoutProperty());
         deflateBox.selectedProperty().bindBidirectional(options.deflateProperty());
+        deflateParamsField.textProperty().bindBidirectional(options.deflateParamsProperty());
+        deflateParamsField.disableProperty().bind(deflateBox.selectedProperty().not());
         proxyField.textProperty().bindBidirectional(options.proxyProperty());
         // Left empty, the field shows what the environment gives this URL, and from which variable.
         proxyField.promptTextProperty().bind(Bindings.createStringBinding(() -> {

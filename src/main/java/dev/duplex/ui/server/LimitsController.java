@@ -22,6 +22,7 @@ public final class LimitsController {
 
     @FXML private CheckBox tlsBox;
     @FXML private CheckBox deflateBox;
+    @FXML private TextField deflateParamsField;
     @FXML private TextField pkcs12Field;
     @FXML private PasswordField pkcs12PasswordField;
     @FXML private Label fingerprintLabel;
@@ -46,6 +47,8 @@ public final class LimitsController {
                 fingerprint));
         // Not locked while running: the server takes it from the next connection on.
         deflateBox.selectedProperty().bindBidirectional(server.deflateProperty());
+        deflateParamsField.textProperty().bindBidirectional(server.deflateParamsProperty());
+        deflateParamsField.disableProperty().bind(deflateBox.selectedProperty().not());
         pingIntervalField.textProperty().bindBidirectional(server.pingIntervalProperty());
         maxMessageField.textProperty().bindBidirectional(server.maxMessageProperty());
         originsField.textProperty().bindBidirectional(server.allowedOriginsProperty());
