@@ -80,7 +80,7 @@ class MisbehavingServerTest {
             c.writeFrame(0x2, new byte[5_000]);
             holdOpen(c);
         })) {
-            client.connect(raw.url(), new ClientOptions(null, Map.of(), 5_000, List.of(), false, 1_000));
+            client.connect(raw.url(), new ClientOptions(null, Map.of(), 5_000, List.of(), null, 1_000));
             events.next(WsEvent.Opened.class);
             WsEvent.Failed failed = events.next(WsEvent.Failed.class);
             assertEquals(Problem.Kind.PEER_BROKE_PROTOCOL, failed.problem().kind());

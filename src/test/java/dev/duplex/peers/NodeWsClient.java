@@ -62,6 +62,11 @@ final class NodeWsClient {
         return lines.stream().filter(l -> event.equals(l.get("event"))).toList();
     }
 
+    /** One JSON line of a Node script, flat, every value as text. */
+    static Map<String, String> parseLine(String line) throws IOException {
+        return parse(line);
+    }
+
     private static Map<String, String> parse(String line) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(line)) {

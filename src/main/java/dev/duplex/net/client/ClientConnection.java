@@ -295,7 +295,7 @@ final class ClientConnection extends WebSocketClient {
             CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "extension not offered"));
             return;
         }
-        String deflateRefused = deflateOffered ? ClientUpgrade.deflateRefusal(getDraft()) : null;
+        String deflateRefused = deflateOffered ? ClientUpgrade.deflateRefusal(getConnection().getDraft()) : null;
         if (deflateRefused != null) {
             // The library would open on its catch-all extension and then fail the first compressed frame.
             failedAtOpen = true;

@@ -47,7 +47,11 @@ public final class WindowedDeflater {
         if (!fin) return out.toByteArray();
         if (noContext && !limited) deflater.reset();
         byte[] all = out.toByteArray();
-        return endsWithTail(all) ? java.util.Arrays.copyOf(all, all.length - TAIL.length) : all;
+        byte[] cut = endsWithTail(all) ? java.util.Arrays.copyOf(all, all.length - TAIL.length) : all;
+        // Nothing new since the last flush (an empty message, or a last frame with no data): zlib then writes
+        // nothing, and the tail the peer appends would start a stored block with no header in front of it. One
+        // zero byte is that header (RFC 7692 7.2.3.6).
+        return cut.length == 0 ? new byte[] {0x00} : cut;
     }
 
     private void flush(ByteArrayOutputStream out, int mode) {

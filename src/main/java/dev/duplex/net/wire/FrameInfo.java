@@ -11,9 +11,17 @@ import dev.duplex.protocol.CloseCodes;
  * @param payloadLength the payload length the header declares
  * @param wireLength    header plus payload: the bytes the frame took on the wire
  * @param payload       the payload (unmasked), cut at {@link #PAYLOAD_CAP} bytes
+ * @param inflated      for a frame of a compressed message (permessage-deflate), what its payload inflates to,
+ *                      cut at {@link #PAYLOAD_CAP} bytes; null for any other frame
  */
 public record FrameInfo(boolean inbound, boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, int opcode,
-        byte[] maskKey, long payloadLength, long wireLength, byte[] payload) {
+        byte[] maskKey, long payloadLength, long wireLength, byte[] payload, byte[] inflated) {
+
+    /** A frame that is not part of a compressed message. */
+    public FrameInfo(boolean inbound, boolean fin, boolean rsv1, boolean rsv2, boolean rsv3, int opcode,
+            byte[] maskKey, long payloadLength, long wireLength, byte[] payload) {
+        this(inbound, fin, rsv1, rsv2, rsv3, opcode, maskKey, payloadLength, wireLength, payload, null);
+    }
 
     /** Enough to read any control frame and the start of any message, without holding a flood twice. */
     public static final int PAYLOAD_CAP = 64 * 1024;

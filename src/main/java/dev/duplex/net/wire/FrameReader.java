@@ -23,6 +23,11 @@ final class FrameReader {
     private long payloadLength;
     private long payloadLeft;
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    /** Made at the first compressed message, and only when payloads are kept (someone looks at them). */
+    private WireInflater inflater;
+    /** Whether the current frame's payload goes through {@link #inflater}. */
+    private boolean inflating;
+    private byte[] mask;
 
     FrameReader(boolean inbound, Consumer<FrameInfo> frames) {
         this(inbound, frames, FrameInfo.PAYLOAD_CAP);
@@ -46,6 +51,7 @@ final class FrameReader {
                 int cap = (header[0] & 0x08) != 0 ? FrameInfo.PAYLOAD_CAP : dataCap;
                 int keep = Math.min(n, cap - payload.size());
                 if (keep > 0) payload.write(b, off, keep);
+                if (inflating) inflater.feed(b, off, n, mask, payloadLength - payloadLeft);
                 off += n;
                 len -= n;
                 payloadLeft -= n;
@@ -85,6 +91,13 @@ final class FrameReader {
         }
         payloadLeft = payloadLength;
         payload.reset();
+        mask = (header[1] & 0x80) == 0 ? null : java.util.Arrays.copyOfRange(header, headerNeeded - 4, headerNeeded);
+        int opcode = header[0] & 0x0f;
+        boolean rsv1 = (header[0] & 0x40) != 0;
+        if (inflater == null && dataCap > 0 && rsv1 && (opcode == FrameInfo.TEXT || opcode == FrameInfo.BINARY)) {
+            inflater = new WireInflater();
+        }
+        inflating = inflater != null && inflater.startFrame(opcode, rsv1);
         if (payloadLeft == 0) frameDone();
     }
 
@@ -94,15 +107,15 @@ final class FrameReader {
 
     private void frameDone() {
         byte[] data = payload.size() == 0 ? NO_BYTES : payload.toByteArray();
-        byte[] key = null;
-        if ((header[1] & 0x80) != 0) {
-            key = new byte[4];
-            System.arraycopy(header, headerNeeded - 4, key, 0, 4);
+        byte[] key = mask;
+        if (key != null) {
             for (int i = 0; i < data.length; i++) data[i] ^= key[i & 3];
         }
         int b0 = header[0] & 0xff;
+        byte[] inflated = inflating ? inflater.endFrame((b0 & 0x80) != 0) : null;
+        inflating = false;
         frames.accept(new FrameInfo(inbound, (b0 & 0x80) != 0, (b0 & 0x40) != 0, (b0 & 0x20) != 0,
-                (b0 & 0x10) != 0, b0 & 0x0f, key, payloadLength, headerNeeded + payloadLength, data));
+                (b0 & 0x10) != 0, b0 & 0x0f, key, payloadLength, headerNeeded + payloadLength, data, inflated));
         headerLength = 0;
         headerNeeded = 2;
         payloadLeft = 0;

@@ -34,8 +34,30 @@ final class FrameText {
         return "" + (f.rsv1() ? '1' : '0') + (f.rsv2() ? '1' : '0') + (f.rsv3() ? '1' : '0');
     }
 
-    /** The payload column: a close frame's code and meaning, text as text, anything else as hex. */
+    /** What a compressed frame inflated to reads as text: in a text message, or a continuation that decodes. */
+    static boolean inflatedIsText(FrameInfo f) {
+        if (f.opcode() == FrameInfo.TEXT) return true;
+        if (f.opcode() != FrameInfo.CONTINUATION) return false;
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(f.inflated()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String inflatedText(FrameInfo f, int cut) {
+        if (!inflatedIsText(f)) return Payload.binary(f.inflated()).hexPreview(cut / 6);
+        String s = new String(f.inflated(), StandardCharsets.UTF_8);
+        return s.length() > cut ? s.substring(0, cut) + "…" : s;
+    }
+
+    /**
+     * The payload column: a close frame's code and meaning, text as text, a compressed frame as what it
+     * inflates to (marked), anything else as hex.
+     */
     String preview(FrameInfo f) {
+        if (f.inflated() != null) return texts.get("frames.inflatedPreview", inflatedText(f, 200));
         if (f.opcode() == FrameInfo.CLOSE) {
             return f.payload().length >= 2 ? f.closeCode() + " " + format.closeMeaning(f.closeCode())
                     + (f.closeReason().isEmpty() ? "" : " \"" + f.closeReason() + "\"") : texts.get("frame.noCode");
@@ -59,7 +81,11 @@ final class FrameText {
         StringBuilder sb = new StringBuilder(format.frame(f)).append("\n\n");
         sb.append(PayloadCodec.hexDump(f.payload(), FrameInfo.PAYLOAD_CAP));
         if (f.truncated()) sb.append(texts.get("frames.truncated", f.payload().length, f.payloadLength())).append('\n');
-        if (isText(f) || f.opcode() == FrameInfo.CONTINUATION) {
+        if (f.inflated() != null) {
+            sb.append('\n').append(texts.get("frames.inflated", f.inflated().length)).append('\n');
+            sb.append(inflatedIsText(f) ? new String(f.inflated(), StandardCharsets.UTF_8)
+                    : PayloadCodec.hexDump(f.inflated(), FrameInfo.PAYLOAD_CAP));
+        } else if (isText(f) || f.opcode() == FrameInfo.CONTINUATION) {
             sb.append('\n').append(new String(f.payload(), StandardCharsets.UTF_8));
         }
         String whole = reassembled(e, frames);
@@ -89,7 +115,7 @@ final class FrameText {
             FrameInfo part = frame(all.get(i));
             if (!sameWay(all.get(i), f) || part.control()) continue;
             if (i > start && part.opcode() != FrameInfo.CONTINUATION) break;
-            message.writeBytes(part.payload());
+            message.writeBytes(part.inflated() != null ? part.inflated() : part.payload());
             fragments++;
             if (part.fin()) {
                 complete = true;
@@ -98,7 +124,7 @@ final class FrameText {
         }
         FrameInfo first = frame(all.get(start));
         byte[] bytes = message.toByteArray();
-        String body = isText(first) ? new String(bytes, StandardCharsets.UTF_8) : Payload.binary(bytes).hexPreview(64);
+        String body = first.opcode() == FrameInfo.TEXT && (!first.rsv1() || first.inflated() != null) ? new String(bytes, StandardCharsets.UTF_8) : Payload.binary(bytes).hexPreview(64);
         return texts.get(complete ? "frames.message" : "frames.messagePartial", fragments, bytes.length) + "\n" + body;
     }
 
