@@ -30,10 +30,13 @@ public final class ConnectionStore {
      *
      * @param origin  the Origin typed ("" for the same-host default)
      * @param headers extra header lines, "Name: value" each
+     * @param deflateParams permessage-deflate's parameters as typed ("" offers what a browser does)
      */
     public record SavedConnection(String collection, String name, String url, boolean sendOrigin, String origin,
-            List<String> headers, List<String> subprotocols, boolean deflate, int timeoutMs, List<SavedMessage> messages) {
+            List<String> headers, List<String> subprotocols, boolean deflate, String deflateParams, int timeoutMs,
+            List<SavedMessage> messages) {
         public SavedConnection {
+            deflateParams = deflateParams == null ? "" : deflateParams;
             headers = List.copyOf(headers);
             subprotocols = List.copyOf(subprotocols);
             messages = List.copyOf(messages);
@@ -89,6 +92,7 @@ public final class ConnectionStore {
                 strings(g, "headers", c.headers());
                 strings(g, "subprotocols", c.subprotocols());
                 g.writeBooleanField("permessageDeflate", c.deflate());
+                g.writeStringField("permessageDeflateParams", c.deflateParams());
                 g.writeNumberField("connectTimeoutMs", c.timeoutMs());
                 g.writeArrayFieldStart("messages");
                 for (SavedMessage m : c.messages()) {
@@ -132,7 +136,7 @@ public final class ConnectionStore {
     }
 
     private static SavedConnection connection(JsonParser p) throws IOException {
-        String collection = "", name = "", url = "", origin = "";
+        String collection = "", name = "", url = "", origin = "", deflateParams = "";
         boolean sendOrigin = true, deflate = false;
         int timeout = 5_000;
         List<String> headers = List.of(), subprotocols = List.of();
@@ -147,6 +151,7 @@ public final class ConnectionStore {
                 case "origin" -> origin = p.getValueAsString("");
                 case "sendOrigin" -> sendOrigin = p.getValueAsBoolean(true);
                 case "permessageDeflate" -> deflate = p.getValueAsBoolean(false);
+                case "permessageDeflateParams" -> deflateParams = p.getValueAsString("");
                 case "connectTimeoutMs" -> timeout = p.getValueAsInt(5_000);
                 case "headers" -> headers = strings(p, t);
                 case "subprotocols" -> subprotocols = strings(p, t);
@@ -171,7 +176,7 @@ public final class ConnectionStore {
             }
         }
         if (name.isBlank() || url.isBlank()) throw new IOException("a connection needs a name and a URL, at " + p.currentLocation());
-        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, timeout, messages);
+        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages);
     }
 
     private static List<String> strings(JsonParser p, JsonToken t) throws IOException {

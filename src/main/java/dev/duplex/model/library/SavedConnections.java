@@ -79,7 +79,7 @@ public final class SavedConnections {
         }
         var saved = new SavedConnection(collection, name, url, o.sendOriginProperty().get(), origin,
                 lines, offered.value(),
-                o.deflateProperty().get(), timeout.value(), List.copyOf(library.saved()));
+                o.deflateProperty().get(), o.deflateParamsProperty().get(), timeout.value(), List.copyOf(library.saved()));
         all.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         all.add(saved);
         all.sort(Comparator.comparing(SavedConnection::label));
@@ -97,6 +97,7 @@ public final class SavedConnections {
         o.headersProperty().set(String.join("\n", c.headers()));
         o.subprotocolsProperty().set(String.join(", ", c.subprotocols()));
         o.deflateProperty().set(c.deflate());
+        o.deflateParamsProperty().set(c.deflateParams());
         o.connectTimeoutProperty().set(Integer.toString(c.timeoutMs()));
         o.collectionProperty().set(c.collection());
         o.nameProperty().set(c.name());

@@ -58,6 +58,7 @@ public final class ServerModel {
     private final BooleanProperty deflate = new SimpleBooleanProperty(this, "deflate", false);
     /** What the server asks when it takes an offer, as the header writes it; empty asks nothing more. */
     private final StringProperty deflateParams = new SimpleStringProperty(this, "deflateParams", "");
+    private Notice deflateNotice;
     /** A PKCS#12 file of the user's; empty serves Duplex's own self-signed certificate. */
     private final StringProperty pkcs12 = new SimpleStringProperty(this, "pkcs12", "");
     private final StringProperty pkcs12Password = new SimpleStringProperty(this, "pkcs12Password", "");
@@ -278,8 +279,14 @@ public final class ServerModel {
             return;
         }
         Checked<DeflateParams> params = DeflateInput.params(deflateParams.get());
-        if (params.isOk()) server.setDeflate(params.value());
-        else notice.set(Notice.of(params.problem()));
+        if (params.isOk()) {
+            server.setDeflate(params.value());
+            // A mistake named while the parameters were half typed is over once they read.
+            if (notice.get() != null && notice.get() == deflateNotice) notice.set(null);
+        } else {
+            deflateNotice = Notice.of(params.problem());
+            notice.set(deflateNotice);
+        }
     }
     public StringProperty pkcs12Property() { return pkcs12; }
     public StringProperty pkcs12PasswordProperty() { return pkcs12Password; }

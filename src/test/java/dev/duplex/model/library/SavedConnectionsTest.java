@@ -35,6 +35,8 @@ class SavedConnectionsTest {
         ClientTab front = fx.call(() -> {
             asking.options().nameProperty().set("mine");
             asking.options().headersProperty().set("X-Team: blue");
+            asking.options().deflateProperty().set(true);
+            asking.options().deflateParamsProperty().set("client_max_window_bits=9");
             ClientTab other = w.addTab();
             other.urlProperty().set("ws://127.0.0.1:2/front");
             other.options().nameProperty().set("not mine");
@@ -49,11 +51,14 @@ class SavedConnectionsTest {
         assertEquals("ws://127.0.0.1:1/asking", onDisk.get(0).url());
         assertEquals("mine", onDisk.get(0).name());
         assertEquals(java.util.List.of("X-Team: blue"), onDisk.get(0).headers());
+        assertEquals("client_max_window_bits=9", onDisk.get(0).deflateParams());
 
         fx.run(() -> {
             asking.urlProperty().set("ws://elsewhere:9/");
+            asking.options().deflateParamsProperty().set("");
             w.connections().open(w.connections().all().get(0), asking);
             assertEquals("ws://127.0.0.1:1/asking", asking.urlProperty().get());
+            assertEquals("client_max_window_bits=9", asking.options().deflateParamsProperty().get());
             assertEquals("ws://127.0.0.1:2/front", front.urlProperty().get(), "the tab in front is left as it was");
         });
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);

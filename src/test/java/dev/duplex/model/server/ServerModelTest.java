@@ -93,4 +93,45 @@ class ServerModelTest {
             assertTrue(b.inForceProperty().get() != ServerBehaviour.NORMAL);
         });
     }
+
+    @Test
+    void deflateParametersTypedInTheWindowShapeTheNextAnswer() throws Exception {
+        ServerModel m = newServer();
+        fx.run(() -> {
+            m.deflateProperty().set(true);
+            m.deflateParamsProperty().set("client_max_window_bits=1");
+            assertEquals("form.deflate", m.noticeProperty().get().key(), "half typed: 1 is not 8 to 15");
+            m.deflateParamsProperty().set("client_max_window_bits=10; server_no_context_takeover");
+            assertEquals(null, m.noticeProperty().get(), "the mistake is over once the parameters read");
+            m.start();
+        });
+        fx.until(() -> m.stateProperty().get() == ServerState.RUNNING);
+        URI url = URI.create(fx.call(() -> m.urlProperty().get()));
+        assertEquals("permessage-deflate; server_no_context_takeover; client_max_window_bits=10",
+                answeredExtensions(url, "permessage-deflate; client_max_window_bits"));
+        fx.run(() -> m.deflateParamsProperty().set("server_max_window_bits=99"));
+        assertEquals("permessage-deflate; server_no_context_takeover; client_max_window_bits=10",
+                answeredExtensions(url, "permessage-deflate; client_max_window_bits"), "bad text keeps the last good");
+        fx.run(() -> m.deflateProperty().set(false));
+        assertEquals("", answeredExtensions(url, "permessage-deflate; client_max_window_bits"), "declined when unticked");
+    }
+
+    /** The Sec-WebSocket-Extensions of the 101 answer to a hand-written upgrade offering {@code offer}. */
+    private static String answeredExtensions(URI url, String offer) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(url.getHost(), url.getPort())) {
+            s.setSoTimeout(10_000);
+            String request = "GET " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Extensions: " + offer + "\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            assertTrue(in.readLine().startsWith("HTTP/1.1 101"));
+            String extensions = "";
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.regionMatches(true, 0, "Sec-WebSocket-Extensions:", 0, 25)) extensions = line.substring(25).strip();
+            }
+            return extensions;
+        }
+    }
 }
