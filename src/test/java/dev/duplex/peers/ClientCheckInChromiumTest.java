@@ -1,23 +1,16 @@
 package dev.duplex.peers;
 
-import static dev.duplex.peers.ExternalPrograms.requireExecutable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.duplex.check.CaseResult;
@@ -32,24 +25,18 @@ import dev.duplex.i18n.Texts;
  * WebSocket; the verdicts are the server's, and the page shows them in its table once it has fetched them.
  */
 class ClientCheckInChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     @Test
-    void chromiumThroughTheBrowserPage(@TempDir Path profile) throws Exception {
-        requireExecutable(CHROMIUM, "Chromium (apt-get install chromium)");
-        requireExecutable(CHROMEDRIVER, "chromedriver (apt-get install chromium-driver)");
+    void chromiumThroughTheBrowserPage() throws Exception {
         try (ClientCheckServer server = ClientCheckServer.start("127.0.0.1", 0, ClientCheckServer.GROUPS, 2000, r -> { },
                 Texts.of(Locale.ENGLISH))) {
-            WebDriver driver = chromium(profile);
-            try {
+            try (HeadlessChromium chromium = HeadlessChromium.start()) {
+                WebDriver driver = chromium.driver();
                 driver.get(server.browserUrl().toString());
                 // The page sets its title to "done" once it has shown the server's verdicts.
                 new WebDriverWait(driver, Duration.ofMinutes(6)).until(d -> "done".equals(d.getTitle()));
                 int rows = driver.findElements(By.cssSelector("#results tr")).size();
                 assertEquals(server.caseIds().size() + 1, rows, "a row per case under the header");
-            } finally {
-                driver.quit();
             }
             assertTrue(server.done(), "every case ran");
             CheckReport report = server.report();
@@ -63,17 +50,5 @@ class ClientCheckInChromiumTest {
             assertEquals(List.of("7.21", "7.22", "7.23", "7.27", "7.28", "7.29", "7.30", "7.31", "7.32"), failed, () -> report.results().stream().filter(r -> r.verdict() == Verdict.FAIL)
                     .map(r -> r.id() + " " + r.observed()).collect(Collectors.joining("; ")));
         }
-    }
-
-    /** Debian's Chromium and chromedriver, named explicitly so that Selenium Manager never downloads. */
-    private static WebDriver chromium(Path profile) {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile);
-        return new ChromeDriver(service, options);
     }
 }

@@ -1,15 +1,11 @@
 package dev.duplex.peers;
 
 import static dev.duplex.peers.ExternalPrograms.require;
-import static dev.duplex.peers.ExternalPrograms.requireExecutable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,15 +24,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.sun.net.httpserver.HttpServer;
 
 import dev.duplex.net.WsEvent;
 import dev.duplex.net.proxy.Leg;
@@ -53,8 +43,6 @@ import dev.duplex.net.proxy.ProxyServer;
  * (Chromium, the Go server's build and its start are as in SeedPageInChromiumTest and SeedGoServerTest.)
  */
 class ProxySeedPageInChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String SEED_WS_URL = "ws://localhost:8080/shiming";
     private static final String SEED_MESSAGE = "你好啊  shiming 小哥哥  嘿嘿   ";
     private static final String SEED_REPLY = "我已经收到消息 Received:" + SEED_MESSAGE;
@@ -63,19 +51,12 @@ class ProxySeedPageInChromiumTest {
     private final ProxyRecorder events = new ProxyRecorder();
     private final ProxyServer proxy = new ProxyServer(events);
     private Process goServer;
-    private HttpServer http;
+    private HeadlessChromium chromium;
     private WebDriver driver;
-    private Path profile;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (driver != null) driver.quit();
-        if (http != null) http.stop(0);
-        if (profile != null) {
-            try (java.util.stream.Stream<Path> paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        if (chromium != null) chromium.close();
         proxy.stop();
         if (goServer != null) {
             goServer.destroy();
@@ -85,8 +66,6 @@ class ProxySeedPageInChromiumTest {
 
     @Test
     void theSeedPageTalksToTheSeedGoServerThroughTheProxy() throws Exception {
-        requireExecutable(CHROMIUM, "Chromium (apt-get install chromium)");
-        requireExecutable(CHROMEDRIVER, "chromedriver (apt-get install chromium-driver)");
         Path page = ExternalPrograms.peersDir().resolve("seed-demo.html");
         require(Files.isRegularFile(page), "the seed's page is not at " + page);
         startGoServer();
@@ -95,10 +74,9 @@ class ProxySeedPageInChromiumTest {
         String wsUrl = "ws://127.0.0.1:" + proxyPort + "/shiming";
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertTrue(html.contains(SEED_WS_URL), "the seed's page no longer opens " + SEED_WS_URL);
-        int httpPort = servePage(html.replace(SEED_WS_URL, wsUrl));
-        String origin = "http://127.0.0.1:" + httpPort;
-
-        driver = startChromium();
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
+        String origin = chromium.serve("seed-demo.html", html.replace(SEED_WS_URL, wsUrl));
         List<String> console = new ArrayList<>();
         driver.get(origin + "/seed-demo.html");
         awaitConsole(console, "connected to " + wsUrl);
@@ -175,36 +153,6 @@ class ProxySeedPageInChromiumTest {
             }
         }
         fail("the seed's Go server did not listen on 8080: " + read(log));
-    }
-
-    private int servePage(String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/seed-demo.html", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        http.start();
-        return http.getAddress().getPort();
-    }
-
-    private WebDriver startChromium() throws IOException {
-        profile = Files.createTempDirectory("duplex-chromium-proxy-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile);
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        return new ChromeDriver(service, options);
     }
 
     private static String read(Path file) {

@@ -1,26 +1,16 @@
 package dev.duplex.peers;
 
 import static dev.duplex.peers.ExternalPrograms.require;
-import static dev.duplex.peers.ExternalPrograms.requireExecutable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,15 +18,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.sun.net.httpserver.HttpServer;
 
 import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.ReplyTemplate;
@@ -49,8 +34,6 @@ import dev.duplex.net.WsEvent;
  * with its hard-wired {@code ws://localhost:8080/shiming} pointed at our server's ephemeral port.
  */
 class SeedPageInChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String SEED_WS_URL = "ws://localhost:8080/shiming";
     /** The text box's value in the seed's page, spaces and all. */
     private static final String SEED_MESSAGE = "你好啊  shiming 小哥哥  嘿嘿   ";
@@ -58,14 +41,10 @@ class SeedPageInChromiumTest {
 
     private final EventRecorder serverEvents = new EventRecorder();
     private final LabServer server = new LabServer(serverEvents);
-    private HttpServer http;
-    private Path profile;
 
     @AfterEach
-    void tearDown() throws IOException {
-        if (http != null) http.stop(0);
+    void tearDown() {
         server.stop();
-        if (profile != null) deleteTree(profile);
     }
 
     @Test
@@ -84,8 +63,6 @@ class SeedPageInChromiumTest {
     }
 
     private void converse(dev.duplex.tls.ServerIdentity tls) throws Exception {
-        requireExecutable(CHROMIUM, "Chromium (apt-get install chromium)");
-        requireExecutable(CHROMEDRIVER, "chromedriver (apt-get install chromium-driver)");
         Path page = ExternalPrograms.peersDir().resolve("seed-demo.html");
         require(Files.isRegularFile(page), "the seed's page is not at " + page);
         String html = Files.readString(page, StandardCharsets.UTF_8);
@@ -93,14 +70,14 @@ class SeedPageInChromiumTest {
 
         int wsPort = server.start(new ServerConfig("127.0.0.1", 0, "/shiming", ReplyTemplate.SEED).withTls(tls)).getPort();
         String wsUrl = (tls == null ? "ws" : "wss") + "://127.0.0.1:" + wsPort + "/shiming";
-        int httpPort = servePage(html.replace(SEED_WS_URL, wsUrl));
-        String origin = "http://127.0.0.1:" + httpPort;
         String reply = ReplyTemplate.SEED.reply(SEED_MESSAGE);
 
-        WebDriver driver = tls == null ? startChromium() : startChromium("--ignore-certificate-errors-spki-list="
-                + java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(tls.certificate().getPublicKey().getEncoded())));
-        try {
+        try (HeadlessChromium chromium = tls == null ? HeadlessChromium.start()
+                : HeadlessChromium.start("--ignore-certificate-errors-spki-list=" + java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(tls.certificate().getPublicKey().getEncoded())))) {
+            WebDriver driver = chromium.driver();
+            String origin = chromium.serve("seed-demo.html", html.replace(SEED_WS_URL, wsUrl));
             ConsoleLog console = new ConsoleLog(driver, serverEvents);
             driver.get(origin + "/seed-demo.html");
 
@@ -127,45 +104,7 @@ class SeedPageInChromiumTest {
             List<String> lines = console.lines();
             assertInOrder(lines, "connected to " + wsUrl, "message received: " + reply, "connection closed (1000)");
             assertTrue(lines.stream().noneMatch(l -> l.contains("发生错误时候触发")), () -> "onerror ran: " + lines);
-        } finally {
-            driver.quit();
         }
-    }
-
-    /** Serves the page at /seed-demo.html on an ephemeral loopback port; returns the port. */
-    private int servePage(String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/seed-demo.html", exchange -> {
-            // The page declares no charset: say it here, or its Chinese arrives as mojibake.
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        http.start();
-        return http.getAddress().getPort();
-    }
-
-    /** Debian's Chromium and chromedriver, named explicitly so that Selenium Manager never downloads. */
-    private WebDriver startChromium(String... extra) throws IOException {
-        profile = Files.createTempDirectory("duplex-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile);
-        options.addArguments(extra);
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        return new ChromeDriver(service, options);
     }
 
     private static void assertInOrder(List<String> lines, String... fragments) {
@@ -180,18 +119,6 @@ class SeedPageInChromiumTest {
             }
             if (found < 0) fail("no console line containing '" + fragment + "' after line " + from + " of " + lines);
             from = found + 1;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 
