@@ -16,7 +16,7 @@ import javafx.stage.Stage;
  * Not a test: the window with a long conversation in it (sent and received lines, a behaviour's ~ lines, an
  * error, the yellow warning), to look at a theme by eye under Xvfb and to take the README's screenshots.
  * Arguments: light|dark, en|zh, and optionally the title of a tab to show in each pane (Frames, Handshake…), or
- * {@code burst} for the burst pane running.
+ * {@code burst} for the burst pane running; {@code deflate} anywhere after them compresses the conversation.
  */
 public final class ThemeShowcase extends Application {
     private static final int MESSAGES = 120;
@@ -36,6 +36,10 @@ public final class ThemeShowcase extends Application {
         model.server().behaviours().dropEveryProperty().set("9");
         model.server().behaviours().apply();
         ClientTab tab = model.tabs().get(0);
+        if (args.contains("deflate")) {
+            model.server().deflateProperty().set(true);
+            tab.options().deflateProperty().set(true);
+        }
         int[] sent = {0};
         Runnable sendNext = () -> {
             int n = ++sent[0];
@@ -83,6 +87,8 @@ public final class ThemeShowcase extends Application {
                     pane.getTabs().stream().filter(t -> args.get(2).equals(t.getText())).findFirst()
                             .ifPresent(t -> pane.getSelectionModel().select(t));
                 }
+                // No window manager draws a title under Xvfb: screenshot.sh's WINDOW_NAME=ready waits for this.
+                stage.setTitle("ready");
             });
         }
     }
