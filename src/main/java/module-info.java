@@ -25,6 +25,7 @@ module dev.duplex {
     exports dev.duplex.net.outbound;
     exports dev.duplex.check;
     exports dev.duplex.decode;
+    exports dev.duplex.rules;
     exports dev.duplex.check.client;
     exports dev.duplex.model;
     exports dev.duplex.protocol;

@@ -1,0 +1,209 @@
+package dev.duplex.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.duplex.model.message.JsonTree;
+import dev.duplex.model.message.JsonTree.Kind;
+import dev.duplex.model.message.JsonTree.Node;
+
+/**
+ * Rules as JSON, the same in a file for {@code connect --rules} and in a tab's Rules pane:
+ * <pre>
+ * { "variables": {"user": "ana"},
+ *   "onOpen": ["{\"login\": \"{{user}}\"}"],
+ *   "heartbeat": {"everyMs": 30000, "send": "ping"},
+ *   "rules": [ {"name": "hello", "when": {"json": "$.type == hello"},
+ *               "then": [{"extract": {"id": "{{$.id}}"}}, {"reply": "{\"ack\": {{id}}}"},
+ *                        {"assert": {"json": "$.id exists"}}, {"mark": "hello {{id}}"}]} ],
+ *   "expect": [ {"regex": "^welcome", "withinMs": 2000} ] }
+ * </pre>
+ * A condition is one of {@code contains}, {@code regex} or {@code json}. Every mistake is refused with where it
+ * is ({@code rules[1].then[0]}) and what would do: a typo must not become a rule that silently never acts.
+ */
+public final class RuleFile {
+    /** Rules that do not read; the message says where and why, in one line. */
+    public static final class BadRules extends Exception {
+        public BadRules(String why) {
+            super(why);
+        }
+    }
+
+    private static final Set<String> TOP = Set.of("variables", "onOpen", "heartbeat", "rules", "expect");
+
+    private RuleFile() { }
+
+    public static RuleSet read(Path file) throws BadRules {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new BadRules(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            return parse(text);
+        } catch (BadRules e) {
+            throw new BadRules(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The rules in {@code text}; blank text is no rules. */
+    public static RuleSet parse(String text) throws BadRules {
+        if (text.isBlank()) return RuleSet.NONE;
+        Node root = JsonTree.of(text).orElseThrow(() -> new BadRules("not a JSON object"));
+        if (root.kind() != Kind.OBJECT) throw new BadRules("the rules are a JSON object, {…}");
+        Map<String, String> variables = new LinkedHashMap<>();
+        List<String> onOpen = new ArrayList<>();
+        RuleSet.Heartbeat heartbeat = null;
+        List<Rule> rules = new ArrayList<>();
+        List<Expectation> expected = new ArrayList<>();
+        for (Node field : root.children()) {
+            switch (field.key()) {
+                case "variables" -> {
+                    for (Node v : members(field, "variables")) variables.put(v.key(), scalar(v, "variables." + v.key()));
+                }
+                case "onOpen" -> {
+                    for (Node m : elements(field, "onOpen")) onOpen.add(scalar(m, m.path().substring(2)));
+                }
+                case "heartbeat" -> heartbeat = heartbeat(field);
+                case "rules" -> {
+                    List<Node> list = elements(field, "rules");
+                    for (int i = 0; i < list.size(); i++) rules.add(rule(list.get(i), "rules[" + i + "]", i + 1));
+                }
+                case "expect" -> {
+                    List<Node> list = elements(field, "expect");
+                    for (int i = 0; i < list.size(); i++) expected.add(expectation(list.get(i), "expect[" + i + "]"));
+                }
+                default -> throw new BadRules("unknown field \"" + field.key() + "\" (" + String.join(", ", sorted(TOP)) + ")");
+            }
+        }
+        return new RuleSet(variables, onOpen, heartbeat, rules, expected);
+    }
+
+    private static RuleSet.Heartbeat heartbeat(Node field) throws BadRules {
+        long every = -1;
+        String send = null;
+        for (Node m : members(field, "heartbeat")) {
+            switch (m.key()) {
+                case "everyMs" -> every = positive(m, "heartbeat.everyMs");
+                case "send" -> send = scalar(m, "heartbeat.send");
+                default -> throw new BadRules("heartbeat: unknown field \"" + m.key() + "\" (everyMs, send)");
+            }
+        }
+        if (every < 0 || send == null) throw new BadRules("heartbeat needs everyMs and send");
+        return new RuleSet.Heartbeat(every, send);
+    }
+
+    private static Rule rule(Node node, String where, int number) throws BadRules {
+        String name = "rule " + number;
+        Condition when = null;
+        List<Action> then = new ArrayList<>();
+        for (Node m : members(node, where)) {
+            switch (m.key()) {
+                case "name" -> name = scalar(m, where + ".name");
+                case "when" -> when = condition(m, where + ".when");
+                case "then" -> {
+                    List<Node> actions = elements(m, where + ".then");
+                    for (int i = 0; i < actions.size(); i++) then.add(action(actions.get(i), where + ".then[" + i + "]"));
+                }
+                default -> throw new BadRules(where + ": unknown field \"" + m.key() + "\" (name, when, then)");
+            }
+        }
+        if (when == null) throw new BadRules(where + ": \"when\" is missing");
+        if (then.isEmpty()) throw new BadRules(where + ": \"then\" is missing or empty");
+        return new Rule(name, when, then);
+    }
+
+    private static Action action(Node node, String where) throws BadRules {
+        List<Node> one = members(node, where);
+        if (one.size() != 1) throw new BadRules(where + ": an action is one of {\"reply\": …}, {\"extract\": …}, {\"assert\": …}, {\"mark\": …}");
+        Node a = one.get(0);
+        return switch (a.key()) {
+            case "reply" -> new Action.Reply(scalar(a, where + ".reply"));
+            case "mark" -> new Action.Mark(scalar(a, where + ".mark"));
+            case "assert" -> new Action.Assert(condition(a, where + ".assert"));
+            case "extract" -> {
+                List<Node> vars = members(a, where + ".extract");
+                if (vars.size() != 1) throw new BadRules(where + ".extract: one variable, {\"name\": \"{{$.path}}\"}");
+                yield new Action.Extract(vars.get(0).key(), scalar(vars.get(0), where + ".extract." + vars.get(0).key()));
+            }
+            default -> throw new BadRules(where + ": unknown action \"" + a.key() + "\" (reply, extract, assert, mark)");
+        };
+    }
+
+    private static Expectation expectation(Node node, String where) throws BadRules {
+        long within = 0;
+        String name = null;
+        Node conditionPart = null;
+        for (Node m : members(node, where)) {
+            switch (m.key()) {
+                case "withinMs" -> within = positive(m, where + ".withinMs");
+                case "name" -> name = scalar(m, where + ".name");
+                case "contains", "regex", "json" -> {
+                    if (conditionPart != null) throw new BadRules(where + ": one of contains, regex or json, not two");
+                    conditionPart = m;
+                }
+                default -> throw new BadRules(where + ": unknown field \"" + m.key() + "\" (contains, regex, json, withinMs, name)");
+            }
+        }
+        if (conditionPart == null) throw new BadRules(where + ": contains, regex or json is missing");
+        Condition c = condition(conditionPart.key(), scalar(conditionPart, where + "." + conditionPart.key()), where);
+        return new Expectation(name != null ? name : "expect " + c.written(), c, within);
+    }
+
+    private static Condition condition(Node node, String where) throws BadRules {
+        List<Node> one = members(node, where);
+        if (one.size() != 1) throw new BadRules(where + ": a condition is one of {\"contains\": …}, {\"regex\": …}, {\"json\": …}");
+        Node c = one.get(0);
+        return condition(c.key(), scalar(c, where + "." + c.key()), where);
+    }
+
+    private static Condition condition(String kind, String text, String where) throws BadRules {
+        try {
+            return switch (kind) {
+                case "contains" -> new Condition.Contains(text);
+                case "regex" -> Condition.Regex.of(text);
+                case "json" -> Condition.Json.of(text);
+                default -> throw new BadRules(where + ": unknown condition \"" + kind + "\" (contains, regex, json)");
+            };
+        } catch (Condition.BadCondition e) {
+            throw new BadRules(where + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Node> members(Node node, String where) throws BadRules {
+        if (node.kind() != Kind.OBJECT) throw new BadRules(where + ": an object {…} is expected here");
+        return node.children();
+    }
+
+    private static List<Node> elements(Node node, String where) throws BadRules {
+        if (node.kind() != Kind.ARRAY) throw new BadRules(where + ": a list […] is expected here");
+        return node.children();
+    }
+
+    /** A string, or a number or boolean taken as its text; objects and lists are not. */
+    private static String scalar(Node node, String where) throws BadRules {
+        if (node.kind() == Kind.OBJECT || node.kind() == Kind.ARRAY || node.kind() == Kind.NULL) {
+            throw new BadRules(where + ": a text is expected here");
+        }
+        return node.value();
+    }
+
+    private static long positive(Node node, String where) throws BadRules {
+        if (node.kind() == Kind.NUMBER && node.value().matches("\\d{1,12}") && Long.parseLong(node.value()) > 0) {
+            return Long.parseLong(node.value());
+        }
+        throw new BadRules(where + ": a whole number of milliseconds above 0 is expected, not " + node.value());
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}
