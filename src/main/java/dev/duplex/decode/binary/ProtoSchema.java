@@ -155,17 +155,30 @@ public final class ProtoSchema {
             while (!wire.done()) {
                 ProtoWire.Field field = wire.next();
                 FieldDef def = defs.get(field.number());
-                String key = def == null ? Integer.toString(field.number()) : def.name();
-                List<BinaryValue> into = values.computeIfAbsent(key, k -> new ArrayList<>());
-                if (def != null && WireTypes.packed(def.type(), field.wireType())) {
-                    ProtoWire packed = new ProtoWire(data, field.from(), field.to());
-                    while (!packed.done()) into.add(scalar(def, WireTypes.read(packed, def.type()), field.offset()));
-                } else if (def != null && WireTypes.expected(def.type()) == field.wireType()) {
-                    into.add(typed(def, field, depth));
-                } else {
-                    into.add(value(field, depth));
+                boolean packed = def != null && def.label() == 3 && WireTypes.packed(def.type(), field.wireType());
+                List<BinaryValue> read = new ArrayList<>();
+                int before = budget.left();
+                if (def != null && (packed || WireTypes.expected(def.type()) == field.wireType())) {
+                    try {
+                        if (packed) {
+                            ProtoWire run = new ProtoWire(data, field.from(), field.to());
+                            while (!run.done()) read.add(scalar(def, WireTypes.read(run, def.type()), field.offset()));
+                        } else {
+                            read.add(typed(def, field, depth));
+                        }
+                    } catch (Unreadable notOfItsType) {
+                        // Bytes that are not what the schema says (a message read as another type): as they read raw.
+                        if (notOfItsType.failure() == Failure.TOO_MANY_NODES) throw notOfItsType;
+                        read.clear();
+                        budget.reset(before);
+                    }
                 }
-                if (def != null) named.put(key, def);
+                // A field the schema does not know, or not as it came, keeps its number, as with no schema.
+                boolean asNamed = !read.isEmpty() || (packed && field.from() == field.to());
+                String key = asNamed ? def.name() : Integer.toString(field.number());
+                if (!asNamed) read.add(value(field, depth));
+                values.computeIfAbsent(key, k -> new ArrayList<>()).addAll(read);
+                if (asNamed) named.put(key, def);
             }
             List<Member> members = new ArrayList<>();
             values.forEach((key, list) -> {
