@@ -85,9 +85,10 @@ public final class NodeBinaryEncoders {
 
     /**
      * A {@code ws} server on a loopback port that sends, to each client that connects, the fixture {@code name}
-     * encoded by {@code @msgpack/msgpack} and then by {@code cbor-x}, as two binary messages.
+     * encoded by {@code @msgpack/msgpack} and then by {@code cbor-x}, as two binary messages, then each of
+     * {@code more} as it is (bytes that another encoder made, such as protoc's).
      */
-    public static Server serve(String name) throws Exception {
+    public static Server serve(String name, byte[]... more) throws Exception {
         Path dir = install();
         String script = FIXTURES + """
                 const { WebSocketServer } = require('ws');
@@ -97,10 +98,13 @@ public final class NodeBinaryEncoders {
                   const v = fixtures[process.argv[1]];
                   socket.send(require('@msgpack/msgpack').encode(v), { binary: true });
                   socket.send(require('cbor-x').encode(v), { binary: true });
+                  for (const hex of process.argv.slice(2)) socket.send(Buffer.from(hex, 'hex'), { binary: true });
                   console.log(JSON.stringify({ sent: process.argv[1] }));
                 });
                 """;
-        return new Server(new NodeScript(new ProcessBuilder("node", "-e", script, name).directory(dir.toFile()), "node-binary"));
+        List<String> command = new java.util.ArrayList<>(List.of("node", "-e", script, name));
+        for (byte[] bytes : more) command.add(HexFormat.of().formatHex(bytes));
+        return new Server(new NodeScript(new ProcessBuilder(command).directory(dir.toFile()), "node-binary"));
     }
 
     /** The server of {@link #serve}. */
