@@ -11,8 +11,6 @@ module dev.duplex {
     requires java.logging;
     // The composer's JSON check and pretty-printer (streaming API only).
     requires com.fasterxml.jackson.core;
-    // The message view's CBOR tree: a CBORFactory's parser is a JsonParser like the JSON tree's.
-    requires com.fasterxml.jackson.dataformat.cbor;
     // The command line's parser; it reads and sets the annotated fields of the commands reflectively.
     requires info.picocli;
     // The window's look: AtlantaFX's Primer themes.

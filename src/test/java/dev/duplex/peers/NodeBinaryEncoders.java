@@ -57,6 +57,17 @@ public final class NodeBinaryEncoders {
         return encodeAll("require('cbor-x').encode(v)");
     }
 
+    /** The bytes of {@code cbor-x}'s {@code encode} of one JavaScript expression. */
+    public static byte[] cborX(String expression) throws Exception {
+        Path dir = install();
+        String script = "console.log(require('cbor-x').encode(" + expression + ").toString('hex'))";
+        Process node = new ProcessBuilder("node", "-e", script).directory(dir.toFile()).redirectErrorStream(true).start();
+        node.getOutputStream().close();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!node.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS) || node.exitValue() != 0) fail("node: " + out);
+        return HexFormat.of().parseHex(out);
+    }
+
     private static Map<String, byte[]> encodeAll(String encode) throws Exception {
         Path dir = install();
         String script = FIXTURES + "for (const [name, v] of Object.entries(fixtures)) console.log(JSON.stringify({ name, hex: Buffer.from("
