@@ -69,7 +69,7 @@ class BinaryMessageViewWindowTest {
         List<Integer> messages = onFx(() -> received(log));
 
         choose(robot, log, messages.get(0));
-        assertTrue(reading(robot).startsWith("Auto read it as MessagePack: all 29 bytes"), reading(robot));
+        assertEquals("Auto read it as MessagePack: all 29 bytes.", reading(robot));
         assertEquals("MessagePack tree", onFx(() -> robot.lookup(".client-pane #views").queryAs(TabPane.class)
                 .getSelectionModel().getSelectedItem().getText()), "the tree is the tab shown");
         assertEquals("$.user.tags[1]", find(robot, "y"));
