@@ -26,6 +26,7 @@ module dev.duplex {
     exports dev.duplex.check;
     exports dev.duplex.decode;
     exports dev.duplex.rules;
+    exports dev.duplex.decode.binary;
     exports dev.duplex.check.client;
     exports dev.duplex.model;
     exports dev.duplex.protocol;

@@ -14,14 +14,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
+import dev.duplex.decode.binary.BinaryValue;
+
 /**
  * A message's JSON as a tree for the message view: every object member and array element a node that knows
  * its JSONPath ({@code $.user.tags[1]}), for "Copy path". Read with Jackson's streaming parser, so a message
  * that is not one whole JSON value (text after it, a syntax error) gives no tree rather than half of one.
  */
 public final class JsonTree {
-    /** What a node holds. Objects and arrays have children; the others a value. */
-    public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
+    /** What a node holds. Objects and arrays have children; the others a value. BYTES only in a binary message's tree. */
+    public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL, BYTES }
 
     /**
      * One value: its key in its parent (a member's name, an element's {@code [i]}, {@code $} for the root),
@@ -46,6 +48,8 @@ public final class JsonTree {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(500).build())
             .build();
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    /** A protobuf field number, or a CBOR or MessagePack integer key: written plain too ({@code $.1.3[0]}). */
+    private static final Pattern NUMBER_KEY = Pattern.compile("0|[1-9][0-9]*");
 
     private JsonTree() { }
 
@@ -62,6 +66,38 @@ public final class JsonTree {
         } catch (IOException | RuntimeException notJson) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The tree of a binary message's reading, with the same paths as JSON's (a key that is a number plain, as
+     * protobuf's field numbers: {@code $.1.3[0]}), so that search and Copy path work on it unchanged. The
+     * readers made at most {@link #MAX_NODES} values, so this makes at most as many nodes.
+     */
+    public static Node of(BinaryValue value) {
+        return binary(value, "$", "$");
+    }
+
+    private static Node binary(BinaryValue value, String key, String path) {
+        List<Node> children = new ArrayList<>(value.members().size());
+        for (BinaryValue.Member m : value.members()) {
+            if (m.key() == null) {
+                String index = "[" + children.size() + "]";
+                children.add(binary(m.value(), index, path + index));
+            } else {
+                String childPath = NUMBER_KEY.matcher(m.key()).matches() ? path + "." + m.key() : memberPath(path, m.key());
+                children.add(binary(m.value(), m.key(), childPath));
+            }
+        }
+        Kind kind = switch (value.kind()) {
+            case MAP -> Kind.OBJECT;
+            case ARRAY -> Kind.ARRAY;
+            case STRING -> Kind.STRING;
+            case NUMBER -> Kind.NUMBER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case NULL -> Kind.NULL;
+            case BYTES -> Kind.BYTES;
+        };
+        return new Node(key, path, kind, value.text(), children);
     }
 
     /** A member's path: {@code .name} for a plain name, {@code ["odd name"]} otherwise, as JSONPath writes them. */
@@ -130,7 +166,12 @@ public final class JsonTree {
                 for (Node element : node.children()) write(json, element);
                 json.writeEndArray();
             }
-            case STRING -> json.writeString(node.value());
+            case STRING, BYTES -> json.writeString(node.value());
+            // protobuf's fixed64 and fixed32 with no schema read as hex, as protoc prints them: not JSON numbers.
+            case NUMBER -> {
+                if (node.value().startsWith("0x")) json.writeString(node.value());
+                else json.writeRawValue(node.value());
+            }
             // Numbers, booleans and null as they were written in the message.
             default -> json.writeRawValue(node.value());
         }

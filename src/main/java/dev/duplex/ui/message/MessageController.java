@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.duplex.decode.binary.BinaryReader;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.message.JsonTree;
 import dev.duplex.model.message.MessageDetail;
 import dev.duplex.model.message.MessageModel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -22,8 +24,12 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
 
-/** The message view under a log: shows {@link MessageModel}'s message, and searches and copies from its JSON tree. */
+/**
+ * The message view under a log: shows {@link MessageModel}'s message, and searches and copies from its tree
+ * (its JSON's, or a binary message's reading, which {@link ReadingBar} chooses and explains).
+ */
 public final class MessageController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -47,6 +53,12 @@ public final class MessageController {
     @FXML private Button copyValueButton;
     @FXML private Label pathLabel;
     @FXML private TreeView<JsonTree.Node> jsonTree;
+    @FXML private HBox readingBox;
+    @FXML private ChoiceBox<BinaryReader.Choice> readingChoice;
+    @FXML private TextField schemaField;
+    @FXML private ChoiceBox<String> typeChoice;
+    @FXML private Label readingLabel;
+    private ReadingBar readingBar;
 
     public MessageController(MessageModel model, Texts texts) {
         this.model = model;
@@ -55,6 +67,7 @@ public final class MessageController {
 
     @FXML
     private void initialize() {
+        readingBar = new ReadingBar(model, texts, readingBox, readingChoice, schemaField, typeChoice, readingLabel);
         jsonTree.setCellFactory(tree -> new TreeCell<>() {
             @Override
             protected void updateItem(JsonTree.Node node, boolean empty) {
@@ -94,7 +107,10 @@ public final class MessageController {
         textArea.setText(detail.binary() ? "" : detail.text()
                 + (detail.textCut() ? "\n" + texts.get("message.textCut", MessageDetail.MAX_TEXT) : ""));
         hexArea.setText(detail.hex() + (detail.hexCut() ? texts.get("message.hexCut", MessageDetail.MAX_HEX, detail.size()) : ""));
+        readingBar.show(detail);
         jsonTab.setDisable(detail.json().isEmpty());
+        jsonTab.setText(detail.reading().flatMap(BinaryReader.Reading::format).map(readingBar::treeTitle)
+                .orElse(texts.get("message.json")));
         if (detail.json().isPresent()) {
             JsonTreeItem root = new JsonTreeItem(detail.json().get());
             root.setExpanded(true);
@@ -145,6 +161,11 @@ public final class MessageController {
         for (JsonTree.Node child : node.children()) if (chainTo(child, target, chain)) return true;
         chain.remove(chain.size() - 1);
         return false;
+    }
+
+    @FXML
+    private void chooseSchema() {
+        readingBar.chooseSchema();
     }
 
     @FXML
