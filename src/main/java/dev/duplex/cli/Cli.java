@@ -30,6 +30,8 @@ public final class Cli {
     public static final int ABNORMAL_CLOSE = 3;
     /** {@code replay --expect-same}: a reply differed from the recording, was missing or extra, or a message was not sent. */
     public static final int NOT_AS_RECORDED = 4;
+    /** {@code connect --rules} or {@code --expect}: an assertion failed, or an expected message did not come in time. */
+    public static final int NOT_AS_EXPECTED = NOT_AS_RECORDED;
 
     /** The base name of the help's bundles: dev/duplex/cli/usage[_zh_CN].properties. */
     static final String USAGE_BUNDLE = "dev.duplex.cli.usage";

@@ -14,6 +14,9 @@ import dev.duplex.options.ClientInput;
 import dev.duplex.secrets.Masking;
 import dev.duplex.options.CurlInput;
 import dev.duplex.options.Field;
+import dev.duplex.rules.RuleFile;
+import dev.duplex.rules.RuleSet;
+import dev.duplex.rules.Variables;
 import dev.duplex.options.FieldProblem;
 import dev.duplex.tls.Fingerprint;
 import picocli.CommandLine.Command;
@@ -78,9 +81,18 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE") String caFile;
     @Option(names = "--decode", paramLabel = "PROTOCOL") String decode;
     @Option(names = "--no-heartbeat") boolean noHeartbeat;
+    @Option(names = "--rules", paramLabel = "FILE") String rulesFile;
+    @Option(names = "--expect", paramLabel = "REGEX") List<String> expects;
+    @Option(names = "--var", paramLabel = "NAME=VALUE") List<String> vars;
 
     @Override
     public Integer call() {
+        RuleSet rules = rules();
+        // {{name}} in the URL, the Origin and the headers, from --var and the rule file's variables.
+        Variables given = new Variables(rules.variables());
+        if (url != null) url = given.fill(url);
+        if (origin != null) origin = given.fill(origin);
+        if (headers != null) headers = headers.stream().map(given::fill).toList();
         if (decode != null) subprotocols = AppProtocols.offer(decode, subprotocols == null ? List.of() : subprotocols);
         AuthInput.Auth auth = auth();
         ClientInput.Connection connection = auth.applyTo(connection());
@@ -94,6 +106,7 @@ final class ConnectCommand implements Callable<Integer> {
         List<Fingerprint> trusted = checked(ClientInput.trusted(trust));
         ConsoleClient client = new ConsoleClient(duplex.console(), new ConsoleClient.Show(showFrames, showHandshake, binary, shown, saved, echo));
         client.client().trust(trusted);
+        if (!rules.isEmpty()) client.rules(rules.start(Map.of()));
         client.client().setEcho(echo);
         client.client().proxy(proxyChoice());
         client.client().clientTls(ClientTlsArguments.load(spec, duplex.console().texts(), clientCert, clientKey,
@@ -112,6 +125,22 @@ final class ConnectCommand implements Callable<Integer> {
         int status = client.converse(target, connection.options(), wait);
         if (save != null && !client.save(Path.of(save))) return Cli.FAILED;
         return status;
+    }
+
+    /** --rules FILE, --expect REGEX… and --var NAME=VALUE…, as one set; a mistake is a usage error saying where. */
+    RuleSet rules() throws ParameterException {
+        try {
+            RuleSet set = rulesFile == null ? RuleSet.NONE : RuleFile.read(Path.of(rulesFile));
+            if (expects != null) set = set.and(RuleSet.expecting(expects));
+            for (String v : vars == null ? List.<String>of() : vars) {
+                int eq = v.indexOf('=');
+                if (eq <= 0) throw new RuleFile.BadRules("--var " + v + ": " + duplex.console().texts().get("cli.usage.var"));
+                set = set.with(v.substring(0, eq).strip(), v.substring(eq + 1));
+            }
+            return set;
+        } catch (RuleFile.BadRules e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The URL and options, as the window makes them from a tab's fields (null options: the defaults). */

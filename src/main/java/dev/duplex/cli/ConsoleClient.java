@@ -70,6 +70,8 @@ final class ConsoleClient {
     private final Object progress = new Object();
     /** What --save writes: the events about the wire, in order. */
     private final List<WsEvent> recorded = new ArrayList<>();
+    /** connect --rules, --expect: the rules at work on the connection, or null (see {@link RuleConsole}). */
+    private volatile RuleConsole rules;
     /** connect --decode: the application protocol spoken on the connection, or null. */
     private volatile ProtocolConsole protocol;
     private boolean closeTyped;
@@ -96,11 +98,18 @@ final class ConsoleClient {
         protocol = new ProtocolConsole(app, console, client);
     }
 
+    /** Runs {@code run} on the connection (set before it opens): its replies, marks and outcomes join the console's. */
+    void rules(dev.duplex.rules.RuleRun run) {
+        rules = new RuleConsole(run, console, client);
+    }
+
     /** Connects, talks until the input ends (or the server closes), and returns the exit status. */
     int converse(java.net.URI url, dev.duplex.net.client.ClientOptions options, int waitMs) {
         client.connect(url, options);
         try {
-            return converse(waitMs);
+            int status = converse(waitMs);
+            RuleConsole r = rules;
+            return r == null ? status : r.finish(status, opened);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.close(CloseCodes.GOING_AWAY, "interrupted");
@@ -137,9 +146,10 @@ final class ConsoleClient {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         synchronized (progress) {
             long left;
-            while ((received < awaited || protocolAwaiting()) && closed == null
+            while ((received < awaited || protocolAwaiting() || rulesAwaiting()) && closed == null
                     && (left = deadline - System.nanoTime()) > 0) {
-                TimeUnit.NANOSECONDS.timedWait(progress, left);
+                // An expectation with a time of its own fails when that runs out, and stops being waited for.
+                TimeUnit.NANOSECONDS.timedWait(progress, Math.min(left, rulesDeadline()));
             }
             if (closed != null) return statusFor(closed);
         }
@@ -160,9 +170,21 @@ final class ConsoleClient {
             }
             client.send(data);
         } else {
-            client.send(line);
+            RuleConsole r = rules;
+            client.send(r == null ? line : r.fill(line));
         }
         expectAnswer();
+    }
+
+    private boolean rulesAwaiting() {
+        RuleConsole r = rules;
+        return r != null && r.awaiting();
+    }
+
+    /** Nanoseconds until the rules' next expectation runs out, or forever. */
+    private long rulesDeadline() {
+        RuleConsole r = rules;
+        return r == null ? Long.MAX_VALUE : r.nanosToNextDeadline();
     }
 
     private boolean protocolAwaiting() {
@@ -314,6 +336,8 @@ final class ConsoleClient {
         }
         ProtocolConsole app = protocol;
         if (app != null) app.after(event);
+        RuleConsole r = rules;
+        if (r != null) r.after(event);
         synchronized (progress) {
             if (event instanceof WsEvent.Opened) opened = true;
             if (event instanceof WsEvent.Received || event instanceof WsEvent.Pong) received++;

@@ -23,8 +23,8 @@ public final class RuleRun {
         }
     }
 
-    /** How the run ended: the counts, and each failure for the summary. */
-    public record Summary(int passed, int failed, List<Outcome> failures) {
+    /** How the run ended: the counts, each failure, and those decided by the end itself (still awaited then). */
+    public record Summary(int passed, int failed, List<Outcome> failures, List<Outcome> unmet) {
         public boolean allPassed() {
             return failed == 0;
         }
@@ -56,6 +56,11 @@ public final class RuleRun {
     public synchronized List<String> opened(long nowMs) {
         if (openedAt < 0) openedAt = nowMs;
         return set.onOpen().stream().map(variables::fill).toList();
+    }
+
+    /** How often the heartbeat goes, or 0 when the rules have none. */
+    public long heartbeatEveryMs() {
+        return set.heartbeat() == null ? 0 : set.heartbeat().everyMs();
     }
 
     /** The heartbeat's message, filled in now, or empty when the rules have none. */
@@ -133,15 +138,15 @@ public final class RuleRun {
 
     /** The run is over: what is still waited for fails. */
     public synchronized Summary finish(long nowMs) {
-        due(nowMs);
+        List<Outcome> unmet = new ArrayList<>(due(nowMs));
         List<Expectation> expectations = set.expectations();
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != State.WAITING) continue;
             expected[i] = State.FAILED;
-            count(new Outcome(expectations.get(i).name(), false, openedAt < 0 ? "the connection never opened"
-                    : "did not come in the " + since(nowMs) + " ms the connection was watched"));
+            unmet.add(count(new Outcome(expectations.get(i).name(), false, openedAt < 0 ? "the connection never opened"
+                    : "did not come in the " + since(nowMs) + " ms the connection was watched")));
         }
-        return new Summary(passed, failed, List.copyOf(failures));
+        return new Summary(passed, failed, List.copyOf(failures), List.copyOf(unmet));
     }
 
     public synchronized int passed() {

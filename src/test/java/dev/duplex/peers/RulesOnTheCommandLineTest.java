@@ -1,0 +1,100 @@
+package dev.duplex.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code duplex connect --rules} and {@code --expect} against Node's {@code ws} running a small API of its own:
+ * it greets each client with {@code {"type":"hello","id":7}}, answers a login with {@code welcome NAME}, and
+ * echoes the rest. The rules log in on opening, take the id from the greeting and acknowledge it, and assert the
+ * acknowledgement's echo; a run whose assertion or expectation fails exits 4, as CI needs.
+ */
+class RulesOnTheCommandLineTest {
+    private static final String SERVER = """
+            const { WebSocketServer } = require('ws');
+            const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+            wss.on('listening', () => console.log(JSON.stringify({ listening: wss.address().port })));
+            wss.on('connection', (ws) => {
+              ws.send(JSON.stringify({ type: 'hello', id: 7 }));
+              ws.on('message', (data) => {
+                const text = data.toString();
+                console.log(JSON.stringify({ got: text }));
+                let login = null;
+                try { login = JSON.parse(text).login; } catch (e) { }
+                ws.send(login ? 'welcome ' + login : text);
+              });
+            });
+            """;
+    private static final String RULES = """
+            { "variables": {"user": "ana"},
+              "onOpen": ["{\\"login\\": \\"{{user}}\\"}"],
+              "rules": [
+                {"name": "hello", "when": {"json": "$.type == hello"},
+                 "then": [{"extract": {"id": "{{$.id}}"}}, {"reply": "{\\"ack\\": {{id}}}"}]},
+                {"name": "ack echoed", "when": {"json": "$.ack exists"},
+                 "then": [{"assert": {"json": "$.ack == %s"}}, {"mark": "acked {{$.ack}}"}]}
+              ],
+              "expect": [{"json": "$.ack exists", "withinMs": 5000}] }
+            """;
+
+    private final ConsoleLines out = new ConsoleLines();
+    private final ConsoleLines err = new ConsoleLines();
+
+    @Test
+    void rulesLogInAnswerTheGreetingAndPass(@TempDir Path dir) throws Exception {
+        try (NodeScript server = start()) {
+            Path rules = Files.writeString(dir.resolve("rules.json"), RULES.formatted("7"));
+            int status = run("--rules", rules.toString(), "--var", "user=bob", "--expect", "^welcome bob$",
+                    "ws://127.0.0.1:" + server.port() + "/");
+            assertEquals("{\"got\":\"{\\\"login\\\": \\\"bob\\\"}\"}", server.await("login"), "--var wins over the file's");
+            assertEquals("{\"got\":\"{\\\"ack\\\": 7}\"}", server.await("ack"), "the id taken from the greeting");
+            out.await("acked 7");
+            out.await("✓ ack echoed", "$.ack == 7");
+            out.await("rules: 3 passed, 0 failed");
+            assertEquals(0, status, err.toString());
+        }
+    }
+
+    @Test
+    void aFailedAssertionOrAMissingMessageExitsFour(@TempDir Path dir) throws Exception {
+        try (NodeScript server = start()) {
+            Path rules = Files.writeString(dir.resolve("rules.json"), RULES.formatted("8"));
+            int status = run("--rules", rules.toString(), "--expect", "^never$", "--wait", "1500",
+                    "ws://127.0.0.1:" + server.port() + "/");
+            err.await("✗ ack echoed", "$.ack == 8");
+            err.await("✗ --expect ^never$", "did not come");
+            err.await("rules: 1 passed, 2 failed");
+            assertEquals(4, status);
+        }
+    }
+
+    @Test
+    void aMistakeInTheRulesIsAUsageErrorThatSaysWhere(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [{\"when\": {\"regex\": \"(\"}, \"then\": [{\"mark\": \"x\"}]}]}");
+        assertEquals(2, run("--rules", rules.toString(), "ws://127.0.0.1:1/"));
+        err.await("rules.json: rules[0].when: not a regular expression");
+    }
+
+    private int run(String... args) throws Exception {
+        String[] all = new String[args.length + 1];
+        all[0] = "connect";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return ConsoleLines.connect(new ByteArrayInputStream(new byte[0]), out, err, all)
+                .get(EventRecorder.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+    }
+
+    private static NodeScript start() throws Exception {
+        ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
+        Path dir = NodeWsServer.install();
+        Files.writeString(dir.resolve("rules-api.js"), SERVER);
+        return new NodeScript(new ProcessBuilder("node", "rules-api.js").directory(dir.toFile()), "node-rules-api");
+    }
+}
