@@ -19,7 +19,8 @@ import javafx.stage.Stage;
 /**
  * Not a test: a client tab that has sent 60 JSON messages to the embedded echo server, with a reply chosen in
  * the log and shown in the message view's tree, searched for a key, to look at by eye under Xvfb. Arguments:
- * light|dark, en|zh. Its title ends in "(shown)" once the message is chosen.
+ * light|dark, en|zh, and {@code cbor} for binary CBOR messages (the reading bar, a CBOR tree). Its title ends in
+ * "(shown)" once the message is chosen.
  */
 public final class MessageShowcase extends Application {
     private static final int MESSAGES = 60;
@@ -42,7 +43,15 @@ public final class MessageShowcase extends Application {
         });
         tab.stateProperty().addListener((obs, before, now) -> {
             if (now != ClientState.OPEN) return;
+            if (args.contains("cbor")) tab.composer().modeProperty().set(dev.duplex.protocol.MessageMode.HEX);
             for (int i = 1; i <= MESSAGES; i++) {
+                if (args.contains("cbor")) {
+                    // {"order": i, "items": [{"sku": "A-1", "qty": 2}], "paid": true}, as CBOR (RFC 8949) by hand.
+                    tab.composer().textProperty().set(String.format("a3 65 6f 72 64 65 72 %02x 65 69 74 65 6d 73 81 a2"
+                            + " 63 73 6b 75 63 41 2d 31 63 71 74 79 02 64 70 61 69 64 f5", i % 24));
+                    tab.send();
+                    continue;
+                }
                 tab.composer().textProperty().set("{\"order\":" + i + ",\"customer\":{\"name\":\"Zoë 张\",\"tier\":\"gold\"},"
                         + "\"items\":[{\"sku\":\"A-" + i + "\",\"qty\":2,\"price\":9.5},{\"sku\":\"B-7\",\"qty\":1,\"price\":120}],"
                         + "\"paid\":" + (i % 2 == 0) + ",\"note\":null}");
