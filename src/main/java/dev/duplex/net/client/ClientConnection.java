@@ -280,37 +280,24 @@ final class ClientConnection extends WebSocketClient {
         CompletableFuture.runAsync(() -> closeConnection(CloseCodes.PROTOCOL_ERROR, "the server masked a frame"));
     }
 
+    /** An answer to the upgrade that the RFCs make us refuse: said, then dropped (the library had opened). */
+    private void failAtOpen(Problem problem, String why) {
+        failedAtOpen = true;
+        listener.on(new WsEvent.Failed(Instant.now(), peer, problem));
+        CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, why));
+    }
+
     @Override
     public void onOpen(ServerHandshake handshake) {
         opened = true;
         listener.on(new WsEvent.Handshake(Instant.now(), peer, handshakeSeen()));
         String protocol = handshake.hasFieldValue("Sec-WebSocket-Protocol")
                 ? handshake.getFieldValue("Sec-WebSocket-Protocol") : "";
-        String extension = ClientUpgrade.unofferedExtension(handshake.hasFieldValue("Sec-WebSocket-Extensions")
-                ? handshake.getFieldValue("Sec-WebSocket-Extensions") : "", deflateOffered);
-        if (extension != null) {
-            // Found by duplex check --client (0.14, 0.15): the library opened on an extension never offered.
-            failedAtOpen = true;
-            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_EXTENSION, extension)));
-            CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "extension not offered"));
-            return;
-        }
-        String deflateRefused = deflateOffered ? ClientUpgrade.deflateRefusal(getConnection().getDraft()) : null;
-        if (deflateRefused != null) {
-            // The library would open on its catch-all extension and then fail the first compressed frame.
-            failedAtOpen = true;
-            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.BAD_HANDSHAKE,
-                    "permessage-deflate: " + deflateRefused)));
-            CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "bad permessage-deflate answer"));
-            return;
-        }
-        if (!protocol.isEmpty() && !offered.contains(protocol)) {
-            // RFC 6455 4.1: a subprotocol we did not offer fails the connection, as a browser's does.
-            // (The library takes it, because we also accept "none" and it matches leniently.)
-            failedAtOpen = true;
-            listener.on(new WsEvent.Failed(Instant.now(), peer, new Problem(Problem.Kind.UNOFFERED_SUBPROTOCOL,
-                    protocol + (offered.isEmpty() ? "" : " ∉ " + String.join(", ", offered)))));
-            CompletableFuture.runAsync(() -> closeConnection(CloseFrame.ABNORMAL_CLOSE, "subprotocol not offered"));
+        Problem refused = ClientUpgrade.answerProblem(handshake.hasFieldValue("Sec-WebSocket-Extensions")
+                ? handshake.getFieldValue("Sec-WebSocket-Extensions") : "", deflateOffered, getConnection().getDraft(),
+                protocol, offered);
+        if (refused != null) {
+            failAtOpen(refused, "refused the server's answer: " + refused.kind());
             return;
         }
         listener.on(new WsEvent.Opened(Instant.now(), getURI(), protocol));

@@ -11,6 +11,7 @@ import org.java_websocket.extensions.IExtension;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 
+import dev.duplex.net.Problem;
 import dev.duplex.net.deflate.PerMessageDeflate;
 
 /** What the client's upgrade request offers and carries, as the library takes it: its draft and its headers. */
@@ -50,6 +51,24 @@ final class ClientUpgrade {
             return name;
         }
         return null;
+    }
+
+    /**
+     * What makes the server's answer one to refuse, or null: an extension never offered (found by duplex check
+     * --client, 0.14 and 0.15: the library opened on it); a permessage-deflate answer our extension refused
+     * ({@code draft} is the connection's own, which negotiated; the library would open on its catch-all extension
+     * and fail the first compressed frame); a subprotocol not offered (RFC 6455 4.1, as a browser fails it; the
+     * library takes it, because we also accept "none" and it matches leniently).
+     */
+    static Problem answerProblem(String extensions, boolean deflateOffered, org.java_websocket.drafts.Draft draft,
+            String subprotocol, List<String> offered) {
+        String unoffered = unofferedExtension(extensions, deflateOffered);
+        if (unoffered != null) return new Problem(Problem.Kind.UNOFFERED_EXTENSION, unoffered);
+        String refused = deflateOffered ? deflateRefusal(draft) : null;
+        if (refused != null) return new Problem(Problem.Kind.BAD_HANDSHAKE, "permessage-deflate: " + refused);
+        if (subprotocol.isEmpty() || offered.contains(subprotocol)) return null;
+        return new Problem(Problem.Kind.UNOFFERED_SUBPROTOCOL,
+                subprotocol + (offered.isEmpty() ? "" : " ∉ " + String.join(", ", offered)));
     }
 
     /** Why our permessage-deflate refused the server's answer to it, or null (taken, or not answered). */
