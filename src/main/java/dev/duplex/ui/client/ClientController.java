@@ -52,7 +52,6 @@ public final class ClientController {
     @FXML private TitledPane loginPane;
     @FXML private TitledPane labPane;
     @FXML private TitledPane decodePane;
-    @FXML private TitledPane rulesPane;
     @FXML private TitledPane burstPane;
     @FXML private Tab framesTab;
     @FXML private Tab handshakeTab;
@@ -104,7 +103,6 @@ public final class ClientController {
         views.panel(optionsPane, Fxml.view("options/options.fxml"));
         views.panel(loginPane, Fxml.view("login/login.fxml"));
         views.panel(decodePane, Fxml.view("decode/decode.fxml"));
-        views.panel(rulesPane, Fxml.view("rules/rules.fxml"));
         views.panel(labPane, Fxml.view("control/control.fxml"));
         views.panel(burstPane, Fxml.view("burst/burst.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, tab.wire());
