@@ -21,6 +21,8 @@ final class ProtocolConsole {
     private final Console console;
     private final Texts texts;
     private final WsClient client;
+    /** Asks the protocol once a second what it sends on time, while the connection is open. */
+    private java.util.concurrent.ScheduledExecutorService clock;
 
     ProtocolConsole(AppProtocol protocol, Console console, WsClient client) {
         this.protocol = protocol;
@@ -33,11 +35,29 @@ final class ProtocolConsole {
     void after(WsEvent event) {
         if (event instanceof WsEvent.Opened o) {
             play(o.at(), EventText.Direction.STATE, protocol.opened(o.subprotocol()));
+            startClock();
+        } else if (event instanceof WsEvent.Closed || event instanceof WsEvent.Failed) {
+            stopClock();
         } else if (event instanceof WsEvent.Received r) {
             play(r.at(), EventText.Direction.IN, protocol.received(r.payload()));
         } else if (event instanceof WsEvent.Sent s) {
             print(s.at(), EventText.Direction.OUT, protocol.sent(s.payload()));
         }
+    }
+
+    private synchronized void startClock() {
+        if (clock != null) return;
+        clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "duplex-protocol-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        clock.scheduleAtFixedRate(() -> play(Instant.now(), EventText.Direction.STATE, protocol.due(System.nanoTime())),
+                1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private synchronized void stopClock() {
+        if (clock != null) clock.shutdownNow();
     }
 
     /** Whether the protocol still waits for something it asked for. */

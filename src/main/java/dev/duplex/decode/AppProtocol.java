@@ -52,6 +52,15 @@ public interface AppProtocol {
     boolean awaiting();
 
     /**
+     * What the protocol sends on time by itself (a STOMP heart-beat, an MQTT PINGREQ): asked about once a
+     * second while the connection is open, with {@link System#nanoTime()}. Nothing, for protocols whose
+     * heartbeats only answer the server's.
+     */
+    default Turn due(long nowNanos) {
+        return new Turn(List.of(), List.of());
+    }
+
+    /**
      * A typed command of this protocol ({@code /emit …}): the message it sends, or the problem that stopped
      * it. Null when the command is not this protocol's.
      */

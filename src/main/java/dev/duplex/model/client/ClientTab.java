@@ -111,6 +111,7 @@ public final class ClientTab {
         this.files = new ConversationFiles(log, wire, io, notice::set, () -> state.get() == ClientState.DISCONNECTED);
         this.commands = new SharedCommands(url, options, login, notice::set);
         files.secretParams(login::secretParams);
+        decoding.onTime(log::addAll, this::sendAnswer);
         url.set(initialUrl);
         url.addListener((o, was, now) -> updateRoute());
         options.proxyProperty().addListener((o, was, now) -> updateRoute());

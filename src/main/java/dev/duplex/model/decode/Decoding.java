@@ -38,6 +38,10 @@ public final class Decoding {
     /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
     private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
     private AppProtocol session;
+    /** Asks the session once a second what it sends on time (a heart-beat), while connected; made on first use. */
+    private javafx.animation.Timeline clock;
+    private Consumer<List<WsEvent>> clockLog = e -> { };
+    private Consumer<Payload> clockSend = p -> { };
 
     /** The protocol chosen: {@link #NONE} or one of {@link AppProtocols#NAMES}. */
     public StringProperty protocolProperty() { return protocol; }
@@ -69,6 +73,12 @@ public final class Decoding {
                 offered, o.deflate(), o.maxMessage()));
     }
 
+    /** Where the lines and messages the protocol gives on time go: the tab's log, and the tab's sending. */
+    public void onTime(Consumer<List<WsEvent>> log, Consumer<Payload> send) {
+        clockLog = log;
+        clockSend = send;
+    }
+
     /**
      * The events of a batch with what the protocol made of each after it, in order; what it answers by
      * itself goes to {@code send}.
@@ -80,6 +90,9 @@ public final class Decoding {
             all.add(e);
             if (e instanceof WsEvent.Opened o) {
                 play(o.at(), WsEvent.Meant.Way.STATE, session.opened(o.subprotocol()), all, send);
+                startClock();
+            } else if (e instanceof WsEvent.Closed || e instanceof WsEvent.Failed) {
+                if (clock != null) clock.stop();
             } else if (e instanceof WsEvent.Received r) {
                 play(r.at(), WsEvent.Meant.Way.IN, session.received(r.payload()), all, send);
             } else if (e instanceof WsEvent.Sent s) {
@@ -100,6 +113,21 @@ public final class Decoding {
         if (typed.startsWith("//")) return AppProtocol.Turn.send(Payload.text(typed.substring(1)));
         String[] parts = typed.substring(1).split(" ", 2);
         return session.command(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
+    private void startClock() {
+        if (clock == null) {
+            clock = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+            clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        }
+        clock.playFromStart();
+    }
+
+    private void tick() {
+        if (session == null) return;
+        AppProtocol.Turn turn = session.due(System.nanoTime());
+        if (!turn.lines().isEmpty()) clockLog.accept(lines(turn));
+        turn.replies().forEach(clockSend);
     }
 
     /** The lines of a command's turn as log events, in the order said. */
