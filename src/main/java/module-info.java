@@ -51,6 +51,7 @@ module dev.duplex {
     opens dev.duplex.ui.clientcheck to javafx.fxml;
     opens dev.duplex.ui.message to javafx.fxml;
     opens dev.duplex.ui.decode to javafx.fxml;
+    opens dev.duplex.ui.rules to javafx.fxml;
     opens dev.duplex.i18n;
     opens dev.duplex.cli to info.picocli;
 }

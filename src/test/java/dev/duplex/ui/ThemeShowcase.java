@@ -16,7 +16,7 @@ import javafx.stage.Stage;
  * Not a test: the window with a long conversation in it (sent and received lines, a behaviour's ~ lines, an
  * error, the yellow warning), to look at a theme by eye under Xvfb and to take the README's screenshots.
  * Arguments: light|dark, en|zh, and optionally the title of a tab to show in each pane (Frames, Handshake…), or
- * {@code burst} for the burst pane running; {@code deflate} anywhere after them compresses the conversation.
+ * {@code burst} for the burst pane running; {@code deflate} anywhere after them compresses the conversation, {@code rules} runs rules on it.
  */
 public final class ThemeShowcase extends Application {
     private static final int MESSAGES = 120;
@@ -36,6 +36,12 @@ public final class ThemeShowcase extends Application {
         model.server().behaviours().dropEveryProperty().set("9");
         model.server().behaviours().apply();
         ClientTab tab = model.tabs().get(0);
+        if (args.contains("rules")) {
+            // Rules that mark every tenth echo and assert on the Chinese ones: their lines among the messages.
+            tab.rules().textProperty().set("""
+                    {"rules": [{"name": "tenth", "when": {"regex": "uplex ([0-9]*0)$"}, "then": [{"mark": "the {{1}}th"}]},
+                               {"name": "zh", "when": {"contains": "你好"}, "then": [{"assert": {"regex": "[05]$"}}]}]}""");
+        }
         if (args.contains("deflate")) {
             model.server().deflateProperty().set(true);
             tab.options().deflateProperty().set(true);

@@ -71,6 +71,7 @@ public final class ClientTab {
     private final SharedCommands commands;
     private final Login login = new Login();
     private final Decoding decoding = new Decoding();
+    private final dev.duplex.model.rules.TabRules rules = new dev.duplex.model.rules.TabRules();
     private CompletableFuture<Void> shutdown;
 
     /** What this tab's labs may ask of it. */
@@ -158,6 +159,7 @@ public final class ClientTab {
         }
         List<WsEvent> said = new java.util.ArrayList<>();
         ClientInput.Connection c = decoding.prepare(auth.value().applyTo(chosen.value()), said);
+        rules.prepare(said);
         log.addAll(said);
         wire.clear();
         state.set(ClientState.CONNECTING);
@@ -200,9 +202,11 @@ public final class ClientTab {
         Payload payload = composer.payloadOrSayWhyNot(gate::notice);
         if (payload == null) return;
         composer.remember(composer.textProperty().get());
+        // {{name}} filled from the rules' variables here, on the FX thread that owns them.
+        String text = payload.isBinary() ? null : rules.fill(payload.text());
         io.runOr(() -> {
             if (payload.isBinary()) client.send(payload.bytes());
-            else client.send(payload.text());
+            else client.send(text);
         }, () -> notice.set(Notice.of("form.notOpen")));
     }
 
@@ -269,6 +273,7 @@ public final class ClientTab {
     public CompletableFuture<Void> shutdown() {
         if (shutdown == null) {
             controlFrames.shutdown();
+            rules.shutdown();
             burst.shutdown();
             shutdown = io.finish(() -> client.close(CloseCodes.GOING_AWAY, "Duplex is closing"));
         }
@@ -290,7 +295,7 @@ public final class ClientTab {
             }
         }
         burst.countRoundTrips(events);
-        log.addAll(decoding.follow(events, this::sendAnswer));
+        log.addAll(rules.follow(decoding.follow(events, this::sendAnswer), this::sendAnswer));
     }
 
     /**
@@ -323,6 +328,8 @@ public final class ClientTab {
     public Login login() { return login; }
     /** The application protocol this tab decodes and speaks (Socket.IO, GraphQL, JSON-RPC), if any. */
     public Decoding decoding() { return decoding; }
+    /** The rules that answer, extract, assert and mark on this tab's connection. */
+    public dev.duplex.model.rules.TabRules rules() { return rules; }
     /** Pasting a browser's cURL in, and writing the tab as a command out. */
     public SharedCommands commands() { return commands; }
     public ReadOnlyObjectProperty<ClientState> stateProperty() { return state.getReadOnlyProperty(); }

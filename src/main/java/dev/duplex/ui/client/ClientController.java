@@ -55,6 +55,7 @@ public final class ClientController {
     @FXML private TitledPane burstPane;
     @FXML private Tab framesTab;
     @FXML private Tab handshakeTab;
+    @FXML private Tab rulesTab;
     @FXML private LogController logController;
 
     /** @param views builds the folded panels and the hidden tabs, with the controller factory of this pane */
@@ -103,6 +104,7 @@ public final class ClientController {
         views.panel(optionsPane, Fxml.view("options/options.fxml"));
         views.panel(loginPane, Fxml.view("login/login.fxml"));
         views.panel(decodePane, Fxml.view("decode/decode.fxml"));
+        views.tab(rulesTab, Fxml.view("rules/rules.fxml"));
         views.panel(labPane, Fxml.view("control/control.fxml"));
         views.panel(burstPane, Fxml.view("burst/burst.fxml"));
         WireTabs.build(views, framesTab, handshakeTab, tab.wire());

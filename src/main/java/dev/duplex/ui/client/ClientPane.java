@@ -40,6 +40,9 @@ public final class ClientPane {
         if (type == dev.duplex.ui.decode.DecodeController.class) {
             return new dev.duplex.ui.decode.DecodeController(tab.decoding(), tab.stateProperty(), texts);
         }
+        if (type == dev.duplex.ui.rules.RulesController.class) {
+            return new dev.duplex.ui.rules.RulesController(tab.rules(), tab.stateProperty(), texts);
+        }
         if (type == ComposerController.class) return new ComposerController(tab, texts);
         if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);
         if (type == BurstController.class) return new BurstController(tab.burst(), tab.stateProperty(), texts, subscriptions);

@@ -1,0 +1,121 @@
+package dev.duplex.model.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.duplex.model.ModelThread;
+import dev.duplex.model.Workbench;
+import dev.duplex.model.client.ClientState;
+import dev.duplex.model.client.ClientTab;
+import dev.duplex.net.WsEvent;
+import dev.duplex.peers.NodeWsServer;
+import dev.duplex.settings.Settings;
+
+/**
+ * A client tab's rules against Node's {@code ws} echo server: the on-open message goes, a rule answers its echo,
+ * an assertion passes and one fails, {@code {{name}}} in the message box is filled, and the log says each under
+ * "rules", with the counts at the close. A mistake in the rules is a line of the log, and nothing runs.
+ */
+class TabRulesTest {
+    private static final String RULES = """
+            { "variables": {"who": "ana"},
+              "onOpen": ["hello {{who}}"],
+              "rules": [
+                {"name": "greeting", "when": {"regex": "^hello (\\\\w+)$"},
+                 "then": [{"extract": {"seen": "{{1}}"}}, {"reply": "{\\"seen\\": \\"{{seen}}\\"}"},
+                          {"assert": {"contains": "ana"}}]},
+                {"name": "seen", "when": {"json": "$.seen exists"},
+                 "then": [{"mark": "seen {{$.seen}}"}, {"assert": {"json": "$.seen == bob"}}]}
+              ] }
+            """;
+    private final ModelThread fx = new ModelThread();
+    private Workbench workbench;
+
+    @AfterEach
+    void close() throws Exception {
+        if (workbench != null) fx.call(workbench::shutdown).get(10, TimeUnit.SECONDS);
+        fx.close();
+    }
+
+    @Test
+    void aTabsRulesAnswerMarkAndAssertOnTheConnection() throws Exception {
+        try (NodeWsServer ws = NodeWsServer.start()) {
+            ClientTab tab = tab();
+            fx.run(() -> {
+                tab.rules().textProperty().set(RULES);
+                tab.urlProperty().set(ws.uri("/").toString());
+                tab.connect();
+            });
+            fx.until(() -> tab.rules().passedProperty().get() == 1 && tab.rules().failedProperty().get() == 1);
+            fx.run(() -> {
+                tab.composer().textProperty().set("by hand {{seen}}");
+                tab.send();
+            });
+            fx.until(() -> texts(tab).contains("by hand ana"));
+            fx.run(tab::disconnect);
+            fx.until(() -> tab.stateProperty().get() == ClientState.DISCONNECTED);
+            List<String> lines = fx.call(() -> rulesLines(tab));
+            assertTrue(lines.contains("rules.passed [greeting, contains ana: hello ana]"), lines.toString());
+            assertTrue(lines.contains("rules.markLine [seen ana]"), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("rules.failed [seen, $.seen == bob")), lines.toString());
+            assertEquals("rules.summary [1, 1]", lines.get(lines.size() - 1));
+        }
+    }
+
+    /** The heartbeat of the rules goes out while connected, filled in each time, and stops at the close. */
+    @Test
+    void theHeartbeatGoesWhileConnected() throws Exception {
+        try (NodeWsServer ws = NodeWsServer.start()) {
+            ClientTab tab = tab();
+            fx.run(() -> {
+                tab.rules().textProperty().set("{\"variables\": {\"who\": \"ana\"}, \"heartbeat\": {\"everyMs\": 100, \"send\": \"beat {{who}}\"}}");
+                tab.urlProperty().set(ws.uri("/").toString());
+                tab.connect();
+            });
+            // Echoed back by ws: three beats came and went.
+            fx.until(() -> texts(tab).split("beat ana", -1).length > 3);
+            fx.run(tab::disconnect);
+            fx.until(() -> tab.stateProperty().get() == ClientState.DISCONNECTED);
+        }
+    }
+
+    @Test
+    void rulesThatDoNotReadAreSaidAndNothingRuns() throws Exception {
+        try (NodeWsServer ws = NodeWsServer.start()) {
+            ClientTab tab = tab();
+            fx.run(() -> {
+                tab.rules().textProperty().set("{\"rules\": [{\"when\": {\"regex\": \"(\"}, \"then\": [{\"reply\": \"x\"}]}]}");
+                tab.urlProperty().set(ws.uri("/").toString());
+                tab.connect();
+            });
+            fx.until(() -> tab.stateProperty().get() == ClientState.OPEN);
+            List<String> lines = fx.call(() -> rulesLines(tab));
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("rules.bad [rules[0].when: not a regular expression"), lines.get(0));
+        }
+    }
+
+    private ClientTab tab() throws Exception {
+        Settings s = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "", 1_000, "en", 1200, 800);
+        workbench = fx.call(() -> new Workbench(s, fx.dispatcher(), Files.createTempDirectory("c"),
+                Files.createTempDirectory("duplex-data")));
+        return fx.call(() -> workbench.tabs().get(0));
+    }
+
+    private static List<String> rulesLines(ClientTab tab) {
+        return tab.log().events().stream().filter(WsEvent.Meant.class::isInstance).map(e -> ((WsEvent.Meant) e).line())
+                .filter(d -> d.protocol().equals("rules")).map(d -> d.key() + " " + d.args()).toList();
+    }
+
+    private static String texts(ClientTab tab) {
+        return tab.log().events().stream().filter(WsEvent.Received.class::isInstance)
+                .map(e -> ((WsEvent.Received) e).payload().text()).toList().toString();
+    }
+}
