@@ -31,12 +31,14 @@ public final class ConnectionStore {
      * @param origin  the Origin typed ("" for the same-host default)
      * @param headers extra header lines, "Name: value" each
      * @param deflateParams permessage-deflate's parameters as typed ("" offers what a browser does)
+     * @param rules   the tab's rules as typed (JSON, "" for none)
      */
     public record SavedConnection(String collection, String name, String url, boolean sendOrigin, String origin,
             List<String> headers, List<String> subprotocols, boolean deflate, String deflateParams, int timeoutMs,
-            List<SavedMessage> messages) {
+            List<SavedMessage> messages, String rules) {
         public SavedConnection {
             deflateParams = deflateParams == null ? "" : deflateParams;
+            rules = rules == null ? "" : rules;
             headers = List.copyOf(headers);
             subprotocols = List.copyOf(subprotocols);
             messages = List.copyOf(messages);
@@ -103,6 +105,7 @@ public final class ConnectionStore {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                if (!c.rules().isEmpty()) g.writeStringField("rules", c.rules());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -136,7 +139,7 @@ public final class ConnectionStore {
     }
 
     private static SavedConnection connection(JsonParser p) throws IOException {
-        String collection = "", name = "", url = "", origin = "", deflateParams = "";
+        String collection = "", name = "", url = "", origin = "", deflateParams = "", rules = "";
         boolean sendOrigin = true, deflate = false;
         int timeout = 5_000;
         List<String> headers = List.of(), subprotocols = List.of();
@@ -153,6 +156,7 @@ public final class ConnectionStore {
                 case "permessageDeflate" -> deflate = p.getValueAsBoolean(false);
                 case "permessageDeflateParams" -> deflateParams = p.getValueAsString("");
                 case "connectTimeoutMs" -> timeout = p.getValueAsInt(5_000);
+                case "rules" -> rules = p.getValueAsString("");
                 case "headers" -> headers = strings(p, t);
                 case "subprotocols" -> subprotocols = strings(p, t);
                 case "messages" -> {
@@ -176,7 +180,7 @@ public final class ConnectionStore {
             }
         }
         if (name.isBlank() || url.isBlank()) throw new IOException("a connection needs a name and a URL, at " + p.currentLocation());
-        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages);
+        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages, rules);
     }
 
     private static List<String> strings(JsonParser p, JsonToken t) throws IOException {

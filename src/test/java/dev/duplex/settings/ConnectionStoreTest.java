@@ -19,7 +19,8 @@ class ConnectionStoreTest {
         return new ConnectionStore.SavedConnection("工作 \"quotes\"", name, "ws://127.0.0.1:8080/shiming?x=1", false,
                 "http://example.test", List.of("Authorization: Bearer abc", "X-Emoji: 😀"), List.of("chat.v2", "json"),
                 true, "server_no_context_takeover; client_max_window_bits=10", 12_345, List.of(new SavedMessage("hello", MessageMode.TEXT, "你好\nline two"),
-                        new SavedMessage("bytes", MessageMode.HEX, "00 ff")));
+                        new SavedMessage("bytes", MessageMode.HEX, "00 ff")),
+                "{\"onOpen\": [\"hello {{who}}\"]}");
     }
 
     @Test
