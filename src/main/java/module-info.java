@@ -11,6 +11,8 @@ module dev.duplex {
     requires java.logging;
     // The composer's JSON check and pretty-printer (streaming API only).
     requires com.fasterxml.jackson.core;
+    // Rules written as YAML; read safely (no types, no custom tags) into maps and lists.
+    requires org.yaml.snakeyaml;
     // The command line's parser; it reads and sets the annotated fields of the commands reflectively.
     requires info.picocli;
     // The window's look: AtlantaFX's Primer themes.

@@ -15,7 +15,7 @@ import dev.duplex.model.message.JsonTree.Kind;
 import dev.duplex.model.message.JsonTree.Node;
 
 /**
- * Rules as JSON, the same in a file for {@code connect --rules} and in a tab's Rules pane:
+ * Rules as JSON (or the same as YAML, see {@link YamlRules}), the same in a file for {@code connect --rules} and in a tab's Rules:
  * <pre>
  * { "variables": {"user": "ana"},
  *   "onOpen": ["{\"login\": \"{{user}}\"}"],
@@ -54,9 +54,13 @@ public final class RuleFile {
         }
     }
 
-    /** The rules in {@code text}; blank text is no rules. */
+    /** The rules in {@code text}, JSON when it starts with {@code {} and YAML otherwise; blank text is no rules. */
     public static RuleSet parse(String text) throws BadRules {
         if (text.isBlank()) return RuleSet.NONE;
+        return parseJson(text.strip().startsWith("{") ? text : YamlRules.toJson(text));
+    }
+
+    private static RuleSet parseJson(String text) throws BadRules {
         Node root = JsonTree.of(text).orElseThrow(() -> new BadRules("not a JSON object"));
         if (root.kind() != Kind.OBJECT) throw new BadRules("the rules are a JSON object, {…}");
         Map<String, String> variables = new LinkedHashMap<>();

@@ -63,6 +63,47 @@ class RulesOnTheCommandLineTest {
         }
     }
 
+    /** The same rules written as YAML, with a heartbeat: the same run, and the beats reach the server. */
+    @Test
+    void yamlRulesRunTheSame(@TempDir Path dir) throws Exception {
+        String yaml = """
+                # The rules of the JSON test above, in YAML.
+                variables: {user: ana}
+                onOpen:
+                  - '{"login": "{{user}}"}'
+                heartbeat: {everyMs: 200, send: beat}
+                rules:
+                  - name: hello
+                    when: {json: $.type == hello}
+                    then:
+                      - extract: {id: '{{$.id}}'}
+                      - reply: '{"ack": {{id}}}'
+                  - name: ack echoed
+                    when: {json: $.ack exists}
+                    then:
+                      - assert: {json: $.ack == 7}
+                      - mark: acked {{$.ack}}
+                expect:
+                  - {regex: ^beat$, withinMs: 5000}
+                """;
+        try (NodeScript server = start()) {
+            Path rules = Files.writeString(dir.resolve("rules.yaml"), yaml);
+            int status = run("--rules", rules.toString(), "--expect", "^welcome ana$", "ws://127.0.0.1:" + server.port() + "/");
+            assertEquals("{\"got\":\"{\\\"ack\\\": 7}\"}", server.await("ack"), "the id taken from the greeting");
+            server.await("\"got\":\"beat\"");
+            out.await("✓ ack echoed", "$.ack == 7");
+            out.await("rules: 3 passed, 0 failed");
+            assertEquals(0, status, err.toString());
+        }
+    }
+
+    @Test
+    void aMistakeInYamlRulesSaysTheLine(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - name: x\n    when: {regex: a\n");
+        assertEquals(2, run("--rules", rules.toString(), "ws://127.0.0.1:1/"));
+        err.await("rules.yaml: not YAML, line");
+    }
+
     @Test
     void aFailedAssertionOrAMissingMessageExitsFour(@TempDir Path dir) throws Exception {
         try (NodeScript server = start()) {

@@ -109,6 +109,23 @@ class RuleRunTest {
         assertTrue(run.received("[1,2]", 0).isEmpty(), "no such path: no match");
     }
 
+    /** YAML reads into the same rules, and its mistakes, and what it must not do, are refused with where. */
+    @Test
+    void yamlIsReadSafelyIntoTheSameRules() throws Exception {
+        RuleRun run = RuleFile.parse("rules:\n  - when: {contains: ping}\n    then: [{reply: pong}]\n").start(Map.of());
+        assertEquals(List.of("pong"), run.received("a ping", 0).replies());
+        assertTrue(bad("rules:\n  - when: {regex: '('}\n    then: [{mark: x}]\n")
+                .startsWith("rules[0].when: not a regular expression"));
+        assertEquals("the rules are a YAML mapping (variables:, rules:, …)", bad("- a\n- b\n"));
+        assertTrue(bad("a: [1, 2\n").startsWith("not YAML, line 2, column 1"), bad("a: [1, 2\n"));
+        assertTrue(bad("a: 1\na: 2\n").startsWith("not YAML"), "a key twice is refused, not the last one kept");
+        assertTrue(bad("x: !!java.io.File [/tmp]\n").startsWith("not YAML"), "no tags that make objects");
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'z'; c++) bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *")
+                .append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
+        assertTrue(bad(bomb.toString()).startsWith("not YAML"), "a billion laughs is refused");
+    }
+
     private static String bad(String text) {
         return assertThrows(RuleFile.BadRules.class, () -> RuleFile.parse(text)).getMessage();
     }
