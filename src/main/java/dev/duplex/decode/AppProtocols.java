@@ -39,24 +39,28 @@ public final class AppProtocols {
     }
 
     /**
-     * The subprotocols to offer: the user's, then those the protocol needs (GraphQL's two), so that the
-     * server can answer with the one it speaks.
+     * The subprotocols each protocol offers, its preferred first, so that the server can answer with the one
+     * it speaks; {@code auto} chooses the protocol whose subprotocol the user offered.
      */
+    private static final java.util.Map<String, List<String>> SUBPROTOCOLS = java.util.Map.of(
+            GRAPHQL, GraphqlSession.SUBPROTOCOLS);
+
+    /** The subprotocols to offer: the user's, then those the protocol needs that the user did not name. */
     public static List<String> offer(String name, List<String> offered) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (!n.equals(GRAPHQL) && !(n.equals(AUTO) && offered.stream().anyMatch(GraphqlSession.SUBPROTOCOLS::contains))) {
-            return offered;
-        }
+        List<String> needed = SUBPROTOCOLS.getOrDefault(chosen(name, null, offered), List.of());
+        if (needed.isEmpty()) return offered;
         List<String> all = new java.util.ArrayList<>(offered);
-        for (String s : GraphqlSession.SUBPROTOCOLS) if (!all.contains(s)) all.add(s);
+        for (String s : needed) if (!all.contains(s)) all.add(s);
         return all;
     }
 
     private static String chosen(String name, URI url, List<String> offered) {
         String n = name.toLowerCase(Locale.ROOT);
         if (!n.equals(AUTO)) return n;
-        if (offered.stream().anyMatch(GraphqlSession.SUBPROTOCOLS::contains)) return GRAPHQL;
-        return guess(url);
+        for (String protocol : NAMES) {
+            if (SUBPROTOCOLS.getOrDefault(protocol, List.of()).stream().anyMatch(offered::contains)) return protocol;
+        }
+        return url == null ? "" : guess(url);
     }
 
     /**
