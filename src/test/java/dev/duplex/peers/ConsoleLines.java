@@ -27,15 +27,24 @@ final class ConsoleLines extends OutputStream {
         }
     }
 
-    /** The next line holding every fragment; the lines before it are passed over. */
+    /**
+     * The next line holding every fragment; the lines before it are passed over, and the last of them are in
+     * the failure when none comes, to show what came instead.
+     */
     String await(String... fragments) throws InterruptedException {
         long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
+        java.util.Deque<String> passed = new java.util.ArrayDeque<>();
         while (true) {
             String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) throw new AssertionError("no line with " + String.join(" and ", fragments));
+            if (line == null) {
+                throw new AssertionError("no line with " + String.join(" and ", fragments) + "; the last lines passed over:\n"
+                        + String.join("\n", passed));
+            }
             boolean all = true;
             for (String f : fragments) all &= line.contains(f);
             if (all) return line;
+            passed.addLast(line);
+            if (passed.size() > 20) passed.removeFirst();
         }
     }
 

@@ -1,0 +1,240 @@
+package dev.duplex.decode.stomp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.duplex.decode.AppProtocol;
+import dev.duplex.decode.Decoded;
+import dev.duplex.net.Payload;
+
+/**
+ * STOMP 1.2 (and 1.1, 1.0, as the server answers) over WebSocket, as a client: CONNECT on open with the
+ * versions and heart-beats it takes, every frame decoded with its headers and body, a receipt asked for each
+ * frame we compose and paired with its RECEIPT (with the round trip), heart-beats kept both ways as
+ * negotiated, and {@code /subscribe}, {@code /unsubscribe}, {@code /send} and {@code /disconnect} composed.
+ * What is typed before CONNECTED is held and goes once the server has answered.
+ */
+public final class StompSession implements AppProtocol {
+    public static final String NAME = "stomp";
+    /** The subprotocols of STOMP over WebSocket, the newest first. */
+    public static final List<String> SUBPROTOCOLS = List.of("v12.stomp", "v11.stomp", "v10.stomp");
+    /** The heart-beat we offer and ask for, in ms; tests shorten it with this property. */
+    private final long heartBeatMs = Long.getLong("duplex.stomp.heartBeatMs", 10_000);
+
+    private record Asked(String what, long sentNanos) { }
+
+    private final Object lock = new Object();
+    private final boolean heartbeat;
+    private final StompReader reader = new StompReader();
+    /** Our frames that asked for a receipt, by receipt id. */
+    private final Map<String, Asked> receipts = new LinkedHashMap<>();
+    /** The subscriptions made, id to destination. */
+    private final Map<String, String> subscriptions = new LinkedHashMap<>();
+    private final List<Payload> held = new ArrayList<>();
+    private boolean connected;
+    private int nextReceipt = 1;
+    private int nextSubscription = 1;
+    /** How often each side sends heart-beats, as CONNECTED settled it (0: never). */
+    private long sendEveryMs;
+    private long expectEveryMs;
+    private long lastSentNanos = System.nanoTime();
+    private long lastReceivedNanos = System.nanoTime();
+    private boolean silenceSaid;
+
+    /** @param heartbeat whether Duplex offers heart-beats (off: {@code heart-beat:0,0}, to see what the server does) */
+    public StompSession(boolean heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Turn opened(String subprotocol) {
+        synchronized (lock) {
+            List<Decoded> said = subprotocol.isEmpty()
+                    ? List.of(Decoded.problem(NAME, "decode.stomp.noSubprotocol", String.join(", ", SUBPROTOCOLS)))
+                    : List.of();
+            long beat = heartbeat ? heartBeatMs : 0;
+            // host names the virtual host; "/" is RabbitMQ's default one, and other brokers ignore it.
+            StompFrame connect = StompFrame.of("CONNECT", "", "accept-version", "1.2,1.1,1.0", "host", "/",
+                    "heart-beat", beat + "," + beat);
+            return new Turn(said, List.of(Payload.text(connect.encode())));
+        }
+    }
+
+    @Override
+    public Turn received(Payload message) {
+        synchronized (lock) {
+            lastReceivedNanos = System.nanoTime();
+            silenceSaid = false;
+            byte[] bytes = message.isBinary() ? message.bytes() : message.text().getBytes(StandardCharsets.UTF_8);
+            List<Decoded> lines = new ArrayList<>();
+            List<Payload> replies = new ArrayList<>();
+            for (StompReader.Part part : reader.read(bytes)) {
+                if (part instanceof StompReader.HeartBeat) {
+                    lines.add(Decoded.line(NAME, "decode.stomp.heartBeatIn"));
+                } else if (part instanceof StompReader.Malformed m) {
+                    lines.add(Decoded.problem(NAME, "decode.stomp.malformed", m.problem()));
+                } else if (part instanceof StompReader.Frame f) {
+                    lines.add(frame(f.frame(), replies));
+                }
+            }
+            return new Turn(lines, replies);
+        }
+    }
+
+    private Decoded frame(StompFrame f, List<Payload> replies) {
+        switch (f.command()) {
+            case "CONNECTED":
+                return connected(f, replies);
+            case "MESSAGE": {
+                String type = f.header("content-type");
+                return Decoded.line(NAME, "decode.stomp.message", f.header("destination"), f.header("subscription"),
+                        f.header("message-id"), type.isEmpty() ? Decoded.none() : Decoded.part("decode.stomp.contentType", type),
+                        f.bodyText());
+            }
+            case "RECEIPT": {
+                Asked asked = receipts.remove(f.header("receipt-id"));
+                if (asked == null) return Decoded.problem(NAME, "decode.stomp.receiptUnknown", f.header("receipt-id"));
+                return Decoded.line(NAME, "decode.stomp.receipt", f.header("receipt-id"), asked.what(), ms(asked.sentNanos()));
+            }
+            case "ERROR":
+                return Decoded.problem(NAME, "decode.stomp.error", f.header("message"), f.bodyText().strip());
+            default:
+                return Decoded.line(NAME, "decode.stomp.frame", f.command(), f.headerLine(), body(f));
+        }
+    }
+
+    /** The server's answer to CONNECT: the version and the heart-beats settled, and what was held goes. */
+    private Decoded connected(StompFrame f, List<Payload> replies) {
+        connected = true;
+        String version = f.header("version").isEmpty() ? "1.0" : f.header("version");
+        reader.version(version);
+        long[] server = beats(f.header("heart-beat"));
+        long ours = heartbeat ? heartBeatMs : 0;
+        // STOMP 1.2 section "Heart-beating": each side sends at the larger of what it offers and the other asks.
+        sendEveryMs = ours == 0 || server[1] == 0 ? 0 : Math.max(ours, server[1]);
+        expectEveryMs = ours == 0 || server[0] == 0 ? 0 : Math.max(ours, server[0]);
+        replies.addAll(held);
+        held.clear();
+        String serverName = f.header("server").isEmpty() ? "?" : f.header("server");
+        return Decoded.line(NAME, "decode.stomp.connected", version, serverName, sendEveryMs, expectEveryMs);
+    }
+
+    private static long[] beats(String header) {
+        String[] two = header.split(",");
+        try {
+            return two.length == 2 ? new long[] {Long.parseLong(two[0].strip()), Long.parseLong(two[1].strip())} : new long[2];
+        } catch (NumberFormatException e) {
+            return new long[2];
+        }
+    }
+
+    @Override
+    public List<Decoded> sent(Payload message) {
+        synchronized (lock) {
+            lastSentNanos = System.nanoTime();
+            String text = message.isBinary() ? new String(message.bytes(), StandardCharsets.UTF_8) : message.text();
+            if (text.isBlank()) return List.of(Decoded.line(NAME, "decode.stomp.heartBeatOut"));
+            StompReader own = new StompReader();
+            List<Decoded> lines = new ArrayList<>();
+            for (StompReader.Part part : own.read(text.getBytes(StandardCharsets.UTF_8))) {
+                if (part instanceof StompReader.Frame f) {
+                    lines.add(Decoded.line(NAME, "decode.stomp.frame", f.frame().command(), f.frame().headerLine(), body(f.frame())));
+                } else if (part instanceof StompReader.Malformed m) {
+                    lines.add(Decoded.problem(NAME, "decode.stomp.malformed", m.problem()));
+                }
+            }
+            if (own.partial()) lines.add(Decoded.problem(NAME, "decode.stomp.malformed", "no NUL at the end of the frame"));
+            return lines;
+        }
+    }
+
+    @Override
+    public Turn due(long nowNanos) {
+        synchronized (lock) {
+            List<Decoded> lines = new ArrayList<>();
+            List<Payload> replies = new ArrayList<>();
+            if (sendEveryMs > 0 && (nowNanos - lastSentNanos) / 1_000_000 >= sendEveryMs - 500) replies.add(Payload.text("\n"));
+            // The spec lets a side give up after silence; we only say it, with some grace for the network.
+            long silentMs = (nowNanos - lastReceivedNanos) / 1_000_000;
+            if (expectEveryMs > 0 && !silenceSaid && silentMs > 2 * expectEveryMs) {
+                silenceSaid = true;
+                lines.add(Decoded.problem(NAME, "decode.stomp.silent", silentMs, expectEveryMs));
+            }
+            return new Turn(lines, replies);
+        }
+    }
+
+    @Override
+    public boolean awaiting() {
+        synchronized (lock) {
+            return !receipts.isEmpty() || !held.isEmpty() || reader.partial();
+        }
+    }
+
+    @Override
+    public Turn command(String name, String rest) {
+        synchronized (lock) {
+            Turn turn = compose(name, rest.strip());
+            if (turn == null || connected || turn.replies().isEmpty()) return turn;
+            held.addAll(turn.replies());
+            return Turn.say(Decoded.line(NAME, "decode.stomp.held"));
+        }
+    }
+
+    private Turn compose(String name, String rest) {
+        switch (name) {
+            case "subscribe": {
+                String[] words = rest.split("\\s+");
+                if (rest.isEmpty() || words.length > 2) return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.subscribe"));
+                String id = words.length == 2 ? words[1] : "sub-" + nextSubscription++;
+                subscriptions.put(id, words[0]);
+                return asking("SUBSCRIBE " + words[0], "SUBSCRIBE", "", "id", id, "destination", words[0], "ack", "auto");
+            }
+            case "unsubscribe": {
+                if (!subscriptions.containsKey(rest)) {
+                    return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.unsubscribe", String.join(", ", subscriptions.keySet())));
+                }
+                subscriptions.remove(rest);
+                return asking("UNSUBSCRIBE " + rest, "UNSUBSCRIBE", "", "id", rest);
+            }
+            case "send": {
+                int space = rest.indexOf(' ');
+                if (space <= 0) return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.send"));
+                String destination = rest.substring(0, space);
+                return asking("SEND " + destination, "SEND", rest.substring(space + 1), "destination", destination,
+                        "content-type", "text/plain;charset=utf-8");
+            }
+            case "disconnect":
+                return asking("DISCONNECT", "DISCONNECT", "");
+            default:
+                return null;
+        }
+    }
+
+    /** A frame of ours with a receipt header, remembered so that its RECEIPT shows what it answers. */
+    private Turn asking(String what, String command, String body, String... headers) {
+        String receipt = "r-" + nextReceipt++;
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "receipt";
+        all[headers.length + 1] = receipt;
+        receipts.put(receipt, new Asked(what, System.nanoTime()));
+        return Turn.send(Payload.text(StompFrame.of(command, body, all).encode()));
+    }
+
+    private static Decoded body(StompFrame f) {
+        return f.body().length == 0 ? Decoded.none() : Decoded.part("decode.stomp.body", f.bodyText());
+    }
+
+    private static String ms(long sentNanos) {
+        return String.format(Locale.ROOT, "%.3f", (System.nanoTime() - sentNanos) / 1e6);
+    }
+}

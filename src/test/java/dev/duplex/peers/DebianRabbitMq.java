@@ -1,0 +1,131 @@
+package dev.duplex.peers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's RabbitMQ with its Web-STOMP plugin, run by a test as the test's own user, with everything of its
+ * own (config, plugins file, database, cookie, the Erlang port mapper's port) in the test's temp dir and on free
+ * loopback ports, so that it shares nothing with a broker the machine may run. STOMP over WebSocket is at
+ * {@link #url()}. Debian's {@code /usr/sbin/rabbitmq-server} would switch to the rabbitmq user; the script
+ * under {@code /usr/lib/rabbitmq/bin} runs as whoever starts it. Skipped when RabbitMQ is missing (failing
+ * under {@code CI=true}).
+ */
+final class DebianRabbitMq implements AutoCloseable {
+    static final String SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    /** RabbitMQ takes some seconds to boot Erlang and its plugins; more on a busy CI machine. */
+    private static final long BOOT_MS = 90_000;
+
+    private final Process process;
+    private final Path dir;
+    private final int webStompPort;
+    private final int epmdPort;
+
+    private DebianRabbitMq(Process process, Path dir, int webStompPort, int epmdPort) {
+        this.process = process;
+        this.dir = dir;
+        this.webStompPort = webStompPort;
+        this.epmdPort = epmdPort;
+    }
+
+    static DebianRabbitMq start(Path tempDir) throws Exception {
+        ExternalPrograms.requireExecutable(SERVER, "RabbitMQ (apt-get install -y rabbitmq-server)");
+        Path dir = Files.createDirectories(tempDir.resolve("rabbitmq"));
+        int amqp = freePort();
+        int webStomp = freePort();
+        int stomp = freePort();
+        int dist = freePort();
+        int epmd = freePort();
+        Files.writeString(dir.resolve("rabbitmq.conf"), """
+                listeners.tcp.default = 127.0.0.1:%d
+                stomp.listeners.tcp.1 = 127.0.0.1:%d
+                web_stomp.tcp.ip = 127.0.0.1
+                web_stomp.tcp.port = %d
+                """.formatted(amqp, stomp, webStomp));
+        Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_web_stomp].\n");
+        ProcessBuilder pb = new ProcessBuilder(SERVER).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("HOME", dir.toString()); // the Erlang cookie goes here
+        env.put("RABBITMQ_NODENAME", "duplex-" + webStomp + "@localhost");
+        env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString());
+        env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
+        env.put("RABBITMQ_MNESIA_BASE", Files.createDirectories(dir.resolve("mnesia")).toString());
+        env.put("RABBITMQ_LOG_BASE", Files.createDirectories(dir.resolve("log")).toString());
+        env.put("RABBITMQ_FEATURE_FLAGS_FILE", dir.resolve("feature_flags").toString());
+        env.put("RABBITMQ_PLUGINS_EXPAND_DIR", dir.resolve("plugins-expand").toString());
+        env.put("RABBITMQ_PID_FILE", dir.resolve("rabbitmq.pid").toString());
+        env.put("RABBITMQ_LOGS", "-"); // the log on standard output, where the boot is watched for
+        env.put("RABBITMQ_DIST_PORT", Integer.toString(dist));
+        env.put("ERL_EPMD_PORT", Integer.toString(epmd));
+        Process process = pb.start();
+        DebianRabbitMq broker = new DebianRabbitMq(process, dir, webStomp, epmd);
+        broker.awaitBoot();
+        return broker;
+    }
+
+    URI url() {
+        return URI.create("ws://127.0.0.1:" + webStompPort + "/ws");
+    }
+
+    /** Reads the broker's log until it says the boot is complete (or it ends), keeping the log for a failure. */
+    private void awaitBoot() throws Exception {
+        CompletableFuture<Void> booted = new CompletableFuture<>();
+        StringBuffer log = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    log.append(line).append('\n');
+                    if (line.contains("Server startup complete")) booted.complete(null);
+                }
+            } catch (IOException ended) {
+                // the broker's output closed: the future below says it ended
+            }
+            booted.completeExceptionally(new AssertionError("RabbitMQ ended before its boot completed:\n" + log));
+        }, "rabbitmq-log");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            booted.get(BOOT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            close();
+            throw new AssertionError("RabbitMQ did not boot within " + BOOT_MS + " ms:\n" + log);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (AssertionError) e.getCause();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        // The script traps TERM and stops the Erlang VM properly; whatever is left after that is ended by force.
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        // The port mapper daemonizes itself, outside the broker's process tree: it is stopped on its own port.
+        ProcessBuilder epmd = new ProcessBuilder("epmd", "-kill").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("epmd-kill.log").toFile());
+        epmd.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+        try {
+            epmd.start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException noEpmd) {
+            // no epmd on the PATH: nothing was left running by that name
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.duplex.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code duplex connect --decode stomp} against RabbitMQ's Web-STOMP from Debian, with npm's stompjs as the
+ * other party on the same broker: the subprotocol agreed, CONNECT and CONNECTED with the heart-beats settled
+ * and kept both ways, SUBSCRIBE, SEND and UNSUBSCRIBE each paired with its RECEIPT, a MESSAGE from the other
+ * client decoded with its headers and body, the broker's ERROR, DISCONNECT, and typing mistakes said without sending.
+ */
+class StompOnTheCommandLineTest {
+    @TempDir
+    static Path dir;
+    private static DebianRabbitMq broker;
+
+    private final ConsoleLines out = new ConsoleLines();
+    private final ConsoleLines err = new ConsoleLines();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = DebianRabbitMq.start(dir);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) broker.close();
+    }
+
+    @Test
+    void talksToAnotherClientThroughRabbitMq() throws Exception {
+        try (NodeStompClient other = NodeStompClient.start(broker.url())) {
+            PipedInputStream stdin = new PipedInputStream();
+            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+            // Typed before the broker answered CONNECT: held, and sent once it has.
+            type.println("/subscribe /queue/duplex-in");
+            CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
+                    "--wait", "10000", broker.url().toString());
+            out.await("onopen", "v12.stomp");
+            out.await("STOMP CONNECT", "accept-version=1.2,1.1,1.0", "heart-beat=10000,10000");
+            out.await("STOMP CONNECTED", "version 1.2", "RabbitMQ");
+            out.await("STOMP RECEIPT r-1", "SUBSCRIBE /queue/duplex-in", "round trip");
+
+            type.println("/send /queue/duplex-out hello 你好");
+            out.await("STOMP RECEIPT r-2", "SEND /queue/duplex-out");
+            assertTrue(other.await("\"ev\":\"message\"").contains("\"body\":\"hello 你好\""));
+            String message = out.await("STOMP MESSAGE", "/queue/duplex-in");
+            assertTrue(message.contains("sub-1") && message.contains("text/plain") && message.endsWith("reply to: hello 你好"), message);
+
+            type.println("/unsubscribe nope");
+            err.await("not sent: /unsubscribe ID", "sub-1");
+            type.println("/send /queue/duplex-out");
+            err.await("not sent: /send DESTINATION BODY");
+            type.println("/subscribe");
+            err.await("not sent: /subscribe DESTINATION [ID]");
+            type.println("/unsubscribe sub-1");
+            out.await("STOMP RECEIPT r-3", "UNSUBSCRIBE sub-1");
+            // RabbitMQ closes at DISCONNECT without the receipt asked for.
+            type.println("/disconnect");
+            out.await("STOMP DISCONNECT", "receipt=r-4");
+            type.close();
+            out.await("onclose", "closed by the server");
+            assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void keepsTheHeartBeatsAndShowsTheBrokersError() throws Exception {
+        String before = System.getProperty("duplex.stomp.heartBeatMs");
+        System.setProperty("duplex.stomp.heartBeatMs", "1000");
+        try {
+            PipedInputStream stdin = new PipedInputStream();
+            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+            CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
+                    "--wait", "10000", broker.url().toString());
+            out.await("STOMP CONNECTED", "we send every 1000 ms, the server every 1000 ms");
+            out.await("STOMP heart-beat from the server");
+            out.await("STOMP heart-beat sent");
+            out.await("STOMP heart-beat from the server");
+            // RabbitMQ knows no such kind of destination: it answers with ERROR (and carries on).
+            type.println("/send /nowhere/at-all x");
+            err.await("STOMP ERROR", "nowhere");
+            type.println("/disconnect");
+            type.close();
+            out.await("onclose");
+            assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } finally {
+            if (before == null) System.clearProperty("duplex.stomp.heartBeatMs");
+            else System.setProperty("duplex.stomp.heartBeatMs", before);
+        }
+    }
+}
