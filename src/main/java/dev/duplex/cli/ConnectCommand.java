@@ -114,10 +114,11 @@ final class ConnectCommand implements Callable<Integer> {
         java.net.URI target = connection.url();
         if (decode != null) {
             target = AppProtocols.completeUrl(decode, target);
-            java.util.Optional<dev.duplex.decode.AppProtocol> protocol = AppProtocols.forConnection(decode, target,
-                    subprotocols == null ? List.of() : subprotocols, !noHeartbeat);
-            if (protocol.isPresent()) {
-                client.decode(protocol.get());
+            java.net.URI at = target;
+            List<String> offered = subprotocols == null ? List.of() : subprotocols;
+            if (AppProtocols.forConnection(decode, at, offered, !noHeartbeat).isPresent()) {
+                // One instance per connection: a reconnect starts the protocol afresh.
+                client.decode(() -> AppProtocols.forConnection(decode, at, offered, !noHeartbeat).orElseThrow());
             } else {
                 duplex.console().err().println("duplex connect: " + duplex.console().texts().get("decode.none"));
             }

@@ -1,23 +1,16 @@
 package dev.duplex.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.duplex.conversation.Conversation;
-import dev.duplex.conversation.HarFormat;
-import dev.duplex.conversation.JsonLinesFormat;
 import dev.duplex.i18n.EventText;
 import dev.duplex.i18n.HandshakeText;
 import dev.duplex.secrets.Masking;
@@ -48,7 +41,8 @@ final class ConsoleClient {
     private sealed interface Signal { }
     private record Line(String text) implements Signal { }
     private record EndOfInput() implements Signal { }
-    private record ConnectionEnded(WsEvent.Closed close) implements Signal { }
+    /** The end of the connection made {@code generation}-th: one that ended before a reconnect is passed over. */
+    private record ConnectionEnded(WsEvent.Closed close, int generation) implements Signal { }
 
     /** What {@code connect}'s switches ask to be shown and how lines are read. */
     /**
@@ -74,6 +68,11 @@ final class ConsoleClient {
     private volatile RuleConsole rules;
     /** connect --decode: the application protocol spoken on the connection, or null. */
     private volatile ProtocolConsole protocol;
+    private java.util.function.Supplier<dev.duplex.decode.AppProtocol> protocols;
+    private java.net.URI url;
+    private dev.duplex.net.client.ClientOptions options;
+    /** How many connections were made; the signals of an earlier one are stale. */
+    private volatile int generation;
     private boolean closeTyped;
     private boolean opened;
     private WsEvent.Closed closed;
@@ -93,9 +92,12 @@ final class ConsoleClient {
         return client;
     }
 
-    /** Speaks {@code app} on the connection (set before it opens): its lines and commands join the console's. */
-    void decode(dev.duplex.decode.AppProtocol app) {
-        protocol = new ProtocolConsole(app, console, client);
+    /**
+     * Speaks the protocol {@code protocols} makes, one for each connection (set before the first opens): its
+     * lines and commands join the console's.
+     */
+    void decode(java.util.function.Supplier<dev.duplex.decode.AppProtocol> protocols) {
+        this.protocols = protocols;
     }
 
     /** Runs {@code run} on the connection (set before it opens): its replies, marks and outcomes join the console's. */
@@ -105,7 +107,9 @@ final class ConsoleClient {
 
     /** Connects, talks until the input ends (or the server closes), and returns the exit status. */
     int converse(java.net.URI url, dev.duplex.net.client.ClientOptions options, int waitMs) {
-        client.connect(url, options);
+        this.url = url;
+        this.options = options;
+        connect();
         try {
             int status = converse(waitMs);
             RuleConsole r = rules;
@@ -118,14 +122,13 @@ final class ConsoleClient {
     }
 
     private int converse(int waitMs) throws InterruptedException {
-        synchronized (progress) {
-            while (!opened && closed == null) progress.wait();
-            if (!opened) return Cli.FAILED;
-        }
+        if (!awaitOpened() && !reconnect()) return Cli.FAILED;
         startReadingInput();
         while (true) {
             Signal s = signals.take();
-            if (s instanceof ConnectionEnded e) return statusFor(e.close());
+            if (s instanceof ConnectionEnded e && e.generation() != generation) continue;
+            if (s instanceof ConnectionEnded e && (closeTyped || !reconnect())) return statusFor(e.close());
+            if (s instanceof ConnectionEnded) continue;
             // An echo client stays until the server closes (or Ctrl+C): the checker leads the conversation.
             if (s instanceof EndOfInput && show.echo()) continue;
             if (s instanceof EndOfInput) break;
@@ -137,26 +140,76 @@ final class ConsoleClient {
                     send(line.startsWith("//") ? line.substring(1) : line);
                 }
             } catch (IllegalStateException notOpen) {
-                // The server closed while we were reading: its onclose is already on the way.
+                // The server closed while we were reading: its onclose is already on the way, and with it the reconnect.
+                if (reconnectPolicy() != null) continue;
                 WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
                 return close == null ? Cli.ABNORMAL_CLOSE : statusFor(close);
             }
         }
         // End of input: give the replies a moment to arrive, but no longer than --wait.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
-        synchronized (progress) {
-            long left;
-            while ((received < awaited || protocolAwaiting() || rulesAwaiting()) && closed == null
-                    && (left = deadline - System.nanoTime()) > 0) {
-                // An expectation with a time of its own fails when that runs out, and stops being waited for.
-                TimeUnit.NANOSECONDS.timedWait(progress, Math.min(left, rulesDeadline()));
+        while (true) {
+            WsEvent.Closed ended;
+            synchronized (progress) {
+                long left;
+                while ((received < awaited || protocolAwaiting() || rulesAwaiting()) && closed == null
+                        && (left = deadline - System.nanoTime()) > 0) {
+                    // An expectation with a time of its own fails when that runs out, and stops being waited for.
+                    TimeUnit.NANOSECONDS.timedWait(progress, Math.min(left, rulesDeadline()));
+                }
+                ended = closed;
             }
-            if (closed != null) return statusFor(closed);
+            if (ended == null) break;
+            // Ended while what is awaited may still come: the rules may make the connection again for it.
+            if (closeTyped || !(received < awaited || protocolAwaiting() || rulesAwaiting()) || !reconnect()) {
+                return statusFor(ended);
+            }
         }
         // A /close typed earlier is already under way: its outcome is the answer, not ours.
         if (!closeTyped) client.close(CloseCodes.NORMAL, "");
         WsEvent.Closed close = awaitClose(CLOSE_WAIT_MS);
         return close == null ? Cli.ABNORMAL_CLOSE : closeTyped ? statusFor(close) : Cli.OK;
+    }
+
+    private void connect() {
+        synchronized (progress) {
+            generation++;
+            opened = false;
+            closed = null;
+            received = awaited; // what the last connection still owed will not come on this one
+        }
+        if (protocols != null) protocol = new ProtocolConsole(protocols.get(), console, client);
+        client.connect(url, options);
+    }
+
+    /** Whether the connection just made opened (or ended first). */
+    private boolean awaitOpened() throws InterruptedException {
+        synchronized (progress) {
+            while (!opened && closed == null) progress.wait();
+            return opened;
+        }
+    }
+
+    private dev.duplex.rules.Reconnect reconnectPolicy() {
+        RuleConsole r = rules;
+        return r == null ? null : r.reconnect();
+    }
+
+    /**
+     * The connection ended by itself: when the rules say so, it is made again after the back-off, until one
+     * opens (true) or the tries run out (false). The rules' on-open messages go again on each opening.
+     */
+    private boolean reconnect() throws InterruptedException {
+        dev.duplex.rules.Reconnect policy = reconnectPolicy();
+        if (policy == null) return false;
+        for (int n = 1; n <= policy.tries(); n++) {
+            rules.say("rules.reconnecting", policy.delayMs(n), n, policy.tries());
+            TimeUnit.MILLISECONDS.sleep(policy.delayMs(n)); // the back-off itself, not a wait for an event
+            connect();
+            if (awaitOpened()) return true;
+        }
+        rules.say("rules.gaveUp", policy.tries());
+        return false;
     }
 
     private void send(String line) {
@@ -258,31 +311,13 @@ final class ConsoleClient {
         client.sendRaw(bytes.value());
     }
 
-    /**
-     * --save FILE: the conversation (handshake, every frame with its time, the close) as HAR when the name
-     * ends in .har, else as JSON Lines.
-     */
+    /** --save FILE: the first conversation, as {@link ConversationFile} writes it. */
     boolean save(Path file) {
         List<WsEvent> events;
         synchronized (recorded) {
             events = List.copyOf(recorded);
         }
-        List<Conversation> conversations = Conversation.allOf(events).stream().map(show.saved()::conversation).toList();
-        if (conversations.isEmpty()) {
-            console.err().println(PREFIX + texts.get("file.nothing"));
-            return false;
-        }
-        try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(file))) {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + HarFormat.EXTENSION)) {
-                HarFormat.write(conversations.get(0), output);
-            } else {
-                JsonLinesFormat.write(conversations.get(0), output);
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            console.err().println(PREFIX + texts.get("file.cannotWrite", file.toString(), String.valueOf(e.getMessage())));
-            return false;
-        }
+        return ConversationFile.save(events, show.saved(), file, console);
     }
 
     private WsEvent.Closed awaitClose(long ms) throws InterruptedException {
@@ -343,7 +378,7 @@ final class ConsoleClient {
             if (event instanceof WsEvent.Received || event instanceof WsEvent.Pong) received++;
             if (event instanceof WsEvent.Closed c) {
                 closed = c;
-                signals.add(new ConnectionEnded(c));
+                signals.add(new ConnectionEnded(c, generation));
             }
             progress.notifyAll();
         }

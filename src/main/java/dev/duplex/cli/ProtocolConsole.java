@@ -58,6 +58,7 @@ final class ProtocolConsole {
 
     private synchronized void stopClock() {
         if (clock != null) clock.shutdownNow();
+        clock = null;
     }
 
     /** Whether the protocol still waits for something it asked for. */

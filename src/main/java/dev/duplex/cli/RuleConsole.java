@@ -76,6 +76,16 @@ final class RuleConsole {
         return summary.allPassed() ? status : Cli.NOT_AS_EXPECTED;
     }
 
+    /** How to reconnect when the connection ends by itself, or null. */
+    dev.duplex.rules.Reconnect reconnect() {
+        return run.reconnect().orElse(null);
+    }
+
+    /** A line of the rules' own about the connection (a reconnect), under "rules". */
+    void say(String key, Object... args) {
+        print(Instant.now(), EventText.Direction.STATE, texts.get("rules.name"), texts.get(key, args), false);
+    }
+
     private void print(Instant at, RuleRun.Outcome outcome) {
         String text = texts.get(outcome.passed() ? "rules.passed" : "rules.failed", outcome.rule(), outcome.detail());
         print(at, outcome.passed() ? EventText.Direction.STATE : EventText.Direction.ERROR, texts.get("rules.name"), text,
@@ -101,6 +111,7 @@ final class RuleConsole {
 
     private synchronized void stopHeartbeat() {
         if (heartbeat != null) heartbeat.shutdownNow();
+        heartbeat = null;
     }
 
     private long now() {

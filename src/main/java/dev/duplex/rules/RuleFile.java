@@ -20,6 +20,7 @@ import dev.duplex.model.message.JsonTree.Node;
  * { "variables": {"user": "ana"},
  *   "onOpen": ["{\"login\": \"{{user}}\"}"],
  *   "heartbeat": {"everyMs": 30000, "send": "ping"},
+ *   "reconnect": {"afterMs": 500, "maxMs": 30000, "tries": 5},
  *   "rules": [ {"name": "hello", "when": {"json": "$.type == hello"},
  *               "then": [{"extract": {"id": "{{$.id}}"}}, {"reply": "{\"ack\": {{id}}}"},
  *                        {"assert": {"json": "$.id exists"}}, {"mark": "hello {{id}}"}]} ],
@@ -36,7 +37,7 @@ public final class RuleFile {
         }
     }
 
-    private static final Set<String> TOP = Set.of("variables", "onOpen", "heartbeat", "rules", "expect");
+    private static final Set<String> TOP = Set.of("variables", "onOpen", "heartbeat", "reconnect", "rules", "expect");
 
     private RuleFile() { }
 
@@ -66,6 +67,7 @@ public final class RuleFile {
         Map<String, String> variables = new LinkedHashMap<>();
         List<String> onOpen = new ArrayList<>();
         RuleSet.Heartbeat heartbeat = null;
+        Reconnect reconnect = null;
         List<Rule> rules = new ArrayList<>();
         List<Expectation> expected = new ArrayList<>();
         for (Node field : root.children()) {
@@ -77,6 +79,7 @@ public final class RuleFile {
                     for (Node m : elements(field, "onOpen")) onOpen.add(scalar(m, m.path().substring(2)));
                 }
                 case "heartbeat" -> heartbeat = heartbeat(field);
+                case "reconnect" -> reconnect = reconnect(field);
                 case "rules" -> {
                     List<Node> list = elements(field, "rules");
                     for (int i = 0; i < list.size(); i++) rules.add(rule(list.get(i), "rules[" + i + "]", i + 1));
@@ -88,7 +91,24 @@ public final class RuleFile {
                 default -> throw new BadRules("unknown field \"" + field.key() + "\" (" + String.join(", ", sorted(TOP)) + ")");
             }
         }
-        return new RuleSet(variables, onOpen, heartbeat, rules, expected);
+        return new RuleSet(variables, onOpen, heartbeat, rules, expected).reconnecting(reconnect);
+    }
+
+    private static Reconnect reconnect(Node field) throws BadRules {
+        long after = -1;
+        long max = Reconnect.DEFAULT_MAX_MS;
+        long tries = Reconnect.DEFAULT_TRIES;
+        for (Node m : members(field, "reconnect")) {
+            switch (m.key()) {
+                case "afterMs" -> after = positive(m, "reconnect.afterMs");
+                case "maxMs" -> max = positive(m, "reconnect.maxMs");
+                case "tries" -> tries = tries(m);
+                default -> throw new BadRules("reconnect: unknown field \"" + m.key() + "\" (afterMs, maxMs, tries)");
+            }
+        }
+        if (after < 0) throw new BadRules("reconnect needs afterMs");
+        if (max < after) throw new BadRules("reconnect.maxMs is less than afterMs");
+        return new Reconnect(after, max, (int) tries);
     }
 
     private static RuleSet.Heartbeat heartbeat(Node field) throws BadRules {
@@ -205,6 +225,14 @@ public final class RuleFile {
             return Long.parseLong(node.value());
         }
         throw new BadRules(where + ": a whole number of milliseconds above 0 is expected, not " + node.value());
+    }
+
+    private static long tries(Node node) throws BadRules {
+        if (node.kind() == Kind.NUMBER && node.value().matches("\\d{1,4}") && Long.parseLong(node.value()) > 0
+                && Long.parseLong(node.value()) <= 1000) {
+            return Long.parseLong(node.value());
+        }
+        throw new BadRules("reconnect.tries: a whole number from 1 to 1000 is expected, not " + node.value());
     }
 
     private static List<String> sorted(Set<String> names) {

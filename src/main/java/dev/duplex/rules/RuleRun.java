@@ -58,6 +58,11 @@ public final class RuleRun {
         return set.onOpen().stream().map(variables::fill).toList();
     }
 
+    /** How to reconnect when the connection ends by itself, or empty when the rules do not say. */
+    public Optional<Reconnect> reconnect() {
+        return set.reconnect();
+    }
+
     /** How often the heartbeat goes, or 0 when the rules have none. */
     public long heartbeatEveryMs() {
         return set.heartbeat() == null ? 0 : set.heartbeat().everyMs();

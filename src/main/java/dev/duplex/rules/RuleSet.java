@@ -21,6 +21,8 @@ public final class RuleSet {
     private final Heartbeat heartbeat;
     private final List<Rule> rules;
     private final List<Expectation> expectations;
+    /** Whether and how the connection is made again when it ends by itself; null: it is not. */
+    private Reconnect reconnect;
 
     RuleSet(Map<String, String> variables, List<String> onOpen, Heartbeat heartbeat, List<Rule> rules,
             List<Expectation> expectations) {
@@ -53,14 +55,27 @@ public final class RuleSet {
         Map<String, String> vars = new LinkedHashMap<>(variables);
         vars.putAll(more.variables);
         return new RuleSet(vars, join(onOpen, more.onOpen), more.heartbeat != null ? more.heartbeat : heartbeat,
-                join(rules, more.rules), join(expectations, more.expectations));
+                join(rules, more.rules), join(expectations, more.expectations))
+                .reconnecting(more.reconnect != null ? more.reconnect : reconnect);
+    }
+
+    /** The same, reconnecting as {@code policy} says (null: not). */
+    RuleSet reconnecting(Reconnect policy) {
+        RuleSet copy = new RuleSet(variables, onOpen, heartbeat, rules, expectations);
+        copy.reconnect = policy;
+        return copy;
+    }
+
+    /** How to reconnect when the connection ends by itself, or empty when the rules do not ask for it. */
+    public java.util.Optional<Reconnect> reconnect() {
+        return java.util.Optional.ofNullable(reconnect);
     }
 
     /** The same, with {@code name} set to {@code value} before anything runs ({@code --var}). */
     public RuleSet with(String name, String value) {
         Map<String, String> vars = new LinkedHashMap<>(variables);
         vars.put(name, value);
-        return new RuleSet(vars, onOpen, heartbeat, rules, expectations);
+        return new RuleSet(vars, onOpen, heartbeat, rules, expectations).reconnecting(reconnect);
     }
 
     private static <T> List<T> join(List<T> a, List<T> b) {
@@ -70,7 +85,7 @@ public final class RuleSet {
     }
 
     public boolean isEmpty() {
-        return onOpen.isEmpty() && heartbeat == null && rules.isEmpty() && expectations.isEmpty() && variables.isEmpty();
+        return onOpen.isEmpty() && heartbeat == null && reconnect == null && rules.isEmpty() && expectations.isEmpty() && variables.isEmpty();
     }
 
     public int ruleCount() {

@@ -33,6 +33,22 @@ class RulesOnTheCommandLineTest {
               });
             });
             """;
+    /** Drops the first connection (1012, service restart) right after its login; welcomes the logins after it. */
+    private static final String FLAKY = """
+            const { WebSocketServer } = require('ws');
+            const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+            let connections = 0;
+            wss.on('listening', () => console.log(JSON.stringify({ listening: wss.address().port })));
+            wss.on('connection', (ws) => {
+              const n = ++connections;
+              console.log(JSON.stringify({ connection: n }));
+              ws.on('message', (data) => {
+                console.log(JSON.stringify({ got: data.toString(), on: n }));
+                if (n === 1) ws.close(1012, 'restarting');
+                else ws.send('welcome ' + JSON.parse(data.toString()).login);
+              });
+            });
+            """;
     private static final String RULES = """
             { "variables": {"user": "ana"},
               "onOpen": ["{\\"login\\": \\"{{user}}\\"}"],
@@ -117,6 +133,45 @@ class RulesOnTheCommandLineTest {
         }
     }
 
+    /**
+     * A server that drops the first connection right after the login: the rules make the connection again after
+     * their back-off, log in again on the new one, and the welcome that was expected comes there.
+     */
+    @Test
+    void aDroppedConnectionIsMadeAgainAndLogsInAgain(@TempDir Path dir) throws Exception {
+        try (NodeScript server = start(FLAKY)) {
+            Path rules = Files.writeString(dir.resolve("rules.yaml"), """
+                    onOpen: ['{"login": "ana"}']
+                    reconnect: {afterMs: 200, tries: 3}
+                    expect: [{regex: '^welcome ana$', withinMs: 20000}]
+                    """);
+            int status = run("--rules", rules.toString(), "--wait", "20000", "ws://127.0.0.1:" + server.port() + "/");
+            server.await("\"connection\":1");
+            server.await("login");
+            out.await("connecting again in 200 ms (try 1 of 3)");
+            server.await("\"connection\":2");
+            server.await("login");
+            out.await("✓ expect matches ^welcome ana$");
+            assertEquals(0, status, err.toString());
+        }
+    }
+
+    /** Nothing listens: the tries wait twice as long each time, up to maxMs, then give up, and the run fails. */
+    @Test
+    void reconnectingBacksOffAndGivesUp(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path rules = Files.writeString(dir.resolve("rules.json"), "{\"reconnect\": {\"afterMs\": 100, \"maxMs\": 250, \"tries\": 3}}");
+        int status = run("--rules", rules.toString(), "ws://127.0.0.1:" + port + "/");
+        out.await("in 100 ms (try 1 of 3)");
+        out.await("in 200 ms (try 2 of 3)");
+        out.await("in 250 ms (try 3 of 3)");
+        out.await("gave up after 3 tries");
+        assertEquals(1, status);
+    }
+
     @Test
     void aMistakeInTheRulesIsAUsageErrorThatSaysWhere(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [{\"when\": {\"regex\": \"(\"}, \"then\": [{\"mark\": \"x\"}]}]}");
@@ -133,9 +188,14 @@ class RulesOnTheCommandLineTest {
     }
 
     private static NodeScript start() throws Exception {
+        return start(SERVER);
+    }
+
+    private static NodeScript start(String script) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         Path dir = NodeWsServer.install();
-        Files.writeString(dir.resolve("rules-api.js"), SERVER);
-        return new NodeScript(new ProcessBuilder("node", "rules-api.js").directory(dir.toFile()), "node-rules-api");
+        String name = script == SERVER ? "rules-api.js" : "rules-flaky.js";
+        Files.writeString(dir.resolve(name), script);
+        return new NodeScript(new ProcessBuilder("node", name).directory(dir.toFile()), "node-" + name);
     }
 }

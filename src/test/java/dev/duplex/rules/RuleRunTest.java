@@ -84,7 +84,7 @@ class RuleRunTest {
 
     @Test
     void mistakesNameWhereTheyAre() {
-        assertEquals("unknown field \"rule\" (expect, heartbeat, onOpen, rules, variables)",
+        assertEquals("unknown field \"rule\" (expect, heartbeat, onOpen, reconnect, rules, variables)",
                 bad("{\"rule\": []}"));
         assertEquals("rules[0].then[0]: unknown action \"replay\" (reply, extract, assert, mark)",
                 bad("{\"rules\": [{\"when\": {\"contains\": \"a\"}, \"then\": [{\"replay\": \"x\"}]}]}"));
@@ -124,6 +124,21 @@ class RuleRunTest {
         for (char c = 'b'; c <= 'z'; c++) bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *")
                 .append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
         assertTrue(bad(bomb.toString()).startsWith("not YAML"), "a billion laughs is refused");
+    }
+
+    /** The back-off doubles from afterMs up to maxMs; the policy's mistakes are refused with where. */
+    @Test
+    void reconnectBacksOffAndIsCheckedAsTyped() throws Exception {
+        Reconnect r = RuleFile.parse("{\"reconnect\": {\"afterMs\": 300, \"maxMs\": 1000}}").reconnect().orElseThrow();
+        assertEquals(List.of(300L, 600L, 1000L, 1000L), List.of(r.delayMs(1), r.delayMs(2), r.delayMs(3), r.delayMs(4)));
+        assertEquals(5, r.tries(), "five tries unless told");
+        assertTrue(RuleFile.parse("reconnect: {afterMs: 1}").start(Map.of()).reconnect().isPresent());
+        assertFalse(RuleFile.parse("{\"rules\": []}").reconnect().isPresent());
+        assertEquals("reconnect needs afterMs", bad("{\"reconnect\": {\"tries\": 2}}"));
+        assertEquals("reconnect.maxMs is less than afterMs", bad("{\"reconnect\": {\"afterMs\": 500, \"maxMs\": 100}}"));
+        assertEquals("reconnect.tries: a whole number from 1 to 1000 is expected, not 0",
+                bad("{\"reconnect\": {\"afterMs\": 5, \"tries\": 0}}"));
+        assertTrue(bad("{\"reconnect\": {\"afterMs\": 5, \"retries\": 2}}").startsWith("reconnect: unknown field \"retries\""));
     }
 
     private static String bad(String text) {
