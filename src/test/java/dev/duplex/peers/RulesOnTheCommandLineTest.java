@@ -33,22 +33,6 @@ class RulesOnTheCommandLineTest {
               });
             });
             """;
-    /** Drops the first connection (1012, service restart) right after its login; welcomes the logins after it. */
-    private static final String FLAKY = """
-            const { WebSocketServer } = require('ws');
-            const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-            let connections = 0;
-            wss.on('listening', () => console.log(JSON.stringify({ listening: wss.address().port })));
-            wss.on('connection', (ws) => {
-              const n = ++connections;
-              console.log(JSON.stringify({ connection: n }));
-              ws.on('message', (data) => {
-                console.log(JSON.stringify({ got: data.toString(), on: n }));
-                if (n === 1) ws.close(1012, 'restarting');
-                else ws.send('welcome ' + JSON.parse(data.toString()).login);
-              });
-            });
-            """;
     private static final String RULES = """
             { "variables": {"user": "ana"},
               "onOpen": ["{\\"login\\": \\"{{user}}\\"}"],
@@ -139,13 +123,13 @@ class RulesOnTheCommandLineTest {
      */
     @Test
     void aDroppedConnectionIsMadeAgainAndLogsInAgain(@TempDir Path dir) throws Exception {
-        try (NodeScript server = start(FLAKY)) {
+        try (NodeDroppingServer server = NodeDroppingServer.start()) {
             Path rules = Files.writeString(dir.resolve("rules.yaml"), """
                     onOpen: ['{"login": "ana"}']
                     reconnect: {afterMs: 200, tries: 3}
                     expect: [{regex: '^welcome ana$', withinMs: 20000}]
                     """);
-            int status = run("--rules", rules.toString(), "--wait", "20000", "ws://127.0.0.1:" + server.port() + "/");
+            int status = run("--rules", rules.toString(), "--wait", "20000", server.uri().toString());
             server.await("\"connection\":1");
             server.await("login");
             out.await("connecting again in 200 ms (try 1 of 3)");
@@ -188,14 +172,9 @@ class RulesOnTheCommandLineTest {
     }
 
     private static NodeScript start() throws Exception {
-        return start(SERVER);
-    }
-
-    private static NodeScript start(String script) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         Path dir = NodeWsServer.install();
-        String name = script == SERVER ? "rules-api.js" : "rules-flaky.js";
-        Files.writeString(dir.resolve(name), script);
-        return new NodeScript(new ProcessBuilder("node", name).directory(dir.toFile()), "node-" + name);
+        Files.writeString(dir.resolve("rules-api.js"), SERVER);
+        return new NodeScript(new ProcessBuilder("node", "rules-api.js").directory(dir.toFile()), "node-rules-api");
     }
 }

@@ -93,6 +93,7 @@ public final class ClientTab {
 
         @Override
         public void closing() {
+            rules.closing(); // a close typed in the tab is the user's too: never undone by a reconnect
             state.set(ClientState.CLOSING);
         }
     };
@@ -113,6 +114,9 @@ public final class ClientTab {
         this.commands = new SharedCommands(url, options, login, notice::set);
         files.secretParams(login::secretParams);
         decoding.onTime(log::addAll, this::sendAnswer);
+        rules.reconnectWith(() -> {
+            if (shutdown == null) connect(false);
+        }, io::onFx);
         url.set(initialUrl);
         url.addListener((o, was, now) -> updateRoute());
         options.proxyProperty().addListener((o, was, now) -> updateRoute());
@@ -134,6 +138,11 @@ public final class ClientTab {
 
     /** Checks the URL and the options and starts connecting in the background. */
     public void connect() {
+        connect(true);
+    }
+
+    /** @param fresh whether the rules start anew (a Connect), or go on (their own reconnect) */
+    private void connect(boolean fresh) {
         if (state.get() != ClientState.DISCONNECTED) return;
         notice.set(null);
         Checked<ClientInput.Connection> chosen = options.connection(url.get());
@@ -159,9 +168,11 @@ public final class ClientTab {
         }
         List<WsEvent> said = new java.util.ArrayList<>();
         ClientInput.Connection c = decoding.prepare(auth.value().applyTo(chosen.value()), said);
-        rules.prepare(said);
+        if (fresh) {
+            rules.prepare(said);
+            wire.clear();
+        }
         log.addAll(said);
-        wire.clear();
         state.set(ClientState.CONNECTING);
         io.run(() -> {
             // The certificate, key and CA files are read here, off the FX thread; one that does not do is
@@ -183,6 +194,7 @@ public final class ClientTab {
     /** Closes the connection with 1000 (normal closure); onclose follows when the server answers. */
     public void disconnect() {
         ClientState s = state.get();
+        rules.closing();
         if (s != ClientState.OPEN && s != ClientState.CONNECTING) return;
         state.set(ClientState.CLOSING);
         io.run(() -> client.close(CloseCodes.NORMAL, ""));

@@ -35,6 +35,16 @@ public final class TabRules {
     private long started;
     /** Sends the rules' heartbeat while connected: a timer thread of its own, handing each beat to the tab. */
     private ScheduledExecutorService heartbeat;
+    /** Waits out the reconnect's back-off: made on first use, for the tab's life. */
+    private ScheduledExecutorService later;
+    private java.util.concurrent.ScheduledFuture<?> pendingReconnect;
+    /** How the tab makes its connection again, and how the timer's thread hands that to the FX thread. */
+    private Runnable reconnect = () -> { };
+    private Consumer<Runnable> onFx = Runnable::run;
+    /** Whether the user asked for the close under way: such a close is never undone. */
+    private boolean closing;
+    /** Tries to reconnect since the last opening. */
+    private int tries;
 
     /** The rules as typed: JSON, empty for none. Read at the next connect. */
     public StringProperty textProperty() { return text; }
@@ -42,9 +52,27 @@ public final class TabRules {
     public ReadOnlyIntegerProperty passedProperty() { return passed.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty failedProperty() { return failed.getReadOnlyProperty(); }
 
+    /**
+     * How the tab connects again when the rules' {@code reconnect} asks, after their back-off: {@code reconnect}
+     * runs on the FX thread, handed there by {@code onFx}.
+     */
+    public void reconnectWith(Runnable reconnect, Consumer<Runnable> onFx) {
+        this.reconnect = reconnect;
+        this.onFx = onFx;
+    }
+
+    /** The user closes the connection: its end is the end, with no reconnect. */
+    public void closing() {
+        closing = true;
+        cancelReconnect();
+    }
+
     /** At connect: reads the rules; a mistake is said in {@code said} (where it is), and no rules run. */
     public void prepare(List<WsEvent> said) {
         stopHeartbeat();
+        cancelReconnect();
+        closing = false;
+        tries = 0;
         run = null;
         passed.set(0);
         failed.set(0);
@@ -71,6 +99,7 @@ public final class TabRules {
         for (WsEvent e : events) {
             all.add(e);
             if (e instanceof WsEvent.Opened) {
+                tries = 0;
                 for (String m : run.opened(now())) send.accept(Payload.text(m));
                 startHeartbeat(run, send);
             } else if (e instanceof WsEvent.Received r && !r.payload().isBinary()) {
@@ -81,6 +110,7 @@ public final class TabRules {
                 for (String reply : reaction.replies()) send.accept(Payload.text(reply));
             } else if (e instanceof WsEvent.Closed) {
                 stopHeartbeat();
+                if (reconnecting(all)) continue;
                 RuleRun.Summary summary = run.finish(now());
                 for (RuleRun.Outcome o : summary.unmet()) all.add(outcome(Instant.now(), o));
                 all.add(line(Instant.now(), WsEvent.Meant.Way.STATE, new Decoded(NAME, "rules.summary",
@@ -92,9 +122,42 @@ public final class TabRules {
         return all;
     }
 
-    /** Stops the heartbeat (the tab is closing). */
+    /** Stops the heartbeat and any reconnect (the tab is closing). */
     public void shutdown() {
         stopHeartbeat();
+        cancelReconnect();
+        if (later != null) later.shutdownNow();
+    }
+
+    /**
+     * The connection ended without the user asking: when the rules say so and tries are left, the next try is
+     * set for after its back-off, and the run goes on (true). After the last try, a line says so (false).
+     */
+    private boolean reconnecting(List<WsEvent> lines) {
+        dev.duplex.rules.Reconnect policy = run.reconnect().orElse(null);
+        if (policy == null || closing) return false;
+        if (tries >= policy.tries()) {
+            lines.add(line(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.problem(NAME, "rules.gaveUp", policy.tries())));
+            return false;
+        }
+        tries++;
+        long ms = policy.delayMs(tries);
+        lines.add(line(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.line(NAME, "rules.reconnecting", ms, tries, policy.tries())));
+        if (later == null) {
+            later = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "duplex-rules-reconnect");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        Runnable again = reconnect;
+        pendingReconnect = later.schedule(() -> onFx.accept(again), ms, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private void cancelReconnect() {
+        if (pendingReconnect != null) pendingReconnect.cancel(false);
+        pendingReconnect = null;
     }
 
     private void startHeartbeat(RuleRun r, Consumer<Payload> send) {

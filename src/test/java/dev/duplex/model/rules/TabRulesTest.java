@@ -15,6 +15,7 @@ import dev.duplex.model.Workbench;
 import dev.duplex.model.client.ClientState;
 import dev.duplex.model.client.ClientTab;
 import dev.duplex.net.WsEvent;
+import dev.duplex.peers.NodeDroppingServer;
 import dev.duplex.peers.NodeWsServer;
 import dev.duplex.settings.Settings;
 
@@ -84,6 +85,51 @@ class TabRulesTest {
             fx.run(tab::disconnect);
             fx.until(() -> tab.stateProperty().get() == ClientState.DISCONNECTED);
         }
+    }
+
+    /**
+     * A server that drops the first connection: the tab connects again after the back-off, logs in again, and
+     * the expected welcome comes on the new connection; a Disconnect after it is the end, with no reconnect.
+     */
+    @Test
+    void aDroppedConnectionIsMadeAgainAndTheUsersCloseIsNot() throws Exception {
+        try (NodeDroppingServer server = NodeDroppingServer.start()) {
+            ClientTab tab = tab();
+            fx.run(() -> {
+                tab.rules().textProperty().set("onOpen: ['{\"login\": \"ana\"}']\nreconnect: {afterMs: 100, tries: 2}\n"
+                        + "expect: [{contains: welcome ana}]\n");
+                tab.urlProperty().set(server.uri().toString());
+                tab.connect();
+            });
+            server.await("\"on\":1");
+            server.await("\"connection\":2");
+            server.await("\"on\":2");
+            fx.until(() -> tab.rules().passedProperty().get() == 1);
+            fx.run(tab::disconnect);
+            fx.until(() -> tab.stateProperty().get() == ClientState.DISCONNECTED);
+            List<String> lines = fx.call(() -> rulesLines(tab));
+            assertEquals(List.of("rules.reconnecting [100, 1, 2]", "rules.summary [1, 0]"),
+                    lines.stream().filter(l -> !l.startsWith("rules.passed")).toList(), lines.toString());
+        }
+    }
+
+    /** Nothing listens any more: two tries, then a line that gives up, and the run ends with its counts. */
+    @Test
+    void reconnectingGivesUpAfterItsTries() throws Exception {
+        ClientTab tab = tab();
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "ws://127.0.0.1:" + port + "/";
+        fx.run(() -> {
+            tab.rules().textProperty().set("{\"reconnect\": {\"afterMs\": 50, \"tries\": 2}}");
+            tab.urlProperty().set(url);
+            tab.connect();
+        });
+        fx.until(() -> rulesLines(tab).stream().anyMatch(l -> l.startsWith("rules.summary")));
+        assertEquals(List.of("rules.reconnecting [50, 1, 2]", "rules.reconnecting [100, 2, 2]", "rules.gaveUp [2]",
+                "rules.summary [0, 0]"), fx.call(() -> rulesLines(tab)));
     }
 
     @Test
