@@ -14,6 +14,7 @@ import dev.duplex.options.ClientInput;
 import dev.duplex.secrets.Masking;
 import dev.duplex.options.CurlInput;
 import dev.duplex.options.Field;
+import dev.duplex.rules.Environments;
 import dev.duplex.rules.RuleFile;
 import dev.duplex.rules.RuleSet;
 import dev.duplex.rules.Variables;
@@ -84,6 +85,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE") String rulesFile;
     @Option(names = "--expect", paramLabel = "REGEX") List<String> expects;
     @Option(names = "--var", paramLabel = "NAME=VALUE") List<String> vars;
+    @Option(names = "--env", paramLabel = "NAME") String environment;
+    @Option(names = "--env-file", paramLabel = "FILE") String environmentFile;
 
     @Override
     public Integer call() {
@@ -133,6 +136,7 @@ final class ConnectCommand implements Callable<Integer> {
         try {
             RuleSet set = rulesFile == null ? RuleSet.NONE : RuleFile.read(Path.of(rulesFile));
             if (expects != null) set = set.and(RuleSet.expecting(expects));
+            for (Map.Entry<String, String> v : environment().entrySet()) set = set.with(v.getKey(), v.getValue());
             for (String v : vars == null ? List.<String>of() : vars) {
                 int eq = v.indexOf('=');
                 if (eq <= 0) throw new RuleFile.BadRules("--var " + v + ": " + duplex.console().texts().get("cli.usage.var"));
@@ -142,6 +146,24 @@ final class ConnectCommand implements Callable<Integer> {
         } catch (RuleFile.BadRules e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /**
+     * --env NAME: that environment's variables, from --env-file or the window's file in Duplex's config folder;
+     * none without --env. They win over the rules' variables, and --var over them.
+     */
+    private Map<String, String> environment() throws RuleFile.BadRules {
+        if (environment == null) {
+            if (environmentFile != null) throw new RuleFile.BadRules("--env-file: " + duplex.console().texts().get("cli.usage.envFile"));
+            return Map.of();
+        }
+        Path file = environmentFile != null ? Path.of(environmentFile) : dev.duplex.AppDirs.config().resolve(Environments.FILE);
+        Environments all = Environments.read(file);
+        if (!all.has(environment)) {
+            throw new RuleFile.BadRules("--env " + environment + ": " + duplex.console().texts().get("cli.usage.env", file,
+                    all.names().isEmpty() ? "-" : String.join(", ", all.names())));
+        }
+        return all.variables(environment);
     }
 
     /** The URL and options, as the window makes them from a tab's fields (null options: the defaults). */

@@ -213,7 +213,7 @@ public final class RuleFile {
     }
 
     /** A string, or a number or boolean taken as its text; objects and lists are not. */
-    private static String scalar(Node node, String where) throws BadRules {
+    static String scalar(Node node, String where) throws BadRules {
         if (node.kind() == Kind.OBJECT || node.kind() == Kind.ARRAY || node.kind() == Kind.NULL) {
             throw new BadRules(where + ": a text is expected here");
         }

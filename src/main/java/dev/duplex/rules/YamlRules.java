@@ -26,6 +26,11 @@ final class YamlRules {
     private YamlRules() { }
 
     static String toJson(String yaml) throws RuleFile.BadRules {
+        return toJson(yaml, "the rules are a YAML mapping (variables:, rules:, …)");
+    }
+
+    /** @param notAMapping what to say when the text is YAML but not a mapping */
+    static String toJson(String yaml, String notAMapping) throws RuleFile.BadRules {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setAllowDuplicateKeys(false);
@@ -40,7 +45,7 @@ final class YamlRules {
         } catch (YAMLException e) {
             throw new RuleFile.BadRules("not YAML: " + e.getMessage());
         }
-        if (!(root instanceof Map)) throw new RuleFile.BadRules("the rules are a YAML mapping (variables:, rules:, …)");
+        if (!(root instanceof Map)) throw new RuleFile.BadRules(notAMapping);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             write(g, root);

@@ -156,6 +156,30 @@ class RulesOnTheCommandLineTest {
         assertEquals(1, status);
     }
 
+    /**
+     * --env takes a named environment's variables from the file: they fill the URL and win over the rules'
+     * own (the login is bob's, not ana's); a name the file lacks is a usage error.
+     */
+    @Test
+    void anEnvironmentFillsTheUrlAndTheRules(@TempDir Path dir) throws Exception {
+        try (NodeScript server = start()) {
+            Path environments = Files.writeString(dir.resolve("environments.yaml"), """
+                    local: {port: 1, user: carol}
+                    staging: {port: %d, user: bob}
+                    """.formatted(server.port()));
+            Path rules = Files.writeString(dir.resolve("rules.yaml"), """
+                    variables: {user: ana}
+                    onOpen: ['{"login": "{{user}}"}']
+                    """);
+            int status = run("--rules", rules.toString(), "--env-file", environments.toString(), "--env", "staging",
+                    "--expect", "^welcome bob$", "ws://127.0.0.1:{{port}}/");
+            assertEquals("{\"got\":\"{\\\"login\\\": \\\"bob\\\"}\"}", server.await("login"));
+            assertEquals(0, status, err.toString());
+            assertEquals(2, run("--env-file", environments.toString(), "--env", "prod", "ws://127.0.0.1:1/"));
+            err.await("--env prod: no such environment in", "(there: local, staging)");
+        }
+    }
+
     @Test
     void aMistakeInTheRulesIsAUsageErrorThatSaysWhere(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [{\"when\": {\"regex\": \"(\"}, \"then\": [{\"mark\": \"x\"}]}]}");
