@@ -41,7 +41,8 @@ record MqttCommand(String name, String topic, int qos, boolean retain, byte[] bo
         String left = typed;
         while (true) {
             String word = left.split("\\s+", 2)[0];
-            if (word.startsWith("qos=") && qos(word) >= 0) {
+            if (word.startsWith("qos=") && qos(word) < 0) return null; // qos=3 is a mistake, not a topic
+            if (word.startsWith("qos=")) {
                 qos = qos(word);
             } else if (word.equals("retain")) {
                 retain = true;
