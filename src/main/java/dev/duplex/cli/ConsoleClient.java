@@ -187,6 +187,12 @@ final class ConsoleClient {
         return r == null ? Long.MAX_VALUE : r.nanosToNextDeadline();
     }
 
+    /** Whether the protocol ended its session itself (MQTT's DISCONNECT), so that the server dropping the connection is its normal end. */
+    private boolean protocolEnded() {
+        ProtocolConsole app = protocol;
+        return app != null && app.ended();
+    }
+
     private boolean protocolAwaiting() {
         ProtocolConsole app = protocol;
         return app != null && app.awaiting();
@@ -296,7 +302,8 @@ final class ConsoleClient {
         }
     }
 
-    private static int statusFor(WsEvent.Closed close) {
+    private int statusFor(WsEvent.Closed close) {
+        if (close.code() == CloseCodes.ABNORMAL && protocolEnded()) return Cli.OK;
         return close.code() == CloseCodes.NORMAL || close.code() == CloseCodes.GOING_AWAY ? Cli.OK : Cli.ABNORMAL_CLOSE;
     }
 

@@ -53,6 +53,8 @@ public final class MqttSession implements AppProtocol {
     private boolean connectSent;
     private boolean accepted;
     private boolean over;
+    /** Whether we sent DISCONNECT: the connection's end that follows is the one asked for. */
+    private boolean disconnected;
     private long lastSentNanos;
     private long pingSentNanos = -1;
 
@@ -98,6 +100,7 @@ public final class MqttSession implements AppProtocol {
         synchronized (lock) {
             if (!message.isBinary()) return Turn.say(Decoded.problem(name, "decode.mqtt.text", message.text()));
             MqttFramer.Split split = framer.feed(message.bytes());
+            boolean wasOver = over;
             List<Decoded> said = new ArrayList<>();
             List<Payload> replies = new ArrayList<>();
             for (MqttFramer.Packet raw : split.packets()) {
@@ -117,7 +120,8 @@ public final class MqttSession implements AppProtocol {
                 said.add(split.needed() < 0 ? Decoded.line(name, "decode.mqtt.partialLength", MqttLines.num(split.waiting()))
                         : Decoded.line(name, "decode.mqtt.partial", MqttLines.num(split.waiting()), MqttLines.num(split.needed())));
             }
-            return new Turn(said, replies);
+            // After our DISCONNECT the server closes the connection: an ack sent then would only fail.
+            return new Turn(said, wasOver ? List.of() : replies);
         }
     }
 
@@ -234,6 +238,13 @@ public final class MqttSession implements AppProtocol {
         }
     }
 
+    @Override
+    public boolean ended() {
+        synchronized (lock) {
+            return disconnected;
+        }
+    }
+
     /**
      * PINGREQ once three quarters of the keep-alive have passed since our last packet: the server may close a
      * connection silent for one and a half keep-alives (3.1.1 section 3.1.2.10), and the clock asks only once a
@@ -266,6 +277,7 @@ public final class MqttSession implements AppProtocol {
                         : track(MqttCodes.PUBLISH, c.topic(), c.qos(), id -> writer.publish(c.qos(), c.retain(), c.topic(), c.body(), id));
                 default -> {
                     over = true; // the server closes the connection on DISCONNECT: nothing more is awaited
+                    disconnected = true;
                     yield writer.disconnect();
                 }
             };
