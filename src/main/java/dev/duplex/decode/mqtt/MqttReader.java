@@ -79,18 +79,18 @@ final class MqttReader {
             }
             case MqttCodes.PUBLISH -> {
                 topic = text("topic name");
-                if (qos > 0) packetId = u16("packet identifier");
+                if (qos > 0) packetId = nonZeroId();
                 if (level >= 5) properties(properties, keepAlive);
                 payload = rest();
             }
             case MqttCodes.PUBACK, MqttCodes.PUBREC, MqttCodes.PUBREL, MqttCodes.PUBCOMP -> {
-                packetId = u16("packet identifier");
+                packetId = nonZeroId();
                 // MQTT 5 section 3.4.2.1: the reason code and properties may be left out (Success, none).
                 if (level >= 5 && at < data.length) codes.add(u8("reason code"));
                 if (level >= 5 && at < data.length) properties(properties, keepAlive);
             }
             case MqttCodes.SUBSCRIBE, MqttCodes.UNSUBSCRIBE -> {
-                packetId = u16("packet identifier");
+                packetId = nonZeroId();
                 if (level >= 5) properties(properties, keepAlive);
                 while (at < data.length) {
                     String filter = text("topic filter");
@@ -99,7 +99,7 @@ final class MqttReader {
                 if (filters.isEmpty()) throw new Malformed("decode.mqtt.bad.noTopics", MqttCodes.type(type));
             }
             case MqttCodes.SUBACK, MqttCodes.UNSUBACK -> {
-                packetId = u16("packet identifier");
+                packetId = nonZeroId();
                 if (level >= 5) properties(properties, keepAlive);
                 while (at < data.length) codes.add(u8("reason code"));
             }
@@ -137,6 +137,13 @@ final class MqttReader {
             out.add(p.name() + "=" + value);
         }
         if (at != end) throw new Malformed("decode.mqtt.bad.short", "properties");
+    }
+
+    /** A packet identifier, which is never 0 (3.1.1 section 2.3.1). */
+    private int nonZeroId() throws Malformed {
+        int id = u16("packet identifier");
+        if (id == 0) throw new Malformed("decode.mqtt.bad.packetId");
+        return id;
     }
 
     private void need(int n, String field) throws Malformed {

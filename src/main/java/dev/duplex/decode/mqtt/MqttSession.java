@@ -69,7 +69,9 @@ public final class MqttSession implements AppProtocol {
         this.heartbeat = heartbeat;
         this.writer = new MqttWriter(level);
         this.lines = new MqttLines(name, level);
-        this.keepAlive = heartbeat ? Integer.getInteger(KEEP_ALIVE_PROPERTY, DEFAULT_KEEP_ALIVE) : 0;
+        // Two bytes on the wire: a value out of 0 to 65535 would be sent as another.
+        int asked = Integer.getInteger(KEEP_ALIVE_PROPERTY, DEFAULT_KEEP_ALIVE);
+        this.keepAlive = heartbeat ? Math.max(0, Math.min(65535, asked)) : 0;
     }
 
     private static byte[] randomBytes() {
@@ -269,6 +271,10 @@ public final class MqttSession implements AppProtocol {
             MqttCommand c = MqttCommand.parse(command, rest);
             if (c == null) return Turn.say(Decoded.problem(name, usage));
             if (over) return Turn.say(Decoded.problem(name, "decode.mqtt.over", "/" + command));
+            boolean needsId = c.name().equals(MqttCommand.SUBSCRIBE) || c.name().equals(MqttCommand.UNSUBSCRIBE)
+                    || (c.name().equals(MqttCommand.PUBLISH) && c.qos() > 0);
+            // Every packet id waits for its ack: looking for a free one would never end.
+            if (needsId && pending.size() >= 65535) return Turn.say(Decoded.problem(name, "decode.mqtt.noIds"));
             Payload packet = switch (c.name()) {
                 case MqttCommand.SUBSCRIBE -> track(MqttCodes.SUBSCRIBE, c.topic() + " (QoS " + c.qos() + ")", 0,
                         id -> writer.subscribe(id, c.topic(), c.qos()));

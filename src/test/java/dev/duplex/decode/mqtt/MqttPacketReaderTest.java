@@ -116,6 +116,10 @@ class MqttPacketReaderTest {
         MqttReader.Malformed property = assertThrows(MqttReader.Malformed.class,
                 () -> MqttReader.read(new MqttFramer.Packet(MqttCodes.PUBACK, 0, bytes(0, 1, 0, 2, 0x7F, 0)), 5));
         assertEquals("decode.mqtt.bad.property", property.reason().key());
+        // A QoS 1 PUBLISH with packet id 0 (3.1.1 section 2.3.1: ids are never 0).
+        MqttReader.Malformed zero = assertThrows(MqttReader.Malformed.class,
+                () -> MqttReader.read(new MqttFramer.Packet(MqttCodes.PUBLISH, 2, bytes(0, 1, 't', 0, 0)), 4));
+        assertEquals("decode.mqtt.bad.packetId", zero.reason().key());
     }
 
     @Test

@@ -104,6 +104,15 @@ class MqttSessionTest {
     }
 
     @Test
+    void isChosenByNameOrByTheSubprotocolOffered() {
+        java.net.URI url = java.net.URI.create("ws://127.0.0.1:9001/");
+        assertEquals(List.of("mqtt"), dev.duplex.decode.AppProtocols.offer("mqtt5", List.of()));
+        assertEquals("mqtt5", dev.duplex.decode.AppProtocols.forConnection("mqtt5", url, List.of("mqtt"), true).get().name());
+        assertEquals("mqtt", dev.duplex.decode.AppProtocols.forConnection("auto", url, List.of("mqtt"), true).get().name());
+        assertTrue(dev.duplex.decode.AppProtocols.forConnection("auto", url, List.of(), true).isEmpty());
+    }
+
+    @Test
     void pingsAfterThreeQuartersOfTheKeepAlive() {
         MqttSession s = new MqttSession(false, true);
         s.opened("mqtt");
