@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's mosquitto (2.0), run by a test with its own config in the test's temp dir: a websockets listener
  * for Duplex and a plain TCP one for the foreign clients {@code mosquitto_pub} and {@code mosquitto_sub}, both
- * on free loopback ports, anonymous, nothing kept on disk. Skipped when mosquitto is missing (failing under
+ * anonymous, and a websockets listener that refuses anyone without a login (there is none), all on free
+ * loopback ports, nothing kept on disk. Skipped when mosquitto is missing (failing under
  * {@code CI=true}).
  */
 final class DebianMosquitto implements AutoCloseable {
@@ -32,12 +33,14 @@ final class DebianMosquitto implements AutoCloseable {
     private final Path log;
     private final int wsPort;
     private final int tcpPort;
+    private final int refusingPort;
 
-    private DebianMosquitto(Process process, Path log, int wsPort, int tcpPort) {
+    private DebianMosquitto(Process process, Path log, int wsPort, int tcpPort, int refusingPort) {
         this.process = process;
         this.log = log;
         this.wsPort = wsPort;
         this.tcpPort = tcpPort;
+        this.refusingPort = refusingPort;
     }
 
     static DebianMosquitto start(Path dir) throws Exception {
@@ -47,30 +50,44 @@ final class DebianMosquitto implements AutoCloseable {
         int ws = freePort();
         int tcp;
         do tcp = freePort(); while (tcp == ws);
+        int refusing;
+        do refusing = freePort(); while (refusing == ws || refusing == tcp);
         Path root = Files.createDirectories(dir.resolve("mosquitto"));
         // Started as root, mosquitto would change to the user mosquitto, who may not read the temp dir.
+        // per_listener_settings makes allow_anonymous each listener's own.
         String config = """
                 %s
-                listener %d 127.0.0.1
-                protocol websockets
-                listener %d 127.0.0.1
-                allow_anonymous true
+                per_listener_settings true
                 persistence false
                 log_dest stdout
                 log_type all
-                """.formatted("root".equals(System.getProperty("user.name")) ? "user root" : "", ws, tcp);
+                listener %d 127.0.0.1
+                protocol websockets
+                allow_anonymous true
+                listener %d 127.0.0.1
+                allow_anonymous true
+                listener %d 127.0.0.1
+                protocol websockets
+                allow_anonymous false
+                """.formatted("root".equals(System.getProperty("user.name")) ? "user root" : "", ws, tcp, refusing);
         Path conf = Files.writeString(root.resolve("mosquitto.conf"), config);
         Path log = root.resolve("mosquitto.log");
         Process process = new ProcessBuilder(MOSQUITTO, "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        DebianMosquitto broker = new DebianMosquitto(process, log, ws, tcp);
+        DebianMosquitto broker = new DebianMosquitto(process, log, ws, tcp, refusing);
         broker.awaitListening(ws);
         broker.awaitListening(tcp);
+        broker.awaitListening(refusing);
         return broker;
     }
 
     URI wsUrl() {
         return URI.create("ws://127.0.0.1:" + wsPort + "/");
+    }
+
+    /** The websockets listener that refuses every CONNECT: anonymous clients are not allowed, and no login exists. */
+    URI refusingWsUrl() {
+        return URI.create("ws://127.0.0.1:" + refusingPort + "/");
     }
 
     int tcpPort() {

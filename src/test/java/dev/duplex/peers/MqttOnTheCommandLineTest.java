@@ -22,7 +22,8 @@ import dev.duplex.decode.mqtt.MqttSession;
  * {@code duplex connect --decode mqtt} and {@code mqtt5} against Debian's mosquitto (not ours) over its
  * websockets listener, with mosquitto_pub and mosquitto_sub as the foreign clients on its TCP listener: the
  * CONNACK, a subscription and its SUBACK, publishes both ways at QoS 1 and 2 with their acks answered and
- * paired, PINGREQ on a shortened keep-alive, and a command typed wrongly said without sending.
+ * paired, PINGREQ on a shortened keep-alive, a refused CONNACK of each version, and a command typed wrongly
+ * said without sending.
  */
 class MqttOnTheCommandLineTest {
     @TempDir
@@ -44,9 +45,13 @@ class MqttOnTheCommandLineTest {
     }
 
     private CompletableFuture<Integer> connect(String protocol) throws Exception {
+        return connect(protocol, broker.wsUrl().toString());
+    }
+
+    private CompletableFuture<Integer> connect(String protocol, String url) throws Exception {
         PipedInputStream stdin = new PipedInputStream();
         type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
-        return ConsoleLines.connect(stdin, out, err, "connect", "--decode", protocol, "--wait", "10000", broker.wsUrl().toString());
+        return ConsoleLines.connect(stdin, out, err, "connect", "--decode", protocol, "--wait", "10000", url);
     }
 
     @Test
@@ -122,6 +127,20 @@ class MqttOnTheCommandLineTest {
         out.await("MQTT PINGRESP, round trip");
         type.close();
         assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void saysARefusedConnectionOfEachVersion() throws Exception {
+        CompletableFuture<Integer> status = connect("mqtt", broker.refusingWsUrl().toString());
+        err.await("MQTT CONNACK 0x05 not authorized: the server refused the connection");
+        // mosquitto then drops the connection, with no WebSocket close: an abnormal end, not ours.
+        assertEquals(dev.duplex.cli.Cli.ABNORMAL_CLOSE, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        type.close();
+
+        status = connect("mqtt5", broker.refusingWsUrl().toString());
+        err.await("MQTT CONNACK 0x87 Not authorized: the server refused the connection");
+        assertEquals(dev.duplex.cli.Cli.ABNORMAL_CLOSE, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        type.close();
     }
 
     @Test
