@@ -127,7 +127,7 @@ final class ConsoleClient {
         while (true) {
             Signal s = signals.take();
             if (s instanceof ConnectionEnded e && e.generation() != generation) continue;
-            if (s instanceof ConnectionEnded e && (closeTyped || !reconnect())) return statusFor(e.close());
+            if (s instanceof ConnectionEnded e && (closeTyped || protocolEnded() || !reconnect())) return statusFor(e.close());
             if (s instanceof ConnectionEnded) continue;
             // An echo client stays until the server closes (or Ctrl+C): the checker leads the conversation.
             if (s instanceof EndOfInput && show.echo()) continue;
@@ -161,7 +161,7 @@ final class ConsoleClient {
             }
             if (ended == null) break;
             // Ended while what is awaited may still come: the rules may make the connection again for it.
-            if (closeTyped || !(received < awaited || protocolAwaiting() || rulesAwaiting()) || !reconnect()) {
+            if (closeTyped || protocolEnded() || !(received < awaited || protocolAwaiting() || rulesAwaiting()) || !reconnect()) {
                 return statusFor(ended);
             }
         }
@@ -238,6 +238,12 @@ final class ConsoleClient {
     private long rulesDeadline() {
         RuleConsole r = rules;
         return r == null ? Long.MAX_VALUE : r.nanosToNextDeadline();
+    }
+
+    /** Whether the protocol ended its session itself (MQTT's DISCONNECT), so that the server dropping the connection is its normal end. */
+    private boolean protocolEnded() {
+        ProtocolConsole app = protocol;
+        return app != null && app.ended();
     }
 
     private boolean protocolAwaiting() {
@@ -331,7 +337,8 @@ final class ConsoleClient {
         }
     }
 
-    private static int statusFor(WsEvent.Closed close) {
+    private int statusFor(WsEvent.Closed close) {
+        if (close.code() == CloseCodes.ABNORMAL && protocolEnded()) return Cli.OK;
         return close.code() == CloseCodes.NORMAL || close.code() == CloseCodes.GOING_AWAY ? Cli.OK : Cli.ABNORMAL_CLOSE;
     }
 

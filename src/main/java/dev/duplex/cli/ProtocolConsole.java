@@ -66,6 +66,11 @@ final class ProtocolConsole {
         return protocol.awaiting();
     }
 
+    /** Whether the protocol ended its session by its own rule (see {@link AppProtocol#ended()}). */
+    boolean ended() {
+        return protocol.ended();
+    }
+
     /** What became of a typed slash command. */
     enum Outcome { NOT_THE_PROTOCOLS, SENT, REFUSED }
 

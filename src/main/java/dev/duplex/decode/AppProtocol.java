@@ -52,6 +52,15 @@ public interface AppProtocol {
     boolean awaiting();
 
     /**
+     * Whether the session was ended by the protocol's own rule, such as an MQTT DISCONNECT we sent: the
+     * server then drops the connection, often with no WebSocket close at all (mosquitto does), and
+     * {@code connect} counts that end as the normal one rather than as an abnormal closure.
+     */
+    default boolean ended() {
+        return false;
+    }
+
+    /**
      * What the protocol sends on time by itself (a STOMP heart-beat, an MQTT PINGREQ): asked about once a
      * second while the connection is open, with {@link System#nanoTime()}. Nothing, for protocols whose
      * heartbeats only answer the server's.

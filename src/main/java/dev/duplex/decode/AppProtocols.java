@@ -7,13 +7,15 @@ import java.util.Optional;
 
 import dev.duplex.decode.graphql.GraphqlSession;
 import dev.duplex.decode.jsonrpc.JsonRpcSession;
+import dev.duplex.decode.mqtt.MqttSession;
 import dev.duplex.decode.socketio.SocketIoSession;
 import dev.duplex.decode.stomp.StompSession;
 
 /**
  * The application protocols Duplex speaks, by the name users type, and the choice {@code auto} makes from the
  * URL and the subprotocols offered: a path with {@code /socket.io/} or an {@code EIO=} query is Socket.IO, an offer
- * of graphql-transport-ws or graphql-ws is GraphQL, one of v12.stomp, v11.stomp or v10.stomp is STOMP.
+ * of graphql-transport-ws or graphql-ws is GraphQL, one of v12.stomp, v11.stomp or v10.stomp is STOMP, an offer
+ * of mqtt is MQTT 3.1.1 (the first of the two that offer it; MQTT 5 is chosen by name).
  */
 public final class AppProtocols {
     public static final String AUTO = "auto";
@@ -21,8 +23,10 @@ public final class AppProtocols {
     public static final String GRAPHQL = GraphqlSession.NAME;
     public static final String JSON_RPC = JsonRpcSession.NAME;
     public static final String STOMP = StompSession.NAME;
+    public static final String MQTT = MqttSession.NAME;
+    public static final String MQTT_5 = MqttSession.NAME_5;
     /** What {@code --decode} takes, in the order its help lists them. */
-    public static final List<String> NAMES = List.of(SOCKET_IO, STOMP, GRAPHQL, JSON_RPC, AUTO);
+    public static final List<String> NAMES = List.of(SOCKET_IO, STOMP, GRAPHQL, JSON_RPC, MQTT, MQTT_5, AUTO);
 
     private AppProtocols() { }
 
@@ -38,6 +42,8 @@ public final class AppProtocols {
         if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession());
         if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
         if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat));
+        if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat));
+        if (n.equals(MQTT_5)) return Optional.of(new MqttSession(true, heartbeat));
         return Optional.empty();
     }
 
@@ -46,7 +52,10 @@ public final class AppProtocols {
      * it speaks; {@code auto} chooses the protocol whose subprotocol the user offered.
      */
     private static final java.util.Map<String, List<String>> SUBPROTOCOLS = java.util.Map.of(
-            GRAPHQL, GraphqlSession.SUBPROTOCOLS, STOMP, StompSession.SUBPROTOCOLS);
+            GRAPHQL, GraphqlSession.SUBPROTOCOLS,
+            STOMP, StompSession.SUBPROTOCOLS,
+            MQTT, MqttSession.SUBPROTOCOLS,
+            MQTT_5, MqttSession.SUBPROTOCOLS);
 
     /** The subprotocols to offer: the user's, then those the protocol needs that the user did not name. */
     public static List<String> offer(String name, List<String> offered) {

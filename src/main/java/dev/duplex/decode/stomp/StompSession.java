@@ -44,6 +44,8 @@ public final class StompSession implements AppProtocol {
     private long lastSentNanos = System.nanoTime();
     private long lastReceivedNanos = System.nanoTime();
     private boolean silenceSaid;
+    /** Whether we sent DISCONNECT: the broker closing then (RabbitMQ at once, without the receipt) is the end asked for. */
+    private boolean disconnecting;
 
     /** @param heartbeat whether Duplex offers heart-beats (off: {@code heart-beat:0,0}, to see what the server does) */
     public StompSession(boolean heartbeat) {
@@ -181,6 +183,13 @@ public final class StompSession implements AppProtocol {
     }
 
     @Override
+    public boolean ended() {
+        synchronized (lock) {
+            return disconnecting;
+        }
+    }
+
+    @Override
     public Turn command(String name, String rest) {
         synchronized (lock) {
             Turn turn = compose(name, rest.strip());
@@ -214,6 +223,7 @@ public final class StompSession implements AppProtocol {
                         "content-type", "text/plain;charset=utf-8");
             }
             case "disconnect":
+                disconnecting = true;
                 return asking("DISCONNECT", "DISCONNECT", "");
             default:
                 return null;
