@@ -73,6 +73,7 @@ public final class Workbench {
     private dev.duplex.model.clientcheck.ClientCheckModel clientCheck;
     /** Where the saved connections and Duplex's own certificate are kept. */
     private final Path dataDir;
+    private final dev.duplex.model.environments.EnvironmentsModel environments;
 
     public Workbench(Settings settings, Dispatcher dispatcher, Path configDir, Path dataDir) {
         this(StoredState.withSettings(settings, configDir, dataDir), dispatcher, configDir, dataDir);
@@ -98,11 +99,13 @@ public final class Workbench {
         }
         this.server = new ServerModel(settings, dispatcher, dataDir);
         this.dataDir = dataDir;
+        this.environments = new dev.duplex.model.environments.EnvironmentsModel(configDir, stored.environments(), io);
         logCap.set(settings.logCap());
         language.set(settings.language());
         appearance = new Appearance(settings.theme());
         ClientTab first = new ClientTab(dispatcher, library, settings.lastUrl(), settings.sendOrigin(),
                 settings.origin(), settings.logCap());
+        first.rules().environments(environments.currentProperty());
         tabs.add(first);
         selectedTab.set(first);
         logCap.addListener((obs, old, cap) -> {
@@ -148,6 +151,11 @@ public final class Workbench {
         }
     }
 
+    /** The named environments every tab may choose from. */
+    public dev.duplex.model.environments.EnvironmentsModel environments() {
+        return environments;
+    }
+
     /** Opens another tab in front, aimed at the embedded server when it runs, else where the front tab is. */
     public ClientTab addTab() {
         ClientTab front = selectedTab.get();
@@ -155,6 +163,7 @@ public final class Workbench {
                 : front.urlProperty().get();
         ClientTab tab = new ClientTab(dispatcher, library, aim, front.options().sendOriginProperty().get(),
                 front.options().originProperty().get(), logCap.get());
+        tab.rules().environments(environments.currentProperty());
         tabs.add(tab);
         selectedTab.set(tab);
         return tab;

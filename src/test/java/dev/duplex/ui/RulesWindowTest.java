@@ -79,6 +79,38 @@ class RulesWindowTest {
         assertTrue(onFx(() -> robot.lookup("#rulesArea").queryTextInputControl().isEditable()));
     }
 
+    /**
+     * Environments typed in the Rules tab's editor and saved, one chosen for the tab: its variables fill
+     * {{port}} in the URL field and {{who}} in the message box; a text that does not read says where.
+     */
+    @Test
+    void anEnvironmentEditedAndChosenInTheRulesTabFillsTheUrlAndTheMessage(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup(".client-pane #tabs").queryAs(TabPane.class);
+        Tab rulesTab = onFx(() -> tabs.getTabs().stream().filter(t -> "rulesTab".equals(t.getId())).findFirst().orElseThrow());
+        robot.interact(() -> tabs.getSelectionModel().select(rulesTab));
+        until(() -> robot.lookup("#editEnvironments").tryQuery().isPresent());
+        assertFalse(onFx(() -> robot.lookup(".environments").query().isVisible()), "folded until asked for");
+        robot.clickOn("#editEnvironments");
+        robot.interact(() -> robot.lookup("#environmentsArea").queryTextInputControl().setText("staging: [1\n"));
+        robot.clickOn("#saveButton");
+        until(() -> onFx(() -> robot.lookup(".environments .status").queryLabeled().getText()).startsWith("not YAML, line"));
+        robot.interact(() -> robot.lookup("#environmentsArea").queryTextInputControl()
+                .setText("local: {port: 1, who: carol}\nstaging: {port: " + server.uri("/").getPort() + ", who: bob}\n"));
+        robot.clickOn("#saveButton");
+        until(() -> onFx(() -> robot.lookup(".environments .status").queryLabeled().getText()).startsWith("Saved to"));
+        javafx.scene.control.ComboBox<String> box = robot.lookup("#environmentBox").queryComboBox();
+        assertTrue(onFx(() -> box.getItems()).containsAll(java.util.List.of("", "local", "staging")));
+        robot.interact(() -> box.setValue("staging"));
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText("ws://127.0.0.1:{{port}}/"));
+        robot.clickOn("#connectButton");
+        until(() -> model.selectedTabProperty().get().stateProperty().get() == ClientState.OPEN);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("hello {{who}}"));
+        robot.clickOn("#sendButton");
+        until(() -> clientLog(robot).contains("message received: hello bob"));
+        assertTrue(onFx(() -> box.isDisabled()), "chosen at connect, locked while connected");
+    }
+
     private String clientLog(FxRobot robot) throws Exception {
         ListView<WsEvent> view = robot.lookup(".client-pane #logView").queryListView();
         EventText format = new EventText(Texts.of(Locale.ENGLISH));

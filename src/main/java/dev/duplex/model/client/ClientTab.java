@@ -113,7 +113,7 @@ public final class ClientTab {
         this.files = new ConversationFiles(log, wire, io, notice::set, () -> state.get() == ClientState.DISCONNECTED);
         this.commands = new SharedCommands(url, options, login, notice::set);
         files.secretParams(login::secretParams);
-        decoding.onTime(log::addAll, this::sendAnswer);
+        decoding.onTime(log::addAll, this::sendAnswer, io::onFx);
         rules.reconnectWith(() -> {
             if (shutdown == null) connect(false);
         }, io::onFx);
@@ -145,7 +145,12 @@ public final class ClientTab {
     private void connect(boolean fresh) {
         if (state.get() != ClientState.DISCONNECTED) return;
         notice.set(null);
-        Checked<ClientInput.Connection> chosen = options.connection(url.get());
+        List<WsEvent> said = new java.util.ArrayList<>();
+        // The rules and the environment first: their variables fill {{name}} in the URL and the headers.
+        if (fresh) rules.prepare(said);
+        log.addAll(said); // said even when a field below does not check
+        said.clear();
+        Checked<ClientInput.Connection> chosen = options.connection(url.get(), rules::fill);
         if (!chosen.isOk()) {
             notice.set(Notice.of(chosen.problem()));
             return;
@@ -166,12 +171,8 @@ public final class ClientTab {
             notice.set(Notice.of(named.problem()));
             return;
         }
-        List<WsEvent> said = new java.util.ArrayList<>();
         ClientInput.Connection c = decoding.prepare(auth.value().applyTo(chosen.value()), said);
-        if (fresh) {
-            rules.prepare(said);
-            wire.clear();
-        }
+        if (fresh) wire.clear();
         log.addAll(said);
         state.set(ClientState.CONNECTING);
         io.run(() -> {
@@ -286,6 +287,7 @@ public final class ClientTab {
         if (shutdown == null) {
             controlFrames.shutdown();
             rules.shutdown();
+            decoding.shutdown();
             burst.shutdown();
             shutdown = io.finish(() -> client.close(CloseCodes.GOING_AWAY, "Duplex is closing"));
         }

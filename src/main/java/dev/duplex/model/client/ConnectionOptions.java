@@ -51,8 +51,13 @@ public final class ConnectionOptions {
      * {@code connect} reads its arguments; or the first field that does not check.
      */
     Checked<ClientInput.Connection> connection(String url) {
-        return new ClientInput(url, sendOrigin.get(), origin.get(), headers.get(), subprotocols.get(), deflate.get(),
-                connectTimeout.get(), deflateParams.get()).connection();
+        return connection(url, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same, {@code {{name}}} in the URL, the Origin and the headers filled by {@code fill} first. */
+    Checked<ClientInput.Connection> connection(String url, java.util.function.UnaryOperator<String> fill) {
+        return new ClientInput(fill.apply(url), sendOrigin.get(), fill.apply(origin.get()), fill.apply(headers.get()),
+                subprotocols.get(), deflate.get(), connectTimeout.get(), deflateParams.get()).connection();
     }
 
     /** The proxy to go through, as the options layer reads the field; or why it does not read. */

@@ -38,10 +38,16 @@ public final class Decoding {
     /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
     private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
     private AppProtocol session;
-    /** Asks the session once a second what it sends on time (a heart-beat), while connected; made on first use. */
-    private javafx.animation.Timeline clock;
+    /**
+     * Asks the session once a second what it sends on time (a heart-beat), while connected: a timer thread of
+     * its own, made on first use, that hands each tick to the FX thread (no animation timer: the model runs
+     * without a toolkit in its tests, and the tick must not wait for a pulse).
+     */
+    private java.util.concurrent.ScheduledExecutorService timer;
+    private java.util.concurrent.ScheduledFuture<?> clock;
     private Consumer<List<WsEvent>> clockLog = e -> { };
     private Consumer<Payload> clockSend = p -> { };
+    private Consumer<Runnable> onFx = Runnable::run;
 
     /** The protocol chosen: {@link #NONE} or one of {@link AppProtocols#NAMES}. */
     public StringProperty protocolProperty() { return protocol; }
@@ -73,10 +79,20 @@ public final class Decoding {
                 offered, o.deflate(), o.maxMessage()));
     }
 
-    /** Where the lines and messages the protocol gives on time go: the tab's log, and the tab's sending. */
-    public void onTime(Consumer<List<WsEvent>> log, Consumer<Payload> send) {
+    /**
+     * Where the lines and messages the protocol gives on time go: the tab's log, and the tab's sending; and how
+     * the timer's thread hands a tick to the FX thread.
+     */
+    public void onTime(Consumer<List<WsEvent>> log, Consumer<Payload> send, Consumer<Runnable> onFx) {
         clockLog = log;
         clockSend = send;
+        this.onFx = onFx;
+    }
+
+    /** Stops the clock for good (the tab is closing). */
+    public void shutdown() {
+        stopClock();
+        if (timer != null) timer.shutdownNow();
     }
 
     /**
@@ -92,7 +108,7 @@ public final class Decoding {
                 play(o.at(), WsEvent.Meant.Way.STATE, session.opened(o.subprotocol()), all, send);
                 startClock();
             } else if (e instanceof WsEvent.Closed || e instanceof WsEvent.Failed) {
-                if (clock != null) clock.stop();
+                stopClock();
             } else if (e instanceof WsEvent.Received r) {
                 play(r.at(), WsEvent.Meant.Way.IN, session.received(r.payload()), all, send);
             } else if (e instanceof WsEvent.Sent s) {
@@ -116,15 +132,26 @@ public final class Decoding {
     }
 
     private void startClock() {
-        if (clock == null) {
-            clock = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
-            clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        stopClock();
+        if (timer == null) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "duplex-protocol-clock");
+                t.setDaemon(true);
+                return t;
+            });
         }
-        clock.playFromStart();
+        AppProtocol ticking = session;
+        clock = timer.scheduleAtFixedRate(() -> onFx.accept(() -> tick(ticking)), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    private void tick() {
-        if (session == null) return;
+    private void stopClock() {
+        if (clock != null) clock.cancel(false);
+        clock = null;
+    }
+
+    /** On the FX thread: a tick of the session it was started for (one that was replaced since says nothing). */
+    private void tick(AppProtocol ticking) {
+        if (session == null || session != ticking || clock == null) return;
         AppProtocol.Turn turn = session.due(System.nanoTime());
         if (!turn.lines().isEmpty()) clockLog.accept(lines(turn));
         turn.replies().forEach(clockSend);

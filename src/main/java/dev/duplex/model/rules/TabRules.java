@@ -29,6 +29,12 @@ public final class TabRules {
     private static final String NAME = "rules";
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    /** The environment chosen for this tab, "" for none. */
+    private final StringProperty environment = new SimpleStringProperty(this, "environment", "");
+    private javafx.beans.value.ObservableValue<dev.duplex.rules.Environments> environments =
+            new javafx.beans.property.SimpleObjectProperty<>(dev.duplex.rules.Environments.NONE);
+    /** What fills {{name}} in the URL, the headers and the messages: the run's variables, or the environment's alone. */
+    private dev.duplex.rules.Variables variables = new dev.duplex.rules.Variables();
     private final ReadOnlyIntegerWrapper passed = new ReadOnlyIntegerWrapper(this, "passed");
     private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper(this, "failed");
     private RuleRun run;
@@ -48,6 +54,13 @@ public final class TabRules {
 
     /** The rules as typed: JSON, empty for none. Read at the next connect. */
     public StringProperty textProperty() { return text; }
+    /** The environment whose variables the next connect takes, "" for none. */
+    public StringProperty environmentProperty() { return environment; }
+
+    /** The window's environments, of which this tab chooses one. */
+    public void environments(javafx.beans.value.ObservableValue<dev.duplex.rules.Environments> all) {
+        this.environments = all;
+    }
     /** Assertions and expectations passed on the current (or last) connection. */
     public ReadOnlyIntegerProperty passedProperty() { return passed.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty failedProperty() { return failed.getReadOnlyProperty(); }
@@ -76,20 +89,39 @@ public final class TabRules {
         run = null;
         passed.set(0);
         failed.set(0);
+        Map<String, String> chosen = chosenEnvironment(said);
+        variables = new dev.duplex.rules.Variables(chosen);
         String typed = text.get() == null ? "" : text.get();
         if (typed.isBlank()) return;
         try {
-            run = RuleFile.parse(typed).start(Map.of());
+            // The environment's values win over the rules' own, so that one set of rules runs against each.
+            run = RuleFile.parse(typed).start(chosen);
+            variables = run.variables();
             started = System.nanoTime();
         } catch (RuleFile.BadRules e) {
             said.add(line(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.problem(NAME, "rules.bad", e.getMessage())));
         }
     }
 
-    /** {@code {{name}}} in what the tab sends, filled from the rules' variables (as typed when none run). */
+    /** The chosen environment's variables; one that is no longer there is said, and none are taken. */
+    private Map<String, String> chosenEnvironment(List<WsEvent> said) {
+        String name = environment.get() == null ? "" : environment.get();
+        dev.duplex.rules.Environments all = environments.getValue();
+        if (name.isEmpty()) return Map.of();
+        if (!all.has(name)) {
+            said.add(line(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.problem(NAME, "rules.noEnvironment", name,
+                    all.names().isEmpty() ? "-" : String.join(", ", all.names()))));
+            return Map.of();
+        }
+        return all.variables(name);
+    }
+
+    /**
+     * {@code {{name}}} in what the tab sends, and in its URL and headers at connect, filled from the rules'
+     * variables and the environment's (a placeholder with no value stays as typed).
+     */
     public String fill(String message) {
-        RuleRun r = run;
-        return r == null ? message : r.variables().fill(message);
+        return message == null ? null : variables.fill(message);
     }
 
     /** The events with the rules' lines after each; what the rules send goes to {@code send}. */

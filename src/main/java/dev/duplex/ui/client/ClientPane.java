@@ -41,7 +41,11 @@ public final class ClientPane {
             return new dev.duplex.ui.decode.DecodeController(tab.decoding(), tab.stateProperty(), texts);
         }
         if (type == dev.duplex.ui.rules.RulesController.class) {
-            return new dev.duplex.ui.rules.RulesController(tab.rules(), tab.stateProperty(), texts);
+            return new dev.duplex.ui.rules.RulesController(tab.rules(), workbench.environments(), tab.stateProperty(), texts,
+                    subscriptions);
+        }
+        if (type == dev.duplex.ui.environments.EnvironmentsController.class) {
+            return new dev.duplex.ui.environments.EnvironmentsController(workbench.environments(), texts, subscriptions);
         }
         if (type == ComposerController.class) return new ComposerController(tab, texts);
         if (type == ControlFramesController.class) return new ControlFramesController(tab.controlFrames(), texts);

@@ -132,6 +132,46 @@ class TabRulesTest {
                 "rules.summary [0, 0]"), fx.call(() -> rulesLines(tab)));
     }
 
+    /**
+     * The tab's environment fills {{name}} in the URL, a header and the messages, over the rules' own variable;
+     * an environment taken out of the file is said at connect, and its variables are not set.
+     */
+    @Test
+    void theChosenEnvironmentFillsTheUrlTheHeadersAndTheMessages() throws Exception {
+        try (NodeWsServer ws = NodeWsServer.start()) {
+            ClientTab tab = tab();
+            fx.run(() -> {
+                workbench.environments().textProperty().set("local: {port: 1, user: carol}\nstaging: {port: "
+                        + ws.uri("/").getPort() + ", user: bob}\n");
+                assertTrue(workbench.environments().save());
+                tab.rules().environmentProperty().set("staging");
+                tab.rules().textProperty().set("variables: {user: ana}\nonOpen: ['hello {{user}}']\n");
+                tab.options().headersProperty().set("X-User: {{user}}");
+                tab.urlProperty().set("ws://127.0.0.1:{{port}}/");
+                tab.connect();
+            });
+            assertEquals("bob", ws.nextHandshake().header("x-user"));
+            fx.until(() -> texts(tab).contains("hello bob"));
+            fx.run(() -> {
+                tab.composer().textProperty().set("by hand {{user}}");
+                tab.send();
+            });
+            fx.until(() -> texts(tab).contains("by hand bob"));
+            fx.run(tab::disconnect);
+            fx.until(() -> tab.stateProperty().get() == ClientState.DISCONNECTED);
+            fx.run(() -> {
+                workbench.environments().textProperty().set("local: {port: 1}\n");
+                assertTrue(workbench.environments().save());
+                tab.urlProperty().set(ws.uri("/").toString());
+                tab.connect();
+            });
+            fx.until(() -> rulesLines(tab).contains("rules.noEnvironment [staging, local]"));
+            fx.until(() -> tab.stateProperty().get() == ClientState.OPEN);
+            fx.until(() -> texts(tab).contains("hello ana"));
+            assertTrue(java.nio.file.Files.readString(workbench.environments().file()).startsWith("local: {port: 1}"));
+        }
+    }
+
     @Test
     void rulesThatDoNotReadAreSaidAndNothingRuns() throws Exception {
         try (NodeWsServer ws = NodeWsServer.start()) {
