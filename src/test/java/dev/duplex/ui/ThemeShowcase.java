@@ -16,7 +16,7 @@ import javafx.stage.Stage;
  * Not a test: the window with a long conversation in it (sent and received lines, a behaviour's ~ lines, an
  * error, the yellow warning), to look at a theme by eye under Xvfb and to take the README's screenshots.
  * Arguments: light|dark, en|zh, and optionally the title of a tab to show in each pane (Frames, Handshake…), or
- * {@code burst} for the burst pane running; {@code deflate} anywhere after them compresses the conversation, {@code rules} runs rules on it.
+ * {@code burst} for the burst pane running; {@code deflate} anywhere after them compresses the conversation, {@code rules} runs rules on it (in the environment local), {@code environments} unfolds their editor.
  */
 public final class ThemeShowcase extends Application {
     private static final int MESSAGES = 120;
@@ -41,6 +41,9 @@ public final class ThemeShowcase extends Application {
             tab.rules().textProperty().set("""
                     {"rules": [{"name": "tenth", "when": {"regex": "uplex ([0-9]*0)$"}, "then": [{"mark": "the {{1}}th"}]},
                                {"name": "zh", "when": {"contains": "你好"}, "then": [{"assert": {"regex": "[05]$"}}]}]}""");
+            model.environments().textProperty().set("local: {host: 127.0.0.1, user: ana}\nstaging: {host: staging.example.com, user: bob}\n");
+            model.environments().save();
+            tab.rules().environmentProperty().set("local");
         }
         if (args.contains("deflate")) {
             model.server().deflateProperty().set(true);
@@ -92,6 +95,11 @@ public final class ThemeShowcase extends Application {
                     var pane = (javafx.scene.control.TabPane) node;
                     pane.getTabs().stream().filter(t -> args.get(2).equals(t.getText())).findFirst()
                             .ifPresent(t -> pane.getSelectionModel().select(t));
+                }
+                // "environments": the editor of the Rules tab unfolded (the tab is loaded once selected, above).
+                if (args.contains("environments")) {
+                    javafx.application.Platform.runLater(() -> stage.getScene().getRoot().lookupAll("#editEnvironments")
+                            .forEach(b -> ((javafx.scene.control.ToggleButton) b).setSelected(true)));
                 }
                 // No window manager draws a title under Xvfb: screenshot.sh's WINDOW_NAME=ready waits for this.
                 stage.setTitle("ready");
