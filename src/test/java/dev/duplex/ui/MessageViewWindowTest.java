@@ -101,6 +101,46 @@ class MessageViewWindowTest {
         assertFalse(onFx(() -> robot.lookup(".client-pane #emptyLabel").queryAs(Label.class).isVisible()));
     }
 
+    /** A frame chosen in the Frames tab opens the message it belongs to, beside its bytes; a close frame does not. */
+    @Test
+    void aFrameChosenInTheFramesTabOpensItsMessage(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#urlField").queryTextInputControl().setText(server.uri("/").toString()));
+        robot.clickOn("#connectButton");
+        until(() -> model.selectedTabProperty().get().stateProperty().get() == ClientState.OPEN);
+        robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText(JSON));
+        robot.clickOn("#sendButton");
+        javafx.scene.control.TabPane tabs = robot.lookup(".client-pane #tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        until(() -> robot.lookup(".client-pane .frames-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<WsEvent> table = robot.lookup(".client-pane .frames-table").queryAs(javafx.scene.control.TableView.class);
+        until(() -> onFx(() -> table.getItems().stream().anyMatch(e -> e instanceof WsEvent.Frame f && f.frame().inbound())));
+        int in = onFx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i) instanceof WsEvent.Frame f && f.frame().inbound()) return i;
+            }
+            return -1;
+        });
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(in));
+        SplitPane detail = robot.lookup(".client-pane #detailSplit").queryAs(SplitPane.class);
+        assertEquals(2, onFx(() -> detail.getItems().size()), "the hex dump and the message");
+        String summary = onFx(() -> robot.lookup(".client-pane #detailSplit #summaryLabel").queryAs(Label.class).getText());
+        assertTrue(summary.startsWith("Received at ") && summary.contains(JSON.length() + " bytes, text"), summary);
+        @SuppressWarnings("unchecked")
+        TreeView<Object> tree = robot.lookup(".client-pane #detailSplit #jsonTree").queryAs(TreeView.class);
+        assertEquals(2, onFx(() -> tree.getRoot().getChildren().size()), "user and n");
+        robot.clickOn("#disconnectButton");
+        until(() -> onFx(() -> table.getItems().stream().anyMatch(e -> e instanceof WsEvent.Frame f && f.frame().control())));
+        int close = onFx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i) instanceof WsEvent.Frame f && f.frame().control()) return i;
+            }
+            return -1;
+        });
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(close));
+        assertEquals(1, onFx(() -> detail.getItems().size()), "a close frame is no message");
+    }
+
     private static int indexOf(ListView<WsEvent> log, Class<? extends WsEvent> kind) {
         for (int i = 0; i < log.getItems().size(); i++) if (kind.isInstance(log.getItems().get(i))) return i;
         throw new AssertionError("no " + kind.getSimpleName() + " in the log");

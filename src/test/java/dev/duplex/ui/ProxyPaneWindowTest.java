@@ -150,6 +150,24 @@ class ProxyPaneWindowTest {
         assertTrue(log.contains("\"a secret\" rewritten to \"a public\" (up:secret=>public)"), log);
         assertTrue(log.contains("server → Duplex → client: a public"), log);
 
+        // A message chosen in the pair's log opens whole under it: the server's first echo, with its round
+        // trip from the client's message before it.
+        ListView<ProxyEvent> pairLog = robot.lookup("#pairLogView").queryListView();
+        int echo = onFx(() -> {
+            for (int i = 0; i < pairLog.getItems().size(); i++) {
+                if (pairLog.getItems().get(i) instanceof ProxyEvent.Message m && m.direction() == dev.duplex.net.proxy.Direction.DOWN) return i;
+            }
+            return -1;
+        });
+        robot.interact(() -> pairLog.getSelectionModel().clearAndSelect(echo));
+        javafx.scene.control.SplitPane logSplit = robot.lookup("#pairLogSplit").queryAs(javafx.scene.control.SplitPane.class);
+        assertEquals(2, onFx(() -> logSplit.getItems().size()));
+        String summary = onFx(() -> robot.lookup("#pairLogSplit #summaryLabel").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(summary.startsWith("Received at ") && summary.contains("ms after our last message"), summary);
+        assertEquals("hello", onFx(() -> robot.lookup("#pairLogSplit #textArea").queryAs(javafx.scene.control.TextArea.class).getText()));
+        robot.interact(() -> pairLog.getSelectionModel().clearAndSelect(0));
+        assertEquals(1, onFx(() -> logSplit.getItems().size()), "a line that is no message shows none");
+
         selectPairTab(robot, 1);
         until(() -> handshakeText(robot, "#clientHandshakeBox").contains("GET /room?x=1"));
         until(() -> handshakeText(robot, "#upstreamHandshakeBox").contains("GET /base/room?x=1"));

@@ -1,6 +1,5 @@
 package dev.duplex.ui.frames;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -100,35 +99,9 @@ final class FrameText {
     private String reassembled(WsEvent selected, List<WsEvent> all) {
         FrameInfo f = frame(selected);
         if (f.control() || (f.fin() && f.opcode() != FrameInfo.CONTINUATION)) return null;
-        int at = all.indexOf(selected);
-        if (at < 0) return null;
-        int start = at;
-        while (start >= 0 && !(sameWay(all.get(start), f) && frame(all.get(start)).opcode() != FrameInfo.CONTINUATION
-                && !frame(all.get(start)).control())) {
-            start--;
-        }
-        if (start < 0) return null;
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
-        int fragments = 0;
-        boolean complete = false;
-        for (int i = start; i < all.size(); i++) {
-            FrameInfo part = frame(all.get(i));
-            if (!sameWay(all.get(i), f) || part.control()) continue;
-            if (i > start && part.opcode() != FrameInfo.CONTINUATION) break;
-            message.writeBytes(part.inflated() != null ? part.inflated() : part.payload());
-            fragments++;
-            if (part.fin()) {
-                complete = true;
-                break;
-            }
-        }
-        FrameInfo first = frame(all.get(start));
-        byte[] bytes = message.toByteArray();
-        String body = first.opcode() == FrameInfo.TEXT && (!first.rsv1() || first.inflated() != null) ? new String(bytes, StandardCharsets.UTF_8) : Payload.binary(bytes).hexPreview(64);
-        return texts.get(complete ? "frames.message" : "frames.messagePartial", fragments, bytes.length) + "\n" + body;
-    }
-
-    private static boolean sameWay(WsEvent e, FrameInfo f) {
-        return frame(e).inbound() == f.inbound();
+        return dev.duplex.model.message.FrameMessage.of(all, all.indexOf(selected)).map(m -> texts.get(
+                m.complete() ? "frames.message" : "frames.messagePartial", m.fragments(), m.bytes().length) + "\n"
+                + (m.text() ? new String(m.bytes(), StandardCharsets.UTF_8) : Payload.binary(m.bytes()).hexPreview(64)))
+                .orElse(null);
     }
 }

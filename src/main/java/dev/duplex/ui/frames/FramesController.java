@@ -38,7 +38,8 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The frame inspector, one per side: a table of frames with filters by direction and kind, a plain or
- * regular-expression search, copy, auto-scroll, running totals, and a hex dump of the selected frame.
+ * regular-expression search, copy, auto-scroll, running totals, a hex dump of the selected frame, and the
+ * message it belongs to in the message view.
  * Which frames show is {@link FrameFilter}'s to say, how they read {@link FrameText}'s. Included by the
  * server and client panes, which hand it their frames with {@link #bind}.
  */
@@ -61,6 +62,7 @@ public final class FramesController {
     @FXML private TableColumn<WsEvent, String> wireColumn;
     @FXML private TableColumn<WsEvent, String> previewColumn;
     @FXML private TextArea detailArea;
+    @FXML private javafx.scene.control.SplitPane detailSplit;
 
     private final Texts texts;
     private final EventText format;
@@ -103,8 +105,14 @@ public final class FramesController {
         totalsLabel.textProperty().bind(Bindings.createStringBinding(() -> texts.get("frames.totals",
                 totals.inFrames(), totals.inBytes(), totals.outFrames(), totals.outBytes()), totals.changed()));
 
-        table.getSelectionModel().selectedItemProperty().addListener(
-                (o, a, e) -> detailArea.setText(text.detail(e, frames.events())));
+        // The frame's bytes, and beside them the message it belongs to, once that is whole, in the message view.
+        dev.duplex.ui.message.MessagePanel message = new dev.duplex.ui.message.MessagePanel(texts, detailSplit, 0.45);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            detailArea.setText(text.detail(e, frames.events()));
+            List<WsEvent> whole = e == null ? List.of() : dev.duplex.model.message.FrameMessage.of(frames.events(),
+                    frames.events().indexOf(e)).flatMap(dev.duplex.model.message.FrameMessage::asEvent).map(List::of).orElse(List.of());
+            message.show(whole, 0);
+        });
         KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         table.setOnKeyPressed(key -> {
             if (copyKeys.match(key)) {

@@ -5,10 +5,9 @@ import dev.duplex.i18n.Help;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.LogBuffer;
 import dev.duplex.net.WsEvent;
-import dev.duplex.model.message.MessageModel;
 import dev.duplex.ui.Fxml;
 import dev.duplex.ui.ThisPulse;
-import dev.duplex.ui.message.MessageController;
+import dev.duplex.ui.message.MessagePanel;
 import dev.duplex.ui.PacedList;
 import dev.duplex.ui.ViewSubscriptions;
 import javafx.beans.binding.Bindings;
@@ -50,9 +49,8 @@ public final class LogController {
     @FXML private CheckBox autoScrollBox;
     @FXML private CheckBox messageViewBox;
     @FXML private SplitPane logSplit;
-    /** The chosen message, whole; its view is built the first time a message is chosen. */
-    private final MessageModel message = new MessageModel();
-    private Node messageView;
+    /** The chosen message, whole, under the list. */
+    private MessagePanel message;
 
     public LogController(Texts texts, ViewSubscriptions subscriptions) {
         this.texts = texts;
@@ -117,21 +115,11 @@ public final class LogController {
 
     /** The message view follows the line chosen last, while its box is ticked. */
     private void showMessages(PacedList<WsEvent> lines) {
+        // The log keeps a third: the message is what the person asked to read.
+        message = new MessagePanel(texts, logSplit, 0.35);
         Runnable follow = () -> {
-            if (!messageViewBox.isSelected()) {
-                logSplit.getItems().remove(messageView);
-                return;
-            }
-            int index = logView.getSelectionModel().getSelectedIndex();
-            message.show(lines, index);
-            if (message.detailProperty().get() == null || logSplit.getItems().contains(messageView)) return;
-            if (messageView == null) {
-                messageView = Fxml.load(Fxml.view("message/message.fxml"), texts,
-                        type -> new MessageController(message, texts)).root();
-            }
-            logSplit.getItems().add(messageView);
-            // The log keeps a third: the message is what the person asked to read.
-            logSplit.setDividerPositions(0.35);
+            if (messageViewBox.isSelected()) message.show(lines, logView.getSelectionModel().getSelectedIndex());
+            else message.hide();
         };
         subscriptions.onValue(logView.getSelectionModel().selectedIndexProperty(), index -> follow.run());
         subscriptions.onValue(messageViewBox.selectedProperty(), shown -> follow.run());

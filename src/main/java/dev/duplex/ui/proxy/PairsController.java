@@ -59,6 +59,7 @@ public final class PairsController {
     @FXML private Label pairLogCount;
     @FXML private CheckBox pairAutoScroll;
     @FXML private ListView<ProxyEvent> pairLogView;
+    @FXML private javafx.scene.control.SplitPane pairLogSplit;
     @FXML private StackPane clientHandshakeBox;
     @FXML private StackPane upstreamHandshakeBox;
     @FXML private StackPane clientFramesBox;
@@ -91,6 +92,13 @@ public final class PairsController {
         pairLogView.setFixedCellSize(LogController.LINE_HEIGHT);
         pairLogView.setCellFactory(v -> new ProxyLogCell(format));
         pairLogView.setPlaceholder(new Label(texts.get("proxy.pair.none")));
+        // A message chosen in the pair's log opens whole under it, as in the client's log.
+        var message = new dev.duplex.ui.message.MessagePanel(texts, pairLogSplit, 0.4);
+        subscriptions.onValue(pairLogView.getSelectionModel().selectedIndexProperty(), index -> {
+            java.util.List<dev.duplex.net.WsEvent> upTo = pairLogView.getItems() == null ? java.util.List.of()
+                    : dev.duplex.model.message.ProxyMessages.upTo(pairLogView.getItems(), index.intValue());
+            message.show(upTo, upTo.size() - 1);
+        });
         exportButton.disableProperty().bind(proxy.selectedProperty().isNull());
 
         pairsTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
