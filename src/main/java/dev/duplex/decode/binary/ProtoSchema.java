@@ -194,6 +194,11 @@ public final class ProtoSchema {
         }
 
         private BinaryValue typed(FieldDef def, ProtoWire.Field field, int depth) throws Unreadable {
+            if (field.wireType() == ProtoWire.START_GROUP) {
+                // A group field's type_name names the message its fields are.
+                Map<Integer, FieldDef> nested = messages.get(def.typeName());
+                return nested != null ? message(nested, field.from(), field.to(), depth + 1) : value(field, depth);
+            }
             if (field.wireType() != ProtoWire.LENGTH_DELIMITED) return scalar(def, field.bits(), field.offset());
             switch (def.type()) {
                 case WireTypes.STRING -> {

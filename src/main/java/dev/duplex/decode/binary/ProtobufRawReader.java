@@ -18,7 +18,8 @@ import dev.duplex.decode.binary.Unreadable.Failure;
  * protobuf without a schema, as {@code protoc --decode_raw} reads it: a message is a map from field numbers
  * to values; a field seen more than once is an array of them. Varints read as unsigned 64-bit numbers,
  * fixed64 and fixed32 as {@code 0x…} hex of 16 and 8 digits, as protoc prints them. A length-delimited field
- * is a string when its bytes are printable UTF-8, else a message when they read as one whole, else bytes.
+ * is a string when its bytes are printable UTF-8, else a message when they read as one whole, else bytes; a
+ * group is a message.
  * (protoc tries the message first; a printable string that also reads as a message, such as " a", is more
  * likely a string.)
  */
@@ -74,6 +75,8 @@ public class ProtobufRawReader {
                 budget.take(field.offset());
                 return BinaryValue.leaf(Kind.NUMBER, String.format("0x%08x", field.bits()));
             }
+            // A group is a message in all but its spelling, as protoc --decode_raw prints it.
+            case ProtoWire.START_GROUP -> { return message(field.from(), field.to(), depth + 1); }
             default -> { return lengthDelimited(field, depth); }
         }
     }

@@ -23,13 +23,13 @@ final class WireTypes {
 
     private WireTypes() { }
 
-    /** The wire type a single value of {@code type} comes with (-1 for groups, which are not read). */
+    /** The wire type a single value of {@code type} comes with. */
     static int expected(int type) {
         return switch (type) {
             case DOUBLE, FIXED64, SFIXED64 -> ProtoWire.FIXED64;
             case FLOAT, FIXED32, SFIXED32 -> ProtoWire.FIXED32;
             case STRING, MESSAGE, BYTES -> ProtoWire.LENGTH_DELIMITED;
-            case GROUP -> -1;
+            case GROUP -> ProtoWire.START_GROUP;
             default -> ProtoWire.VARINT;
         };
     }
@@ -37,7 +37,7 @@ final class WireTypes {
     /** Whether a field of {@code type} with this wire type is a packed run of numbers (proto3's default). */
     static boolean packed(int type, int wireType) {
         int single = expected(type);
-        return wireType == ProtoWire.LENGTH_DELIMITED && single != ProtoWire.LENGTH_DELIMITED && single != -1;
+        return wireType == ProtoWire.LENGTH_DELIMITED && single != ProtoWire.LENGTH_DELIMITED && single != ProtoWire.START_GROUP;
     }
 
     /** The next number of {@code type} in a packed run. */

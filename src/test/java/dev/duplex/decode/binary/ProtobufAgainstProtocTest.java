@@ -69,6 +69,22 @@ class ProtobufAgainstProtocTest {
         assertTrue(asUser.contains("\"3\":[\"x\",\"y\"],\"4\":3"), asUser);
     }
 
+    /** Groups (proto2's wire types 3 and 4), groups in groups and a repeated one: raw as protoc, and by name. */
+    @Test
+    void groupsReadAsProtocReadsThem(@TempDir Path dir) throws Exception {
+        Path legacy = resource("legacy.proto");
+        byte[] message = Protoc.encode(legacy, "duplex.test.Legacy", resource("legacy.txt"));
+        assertEquals(Protoc.decodeRaw(message), decodeRawText(ProtobufRawReader.read(message, MAX)));
+        ProtoSchema schema = ProtoSchema.parse(Files.readAllBytes(Protoc.descriptorSet(legacy, dir.resolve("legacy.desc"))));
+        assertEquals("{\"header\":{\"version\":2,\"agent\":\"duplex\"},\"item\":[{\"sku\":\"a-1\",\"price\":{\"cents\":-250}},"
+                + "{\"sku\":\"b-2\"}],\"count\":2}", Trees.compact(schema.read(message, "duplex.test.Legacy", MAX)));
+        // An end-group of another number, or none at all, is no message.
+        assertThrows(Unreadable.class, () -> ProtobufRawReader.read(HexFormat.of().parseHex("0b10021c"), MAX));
+        assertThrows(Unreadable.class, () -> ProtobufRawReader.read(HexFormat.of().parseHex("0b1002"), MAX));
+        assertThrows(Unreadable.class, () -> ProtobufRawReader.read(HexFormat.of().parseHex("0c"), MAX));
+        assertThrows(Unreadable.class, () -> ProtobufRawReader.read(HexFormat.of().parseHex("0b".repeat(100)), MAX), "too deep");
+    }
+
     @Test
     void autoWithoutASchemaReadsRaw() {
         Reading auto = BinaryReader.read(envelope, Choice.AUTO, Optional.empty(), MAX);
