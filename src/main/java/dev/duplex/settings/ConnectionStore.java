@@ -31,14 +31,16 @@ public final class ConnectionStore {
      * @param origin  the Origin typed ("" for the same-host default)
      * @param headers extra header lines, "Name: value" each
      * @param deflateParams permessage-deflate's parameters as typed ("" offers what a browser does)
-     * @param rules   the tab's rules as typed (JSON, "" for none)
+     * @param rules   the tab's rules as typed (JSON or YAML, "" for none)
+     * @param environment the named environment the tab connects in ("" for none)
      */
     public record SavedConnection(String collection, String name, String url, boolean sendOrigin, String origin,
             List<String> headers, List<String> subprotocols, boolean deflate, String deflateParams, int timeoutMs,
-            List<SavedMessage> messages, String rules) {
+            List<SavedMessage> messages, String rules, String environment) {
         public SavedConnection {
             deflateParams = deflateParams == null ? "" : deflateParams;
             rules = rules == null ? "" : rules;
+            environment = environment == null ? "" : environment;
             headers = List.copyOf(headers);
             subprotocols = List.copyOf(subprotocols);
             messages = List.copyOf(messages);
@@ -106,6 +108,7 @@ public final class ConnectionStore {
                 }
                 g.writeEndArray();
                 if (!c.rules().isEmpty()) g.writeStringField("rules", c.rules());
+                if (!c.environment().isEmpty()) g.writeStringField("environment", c.environment());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -139,7 +142,7 @@ public final class ConnectionStore {
     }
 
     private static SavedConnection connection(JsonParser p) throws IOException {
-        String collection = "", name = "", url = "", origin = "", deflateParams = "", rules = "";
+        String collection = "", name = "", url = "", origin = "", deflateParams = "", rules = "", environment = "";
         boolean sendOrigin = true, deflate = false;
         int timeout = 5_000;
         List<String> headers = List.of(), subprotocols = List.of();
@@ -157,6 +160,7 @@ public final class ConnectionStore {
                 case "permessageDeflateParams" -> deflateParams = p.getValueAsString("");
                 case "connectTimeoutMs" -> timeout = p.getValueAsInt(5_000);
                 case "rules" -> rules = p.getValueAsString("");
+                case "environment" -> environment = p.getValueAsString("");
                 case "headers" -> headers = strings(p, t);
                 case "subprotocols" -> subprotocols = strings(p, t);
                 case "messages" -> {
@@ -180,7 +184,7 @@ public final class ConnectionStore {
             }
         }
         if (name.isBlank() || url.isBlank()) throw new IOException("a connection needs a name and a URL, at " + p.currentLocation());
-        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages, rules);
+        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages, rules, environment);
     }
 
     private static List<String> strings(JsonParser p, JsonToken t) throws IOException {

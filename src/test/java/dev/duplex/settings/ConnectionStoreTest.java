@@ -20,7 +20,7 @@ class ConnectionStoreTest {
                 "http://example.test", List.of("Authorization: Bearer abc", "X-Emoji: 😀"), List.of("chat.v2", "json"),
                 true, "server_no_context_takeover; client_max_window_bits=10", 12_345, List.of(new SavedMessage("hello", MessageMode.TEXT, "你好\nline two"),
                         new SavedMessage("bytes", MessageMode.HEX, "00 ff")),
-                "{\"onOpen\": [\"hello {{who}}\"]}");
+                "{\"onOpen\": [\"hello {{who}}\"]}", "staging");
     }
 
     @Test

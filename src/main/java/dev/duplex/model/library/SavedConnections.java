@@ -80,7 +80,8 @@ public final class SavedConnections {
         var saved = new SavedConnection(collection, name, url, o.sendOriginProperty().get(), origin,
                 lines, offered.value(),
                 o.deflateProperty().get(), o.deflateParamsProperty().get(), timeout.value(), List.copyOf(library.saved()),
-                Objects.requireNonNullElse(tab.rules().textProperty().get(), ""));
+                Objects.requireNonNullElse(tab.rules().textProperty().get(), ""),
+                Objects.requireNonNullElse(tab.rules().environmentProperty().get(), ""));
         all.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         all.add(saved);
         all.sort(Comparator.comparing(SavedConnection::label));
@@ -104,6 +105,7 @@ public final class SavedConnections {
         o.nameProperty().set(c.name());
         c.messages().forEach(library::addIfNew);
         tab.rules().textProperty().set(c.rules());
+        tab.rules().environmentProperty().set(c.environment());
         tab.notice(Notice.of("connections.opened", c.label()));
     }
 

@@ -69,6 +69,8 @@ public final class RulesController {
         String chosen = rules.environmentProperty().get();
         fill();
         subscriptions.onListChange(environments.names(), (ListChangeListener<String>) change -> fill());
+        // Opening a saved connection sets the tab's environment: the box follows.
+        subscriptions.onChange(rules.environmentProperty(), (was, now) -> fill());
         environmentBox.setValue(chosen == null ? "" : chosen);
         environmentBox.valueProperty().addListener((o, was, now) -> {
             if (now != null) rules.environmentProperty().set(now);

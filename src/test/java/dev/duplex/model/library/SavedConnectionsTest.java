@@ -38,6 +38,7 @@ class SavedConnectionsTest {
             asking.options().deflateProperty().set(true);
             asking.options().deflateParamsProperty().set("client_max_window_bits=9");
             asking.rules().textProperty().set("{\"onOpen\": [\"hi\"]}");
+            asking.rules().environmentProperty().set("staging");
             ClientTab other = w.addTab();
             other.urlProperty().set("ws://127.0.0.1:2/front");
             other.options().nameProperty().set("not mine");
@@ -54,15 +55,18 @@ class SavedConnectionsTest {
         assertEquals(java.util.List.of("X-Team: blue"), onDisk.get(0).headers());
         assertEquals("client_max_window_bits=9", onDisk.get(0).deflateParams());
         assertEquals("{\"onOpen\": [\"hi\"]}", onDisk.get(0).rules(), "the rules are saved with the connection");
+        assertEquals("staging", onDisk.get(0).environment(), "and the environment chosen");
 
         fx.run(() -> {
             asking.urlProperty().set("ws://elsewhere:9/");
             asking.options().deflateParamsProperty().set("");
             asking.rules().textProperty().set("");
+            asking.rules().environmentProperty().set("");
             w.connections().open(w.connections().all().get(0), asking);
             assertEquals("ws://127.0.0.1:1/asking", asking.urlProperty().get());
             assertEquals("client_max_window_bits=9", asking.options().deflateParamsProperty().get());
             assertEquals("{\"onOpen\": [\"hi\"]}", asking.rules().textProperty().get());
+            assertEquals("staging", asking.rules().environmentProperty().get());
             assertEquals("ws://127.0.0.1:2/front", front.urlProperty().get(), "the tab in front is left as it was");
         });
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
