@@ -139,12 +139,12 @@ final class ConnectCommand implements Callable<Integer> {
             for (Map.Entry<String, String> v : environment().entrySet()) set = set.with(v.getKey(), v.getValue());
             for (String v : vars == null ? List.<String>of() : vars) {
                 int eq = v.indexOf('=');
-                if (eq <= 0) throw new RuleFile.BadRules("--var " + v + ": " + duplex.console().texts().get("cli.usage.var"));
+                if (eq <= 0) throw new RuleFile.BadRules("--var " + v, "cli.usage.var");
                 set = set.with(v.substring(0, eq).strip(), v.substring(eq + 1));
             }
             return set;
         } catch (RuleFile.BadRules e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.text(duplex.console().texts()));
         }
     }
 
@@ -154,14 +154,14 @@ final class ConnectCommand implements Callable<Integer> {
      */
     private Map<String, String> environment() throws RuleFile.BadRules {
         if (environment == null) {
-            if (environmentFile != null) throw new RuleFile.BadRules("--env-file: " + duplex.console().texts().get("cli.usage.envFile"));
+            if (environmentFile != null) throw new RuleFile.BadRules("--env-file", "cli.usage.envFile");
             return Map.of();
         }
         Path file = environmentFile != null ? Path.of(environmentFile) : dev.duplex.AppDirs.config().resolve(Environments.FILE);
         Environments all = Environments.read(file);
         if (!all.has(environment)) {
-            throw new RuleFile.BadRules("--env " + environment + ": " + duplex.console().texts().get("cli.usage.env", file,
-                    all.names().isEmpty() ? "-" : String.join(", ", all.names())));
+            throw new RuleFile.BadRules("--env " + environment, "cli.usage.env", file.toString(),
+                    all.names().isEmpty() ? "-" : String.join(", ", all.names()));
         }
         return all.variables(environment);
     }

@@ -87,7 +87,8 @@ final class RuleConsole {
     }
 
     private void print(Instant at, RuleRun.Outcome outcome) {
-        String text = texts.get(outcome.passed() ? "rules.passed" : "rules.failed", outcome.rule(), outcome.detail());
+        String text = texts.get(outcome.passed() ? "rules.passed" : "rules.failed", outcome.rule(),
+                EventText.decoded(texts, outcome.detail()));
         print(at, outcome.passed() ? EventText.Direction.STATE : EventText.Direction.ERROR, texts.get("rules.name"), text,
                 !outcome.passed());
     }

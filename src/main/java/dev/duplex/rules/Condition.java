@@ -20,9 +20,13 @@ sealed interface Condition {
     String written();
 
     /** A condition that does not read; the message names what is wrong. */
-    final class BadCondition extends Exception {
-        BadCondition(String why) {
-            super(why);
+    final class BadCondition extends Mistake {
+        BadCondition(String key, Object... args) {
+            super(key, args);
+        }
+
+        BadCondition(Mistake cause) {
+            super(cause.said());
         }
     }
 
@@ -43,8 +47,7 @@ sealed interface Condition {
             try {
                 return new Regex(Pattern.compile(regex));
             } catch (PatternSyntaxException e) {
-                throw new BadCondition("not a regular expression: " + e.getDescription() + " at " + e.getIndex()
-                        + " in " + regex);
+                throw new BadCondition("rulefile.regex", e.getDescription(), e.getIndex(), regex);
             }
         }
 
@@ -67,8 +70,7 @@ sealed interface Condition {
     record Json(String text, JsonPath path, String op, String value) implements Condition {
         static Json of(String text) throws BadCondition {
             String t = text.strip();
-            String form = "a JSON condition reads PATH == VALUE, PATH != VALUE or PATH exists: " + text;
-            if (!t.startsWith("$")) throw new BadCondition(form);
+            if (!t.startsWith("$")) throw new BadCondition("rulefile.jsonForm", text);
             int at = operatorAt(t);
             String path;
             String op;
@@ -77,18 +79,18 @@ sealed interface Condition {
                 path = t.substring(0, at).strip();
                 op = t.substring(at, at + 2);
                 value = t.substring(at + 2).strip();
-                if (value.isEmpty()) throw new BadCondition("a value is missing after " + op + ": " + text);
+                if (value.isEmpty()) throw new BadCondition("rulefile.valueMissing", op, text);
             } else if (t.endsWith(" exists")) {
                 path = t.substring(0, t.length() - " exists".length()).strip();
                 op = "exists";
                 value = "";
             } else {
-                throw new BadCondition(form);
+                throw new BadCondition("rulefile.jsonForm", text);
             }
             try {
                 return new Json(t, JsonPath.parse(path), op, unquoted(value));
             } catch (JsonPath.BadPath e) {
-                throw new BadCondition(e.getMessage());
+                throw new BadCondition(e);
             }
         }
 

@@ -38,13 +38,13 @@ public final class Environments {
     public static Environments parse(String text) throws RuleFile.BadRules {
         if (text == null || text.isBlank()) return NONE;
         String json = text.strip().startsWith("{") ? text
-                : YamlRules.toJson(text, "environments are a YAML mapping of names to variables (local: {host: …})");
-        Node root = JsonTree.of(json).orElseThrow(() -> new RuleFile.BadRules("not a JSON object"));
-        if (root.kind() != Kind.OBJECT) throw new RuleFile.BadRules("environments are a JSON object of names to variables");
+                : YamlRules.toJson(text, "rulefile.env.notMapping", "local: {host: …}");
+        Node root = JsonTree.of(json).orElseThrow(() -> new RuleFile.BadRules("", "rulefile.notJson"));
+        if (root.kind() != Kind.OBJECT) throw new RuleFile.BadRules("", "rulefile.env.notObject");
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (Node environment : root.children()) {
             if (environment.kind() != Kind.OBJECT) {
-                throw new RuleFile.BadRules(environment.key() + ": its variables are a mapping (name: value)");
+                throw new RuleFile.BadRules(environment.key(), "rulefile.env.variables", "name: value");
             }
             Map<String, String> variables = new LinkedHashMap<>();
             for (Node v : environment.children()) variables.put(v.key(), RuleFile.scalar(v, environment.key() + "." + v.key()));
@@ -60,9 +60,9 @@ public final class Environments {
         } catch (NoSuchFileException e) {
             return NONE;
         } catch (IOException | RuntimeException e) {
-            throw new RuleFile.BadRules(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new RuleFile.BadRules(file.toString(), "rulefile.unreadable", String.valueOf(e.getMessage()));
         } catch (RuleFile.BadRules e) {
-            throw new RuleFile.BadRules(file + ": " + e.getMessage());
+            throw e.in(file.toString());
         }
     }
 

@@ -13,15 +13,15 @@ import dev.duplex.model.message.JsonTree;
  */
 record JsonPath(String text, List<String> steps) {
     /** A path that does not read; the message says where. */
-    static final class BadPath extends Exception {
-        BadPath(String why) {
-            super(why);
+    static final class BadPath extends Mistake {
+        BadPath(String key, Object... args) {
+            super(key, args);
         }
     }
 
     static JsonPath parse(String text) throws BadPath {
         String t = text.strip();
-        if (!t.startsWith("$")) throw new BadPath("a JSON path starts with $: " + text);
+        if (!t.startsWith("$")) throw new BadPath("rulefile.path.dollar", text);
         List<String> steps = new ArrayList<>();
         int i = 1;
         while (i < t.length()) {
@@ -29,28 +29,28 @@ record JsonPath(String text, List<String> steps) {
             if (c == '.') {
                 int end = i + 1;
                 while (end < t.length() && t.charAt(end) != '.' && t.charAt(end) != '[') end++;
-                if (end == i + 1) throw new BadPath("a name is missing after the dot at " + i + " in " + text);
+                if (end == i + 1) throw new BadPath("rulefile.path.name", i, text);
                 steps.add(t.substring(i + 1, end));
                 i = end;
             } else if (c == '[') {
                 int close = t.indexOf(']', i);
-                if (close < 0) throw new BadPath("[ without ] at " + i + " in " + text);
+                if (close < 0) throw new BadPath("rulefile.path.bracket", i, text);
                 String inside = t.substring(i + 1, close).strip();
                 if (inside.startsWith("\"") || inside.startsWith("'")) {
                     // A quoted name may hold ]: look for the quote's end first.
                     char quote = inside.charAt(0);
                     int endQuote = t.indexOf(quote, i + 2);
                     close = endQuote < 0 ? -1 : t.indexOf(']', endQuote);
-                    if (close < 0) throw new BadPath("an unfinished quoted name at " + i + " in " + text);
+                    if (close < 0) throw new BadPath("rulefile.path.quote", i, text);
                     steps.add(t.substring(i + 2, endQuote).replace("\\\"", "\"").replace("\\\\", "\\"));
                 } else if (inside.matches("\\d+")) {
                     steps.add("[" + inside + "]");
                 } else {
-                    throw new BadPath("[" + inside + "] is neither an index nor a quoted name, in " + text);
+                    throw new BadPath("rulefile.path.step", "[" + inside + "]", text);
                 }
                 i = close + 1;
             } else {
-                throw new BadPath("unexpected '" + c + "' at " + i + " in " + text);
+                throw new BadPath("rulefile.path.unexpected", String.valueOf(c), i, text);
             }
         }
         return new JsonPath(t, List.copyOf(steps));

@@ -30,10 +30,35 @@ import dev.duplex.model.message.JsonTree.Node;
  * is ({@code rules[1].then[0]}) and what would do: a typo must not become a rule that silently never acts.
  */
 public final class RuleFile {
-    /** Rules that do not read; the message says where and why, in one line. */
-    public static final class BadRules extends Exception {
-        public BadRules(String why) {
-            super(why);
+    /**
+     * Rules that do not read: where ({@code rules[1].then[0]}, the file's name, "" for the whole text) and what
+     * is wrong, in the words of the UI's bundles; the message says both in English, in one line.
+     */
+    public static final class BadRules extends Mistake {
+        private final String where;
+
+        public BadRules(String where, String key, Object... args) {
+            this(where, dev.duplex.decode.Decoded.part(key, args));
+        }
+
+        BadRules(String where, dev.duplex.decode.Decoded said) {
+            super(said);
+            this.where = where;
+        }
+
+        public String where() {
+            return where;
+        }
+
+        /** The same mistake seen from further out: in a file, or in an option. */
+        public BadRules in(String outer) {
+            return new BadRules(where.isEmpty() ? outer : outer + ": " + where, said());
+        }
+
+        @Override
+        public String text(dev.duplex.i18n.Texts texts) {
+            String what = super.text(texts);
+            return where.isEmpty() ? what : where + ": " + what;
         }
     }
 
@@ -46,12 +71,12 @@ public final class RuleFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new BadRules(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new BadRules(file.toString(), "rulefile.unreadable", String.valueOf(e.getMessage()));
         }
         try {
             return parse(text);
         } catch (BadRules e) {
-            throw new BadRules(file + ": " + e.getMessage());
+            throw e.in(file.toString());
         }
     }
 
@@ -62,8 +87,8 @@ public final class RuleFile {
     }
 
     private static RuleSet parseJson(String text) throws BadRules {
-        Node root = JsonTree.of(text).orElseThrow(() -> new BadRules("not a JSON object"));
-        if (root.kind() != Kind.OBJECT) throw new BadRules("the rules are a JSON object, {…}");
+        Node root = JsonTree.of(text).orElseThrow(() -> new BadRules("", "rulefile.notJson"));
+        if (root.kind() != Kind.OBJECT) throw new BadRules("", "rulefile.notObject", "{…}");
         Map<String, String> variables = new LinkedHashMap<>();
         List<String> onOpen = new ArrayList<>();
         RuleSet.Heartbeat heartbeat = null;
@@ -88,7 +113,7 @@ public final class RuleFile {
                     List<Node> list = elements(field, "expect");
                     for (int i = 0; i < list.size(); i++) expected.add(expectation(list.get(i), "expect[" + i + "]"));
                 }
-                default -> throw new BadRules("unknown field \"" + field.key() + "\" (" + String.join(", ", sorted(TOP)) + ")");
+                default -> throw new BadRules("", "rulefile.unknownField", field.key(), String.join(", ", sorted(TOP)));
             }
         }
         return new RuleSet(variables, onOpen, heartbeat, rules, expected).reconnecting(reconnect);
@@ -103,11 +128,11 @@ public final class RuleFile {
                 case "afterMs" -> after = positive(m, "reconnect.afterMs");
                 case "maxMs" -> max = positive(m, "reconnect.maxMs");
                 case "tries" -> tries = tries(m);
-                default -> throw new BadRules("reconnect: unknown field \"" + m.key() + "\" (afterMs, maxMs, tries)");
+                default -> throw new BadRules("reconnect", "rulefile.unknownField", m.key(), "afterMs, maxMs, tries");
             }
         }
-        if (after < 0) throw new BadRules("reconnect needs afterMs");
-        if (max < after) throw new BadRules("reconnect.maxMs is less than afterMs");
+        if (after < 0) throw new BadRules("reconnect", "rulefile.missing", "afterMs");
+        if (max < after) throw new BadRules("reconnect", "rulefile.maxBelowAfter");
         return new Reconnect(after, max, (int) tries);
     }
 
@@ -118,10 +143,10 @@ public final class RuleFile {
             switch (m.key()) {
                 case "everyMs" -> every = positive(m, "heartbeat.everyMs");
                 case "send" -> send = scalar(m, "heartbeat.send");
-                default -> throw new BadRules("heartbeat: unknown field \"" + m.key() + "\" (everyMs, send)");
+                default -> throw new BadRules("heartbeat", "rulefile.unknownField", m.key(), "everyMs, send");
             }
         }
-        if (every < 0 || send == null) throw new BadRules("heartbeat needs everyMs and send");
+        if (every < 0 || send == null) throw new BadRules("heartbeat", "rulefile.needsBoth", "everyMs", "send");
         return new RuleSet.Heartbeat(every, send);
     }
 
@@ -137,17 +162,17 @@ public final class RuleFile {
                     List<Node> actions = elements(m, where + ".then");
                     for (int i = 0; i < actions.size(); i++) then.add(action(actions.get(i), where + ".then[" + i + "]"));
                 }
-                default -> throw new BadRules(where + ": unknown field \"" + m.key() + "\" (name, when, then)");
+                default -> throw new BadRules(where, "rulefile.unknownField", m.key(), "name, when, then");
             }
         }
-        if (when == null) throw new BadRules(where + ": \"when\" is missing");
-        if (then.isEmpty()) throw new BadRules(where + ": \"then\" is missing or empty");
+        if (when == null) throw new BadRules(where, "rulefile.missing", "\"when\"");
+        if (then.isEmpty()) throw new BadRules(where, "rulefile.missingOrEmpty", "\"then\"");
         return new Rule(name, when, then);
     }
 
     private static Action action(Node node, String where) throws BadRules {
         List<Node> one = members(node, where);
-        if (one.size() != 1) throw new BadRules(where + ": an action is one of {\"reply\": …}, {\"extract\": …}, {\"assert\": …}, {\"mark\": …}");
+        if (one.size() != 1) throw new BadRules(where, "rulefile.oneAction", "{\"reply\": …}, {\"extract\": …}, {\"assert\": …}, {\"mark\": …}");
         Node a = one.get(0);
         return switch (a.key()) {
             case "reply" -> new Action.Reply(scalar(a, where + ".reply"));
@@ -155,10 +180,10 @@ public final class RuleFile {
             case "assert" -> new Action.Assert(condition(a, where + ".assert"));
             case "extract" -> {
                 List<Node> vars = members(a, where + ".extract");
-                if (vars.size() != 1) throw new BadRules(where + ".extract: one variable, {\"name\": \"{{$.path}}\"}");
+                if (vars.size() != 1) throw new BadRules(where + ".extract", "rulefile.oneVariable", "{\"name\": \"{{$.path}}\"}");
                 yield new Action.Extract(vars.get(0).key(), scalar(vars.get(0), where + ".extract." + vars.get(0).key()));
             }
-            default -> throw new BadRules(where + ": unknown action \"" + a.key() + "\" (reply, extract, assert, mark)");
+            default -> throw new BadRules(where, "rulefile.unknownAction", a.key(), "reply, extract, assert, mark");
         };
     }
 
@@ -171,20 +196,20 @@ public final class RuleFile {
                 case "withinMs" -> within = positive(m, where + ".withinMs");
                 case "name" -> name = scalar(m, where + ".name");
                 case "contains", "regex", "json" -> {
-                    if (conditionPart != null) throw new BadRules(where + ": one of contains, regex or json, not two");
+                    if (conditionPart != null) throw new BadRules(where, "rulefile.notTwo", "contains, regex, json");
                     conditionPart = m;
                 }
-                default -> throw new BadRules(where + ": unknown field \"" + m.key() + "\" (contains, regex, json, withinMs, name)");
+                default -> throw new BadRules(where, "rulefile.unknownField", m.key(), "contains, regex, json, withinMs, name");
             }
         }
-        if (conditionPart == null) throw new BadRules(where + ": contains, regex or json is missing");
+        if (conditionPart == null) throw new BadRules(where, "rulefile.missingOneOf", "contains, regex, json");
         Condition c = condition(conditionPart.key(), scalar(conditionPart, where + "." + conditionPart.key()), where);
         return new Expectation(name != null ? name : "expect " + c.written(), c, within);
     }
 
     private static Condition condition(Node node, String where) throws BadRules {
         List<Node> one = members(node, where);
-        if (one.size() != 1) throw new BadRules(where + ": a condition is one of {\"contains\": …}, {\"regex\": …}, {\"json\": …}");
+        if (one.size() != 1) throw new BadRules(where, "rulefile.oneCondition", "{\"contains\": …}, {\"regex\": …}, {\"json\": …}");
         Node c = one.get(0);
         return condition(c.key(), scalar(c, where + "." + c.key()), where);
     }
@@ -195,27 +220,27 @@ public final class RuleFile {
                 case "contains" -> new Condition.Contains(text);
                 case "regex" -> Condition.Regex.of(text);
                 case "json" -> Condition.Json.of(text);
-                default -> throw new BadRules(where + ": unknown condition \"" + kind + "\" (contains, regex, json)");
+                default -> throw new BadRules(where, "rulefile.unknownCondition", kind, "contains, regex, json");
             };
         } catch (Condition.BadCondition e) {
-            throw new BadRules(where + ": " + e.getMessage());
+            throw new BadRules(where, e.said());
         }
     }
 
     private static List<Node> members(Node node, String where) throws BadRules {
-        if (node.kind() != Kind.OBJECT) throw new BadRules(where + ": an object {…} is expected here");
+        if (node.kind() != Kind.OBJECT) throw new BadRules(where, "rulefile.objectExpected", "{…}");
         return node.children();
     }
 
     private static List<Node> elements(Node node, String where) throws BadRules {
-        if (node.kind() != Kind.ARRAY) throw new BadRules(where + ": a list […] is expected here");
+        if (node.kind() != Kind.ARRAY) throw new BadRules(where, "rulefile.listExpected", "[…]");
         return node.children();
     }
 
     /** A string, or a number or boolean taken as its text; objects and lists are not. */
     static String scalar(Node node, String where) throws BadRules {
         if (node.kind() == Kind.OBJECT || node.kind() == Kind.ARRAY || node.kind() == Kind.NULL) {
-            throw new BadRules(where + ": a text is expected here");
+            throw new BadRules(where, "rulefile.textExpected");
         }
         return node.value();
     }
@@ -224,7 +249,7 @@ public final class RuleFile {
         if (node.kind() == Kind.NUMBER && node.value().matches("\\d{1,12}") && Long.parseLong(node.value()) > 0) {
             return Long.parseLong(node.value());
         }
-        throw new BadRules(where + ": a whole number of milliseconds above 0 is expected, not " + node.value());
+        throw new BadRules(where, "rulefile.msExpected", node.value());
     }
 
     private static long tries(Node node) throws BadRules {
@@ -232,7 +257,7 @@ public final class RuleFile {
                 && Long.parseLong(node.value()) <= 1000) {
             return Long.parseLong(node.value());
         }
-        throw new BadRules("reconnect.tries: a whole number from 1 to 1000 is expected, not " + node.value());
+        throw new BadRules("reconnect.tries", "rulefile.triesExpected", node.value());
     }
 
     private static List<String> sorted(Set<String> names) {

@@ -11,8 +11,13 @@ import java.util.Optional;
  * Called from the socket's thread and the caller's: every method is synchronized.
  */
 public final class RuleRun {
-    /** One assertion or expectation decided: which, whether it passed, and what was seen. */
-    public record Outcome(String rule, boolean passed, String detail) { }
+    /** One assertion or expectation decided: which, whether it passed, and what was seen (in the bundles' words). */
+    public record Outcome(String rule, boolean passed, dev.duplex.decode.Decoded detail) {
+        /** The detail in English, as a test or a log reads it. */
+        public String detailText() {
+            return dev.duplex.i18n.EventText.decoded(dev.duplex.i18n.Texts.of(java.util.Locale.ENGLISH), detail);
+        }
+    }
 
     /** What to do about one message: replies to send, marks to show, outcomes decided. */
     public record Reaction(List<String> replies, List<String> marks, List<Outcome> outcomes) {
@@ -82,7 +87,7 @@ public final class RuleRun {
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != State.WAITING || expectations.get(i).condition().test(message).isEmpty()) continue;
             expected[i] = State.MET;
-            outcomes.add(count(new Outcome(expectations.get(i).name(), true, "came after " + since(nowMs) + " ms")));
+            outcomes.add(count(new Outcome(expectations.get(i).name(), true, dev.duplex.decode.Decoded.part("rules.detail.came", since(nowMs)))));
         }
         List<String> replies = new ArrayList<>();
         List<String> marks = new ArrayList<>();
@@ -104,7 +109,7 @@ public final class RuleRun {
             marks.add(variables.fill(k.template(), m));
         } else if (action instanceof Action.Assert a) {
             outcomes.add(count(new Outcome(rule.name(), a.condition().test(m).isPresent(),
-                    a.condition().written() + ": " + shortened(m.text()))));
+                    dev.duplex.decode.Decoded.part("rules.detail.assert", a.condition().written(), shortened(m.text())))));
         }
     }
 
@@ -116,7 +121,7 @@ public final class RuleRun {
             Expectation e = expectations.get(i);
             if (expected[i] == State.WAITING && e.withinMs() > 0 && openedAt >= 0 && nowMs - openedAt > e.withinMs()) {
                 expected[i] = State.FAILED;
-                out.add(count(new Outcome(e.name(), false, "did not come within " + e.withinMs() + " ms")));
+                out.add(count(new Outcome(e.name(), false, dev.duplex.decode.Decoded.part("rules.detail.late", e.withinMs()))));
             }
         }
         return out;
@@ -148,8 +153,9 @@ public final class RuleRun {
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] != State.WAITING) continue;
             expected[i] = State.FAILED;
-            unmet.add(count(new Outcome(expectations.get(i).name(), false, openedAt < 0 ? "the connection never opened"
-                    : "did not come in the " + since(nowMs) + " ms the connection was watched")));
+            unmet.add(count(new Outcome(expectations.get(i).name(), false, openedAt < 0
+                    ? dev.duplex.decode.Decoded.part("rules.detail.neverOpened")
+                    : dev.duplex.decode.Decoded.part("rules.detail.notInTime", since(nowMs)))));
         }
         return new Summary(passed, failed, List.copyOf(failures), List.copyOf(unmet));
     }

@@ -44,7 +44,7 @@ public final class RuleSet {
             try {
                 expected.add(new Expectation("--expect " + regex, Condition.Regex.of(regex), 0));
             } catch (Condition.BadCondition e) {
-                throw new RuleFile.BadRules("--expect: " + e.getMessage());
+                throw new RuleFile.BadRules("--expect", e.said());
             }
         }
         return new RuleSet(Map.of(), List.of(), null, List.of(), expected);

@@ -26,11 +26,11 @@ final class YamlRules {
     private YamlRules() { }
 
     static String toJson(String yaml) throws RuleFile.BadRules {
-        return toJson(yaml, "the rules are a YAML mapping (variables:, rules:, …)");
+        return toJson(yaml, "rulefile.notMapping", "variables:, rules:, …");
     }
 
-    /** @param notAMapping what to say when the text is YAML but not a mapping */
-    static String toJson(String yaml, String notAMapping) throws RuleFile.BadRules {
+    /** @param notAMapping what to say when the text is YAML but not a mapping (a key, and its argument) */
+    static String toJson(String yaml, String notAMapping, String example) throws RuleFile.BadRules {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setAllowDuplicateKeys(false);
@@ -40,17 +40,17 @@ final class YamlRules {
             root = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark();
-            String where = at == null ? "" : "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": ";
-            throw new RuleFile.BadRules("not YAML, " + where + e.getProblem());
+            if (at == null) throw new RuleFile.BadRules("", "rulefile.notYaml", String.valueOf(e.getProblem()));
+            throw new RuleFile.BadRules("", "rulefile.notYamlAt", at.getLine() + 1, at.getColumn() + 1, String.valueOf(e.getProblem()));
         } catch (YAMLException e) {
-            throw new RuleFile.BadRules("not YAML: " + e.getMessage());
+            throw new RuleFile.BadRules("", "rulefile.notYaml", String.valueOf(e.getMessage()));
         }
-        if (!(root instanceof Map)) throw new RuleFile.BadRules(notAMapping);
+        if (!(root instanceof Map)) throw new RuleFile.BadRules("", notAMapping, example);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             write(g, root);
         } catch (IOException e) {
-            throw new RuleFile.BadRules("not YAML: " + e.getMessage());
+            throw new RuleFile.BadRules("", "rulefile.notYaml", String.valueOf(e.getMessage()));
         }
         return out.toString();
     }

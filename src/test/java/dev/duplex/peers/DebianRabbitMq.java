@@ -40,12 +40,31 @@ final class DebianRabbitMq implements AutoCloseable {
 
     static DebianRabbitMq start(Path tempDir) throws Exception {
         ExternalPrograms.requireExecutable(SERVER, "RabbitMQ (apt-get install -y rabbitmq-server)");
-        Path dir = Files.createDirectories(tempDir.resolve("rabbitmq"));
-        int amqp = freePort();
-        int webStomp = freePort();
-        int stomp = freePort();
-        int dist = freePort();
-        int epmd = freePort();
+        // A port free when chosen may be taken before the broker binds it: a boot that failed on that is tried
+        // again on other ports, twice at most.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return boot(Files.createDirectories(tempDir.resolve("rabbitmq-" + attempt)));
+            } catch (PortTaken e) {
+                if (attempt == 3) throw new AssertionError(e.getMessage());
+            }
+        }
+    }
+
+    /** The broker's boot failed with eaddrinuse. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String log) {
+            super(log);
+        }
+    }
+
+    private static DebianRabbitMq boot(Path dir) throws Exception {
+        int[] ports = freePorts(5);
+        int amqp = ports[0];
+        int webStomp = ports[1];
+        int stomp = ports[2];
+        int dist = ports[3];
+        int epmd = ports[4];
         Files.writeString(dir.resolve("rabbitmq.conf"), """
                 listeners.tcp.default = 127.0.0.1:%d
                 stomp.listeners.tcp.1 = 127.0.0.1:%d
@@ -78,7 +97,7 @@ final class DebianRabbitMq implements AutoCloseable {
     }
 
     /** Reads the broker's log until it says the boot is complete (or it ends), keeping the log for a failure. */
-    private void awaitBoot() throws Exception {
+    private void awaitBoot() throws Exception, PortTaken {
         CompletableFuture<Void> booted = new CompletableFuture<>();
         StringBuffer log = new StringBuffer();
         Thread reader = new Thread(() -> {
@@ -101,13 +120,24 @@ final class DebianRabbitMq implements AutoCloseable {
             close();
             throw new AssertionError("RabbitMQ did not boot within " + BOOT_MS + " ms:\n" + log);
         } catch (java.util.concurrent.ExecutionException e) {
+            close();
+            if (log.indexOf("eaddrinuse") >= 0) throw new PortTaken(log.toString());
             throw (AssertionError) e.getCause();
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /** {@code n} loopback ports free now, all different: held open together while chosen. */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] held = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                held[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) if (s != null) s.close();
         }
     }
 

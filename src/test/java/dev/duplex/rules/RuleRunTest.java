@@ -67,7 +67,7 @@ class RuleRunTest {
         run.received("ping 1", 10);
         RuleRun.Summary summary = run.finish(1_000);
         assertFalse(summary.allPassed());
-        assertTrue(summary.failures().get(0).detail().contains("did not come"), summary.toString());
+        assertTrue(summary.failures().get(0).detailText().contains("did not come"), summary.toString());
 
         RuleRun met = RuleSet.expecting(List.of("^pong \\d+$")).start(Map.of());
         met.opened(0);
@@ -126,6 +126,19 @@ class RuleRunTest {
         assertTrue(bad(bomb.toString()).startsWith("not YAML"), "a billion laughs is refused");
     }
 
+    /** A mistake is said in the person's language: where stays as written, what is wrong in the bundle's words. */
+    @Test
+    void mistakesAreSaidInChineseToo() {
+        RuleFile.BadRules e = assertThrows(RuleFile.BadRules.class,
+                () -> RuleFile.parse("{\"rules\": [{\"when\": {\"contains\": \"a\"}, \"then\": [{\"replay\": \"x\"}]}]}"));
+        assertEquals("rules[0].then[0]: unknown action \"replay\" (reply, extract, assert, mark)", e.getMessage());
+        assertEquals("rules[0].then[0]: 未知动作“replay”（可用：reply, extract, assert, mark）",
+                e.text(dev.duplex.i18n.Texts.of(java.util.Locale.SIMPLIFIED_CHINESE)));
+        RuleFile.BadRules yaml = assertThrows(RuleFile.BadRules.class, () -> RuleFile.parse("a: [1, 2\n"));
+        assertTrue(yaml.text(dev.duplex.i18n.Texts.of(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("不是 YAML，第 2 行第 1 列："),
+                yaml.text(dev.duplex.i18n.Texts.of(java.util.Locale.SIMPLIFIED_CHINESE)));
+    }
+
     /** The back-off doubles from afterMs up to maxMs; the policy's mistakes are refused with where. */
     @Test
     void reconnectBacksOffAndIsCheckedAsTyped() throws Exception {
@@ -134,8 +147,8 @@ class RuleRunTest {
         assertEquals(5, r.tries(), "five tries unless told");
         assertTrue(RuleFile.parse("reconnect: {afterMs: 1}").start(Map.of()).reconnect().isPresent());
         assertFalse(RuleFile.parse("{\"rules\": []}").reconnect().isPresent());
-        assertEquals("reconnect needs afterMs", bad("{\"reconnect\": {\"tries\": 2}}"));
-        assertEquals("reconnect.maxMs is less than afterMs", bad("{\"reconnect\": {\"afterMs\": 500, \"maxMs\": 100}}"));
+        assertEquals("reconnect: afterMs is missing", bad("{\"reconnect\": {\"tries\": 2}}"));
+        assertEquals("reconnect: maxMs is less than afterMs", bad("{\"reconnect\": {\"afterMs\": 500, \"maxMs\": 100}}"));
         assertEquals("reconnect.tries: a whole number from 1 to 1000 is expected, not 0",
                 bad("{\"reconnect\": {\"afterMs\": 5, \"tries\": 0}}"));
         assertTrue(bad("{\"reconnect\": {\"afterMs\": 5, \"retries\": 2}}").startsWith("reconnect: unknown field \"retries\""));

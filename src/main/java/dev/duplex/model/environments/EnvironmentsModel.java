@@ -9,8 +9,6 @@ import dev.duplex.rules.Environments;
 import dev.duplex.rules.RuleFile;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -27,7 +25,7 @@ public final class EnvironmentsModel {
     private final Background io;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyObjectWrapper<Environments> current = new ReadOnlyObjectWrapper<>(this, "current", Environments.NONE);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<dev.duplex.decode.Decoded> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final javafx.beans.property.ReadOnlyBooleanWrapper written = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "written");
 
@@ -44,8 +42,8 @@ public final class EnvironmentsModel {
     public StringProperty textProperty() { return text; }
     /** The environments in use: the last text that read. */
     public ReadOnlyObjectProperty<Environments> currentProperty() { return current.getReadOnlyProperty(); }
-    /** Why the text typed or read was not taken, "" when it was. */
-    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** Why the text typed or read was not taken (or the file not written), in the bundles' words; null when it was. */
+    public ReadOnlyObjectProperty<dev.duplex.decode.Decoded> problemProperty() { return problem.getReadOnlyProperty(); }
     /** Whether the text as it is now is what the file holds: set once a save has reached the disk. */
     public javafx.beans.property.ReadOnlyBooleanProperty writtenProperty() { return written.getReadOnlyProperty(); }
     /** The names of the environments in use, in the file's order, for the tabs' choice. */
@@ -65,7 +63,7 @@ public final class EnvironmentsModel {
                 io.onFx(() -> written.set(typed.equals(text.get())));
             } catch (java.io.IOException e) {
                 String why = String.valueOf(e.getMessage());
-                io.onFx(() -> problem.set(file + ": " + why));
+                io.onFx(() -> problem.set(dev.duplex.decode.Decoded.part("environments.cannotWrite", file.toString(), why)));
             }
         });
         return true;
@@ -76,10 +74,10 @@ public final class EnvironmentsModel {
             Environments read = Environments.parse(typed);
             current.set(read);
             names.setAll(read.names());
-            problem.set("");
+            problem.set(null);
             return true;
         } catch (RuleFile.BadRules e) {
-            problem.set(e.getMessage());
+            problem.set(e.where().isEmpty() ? e.said() : dev.duplex.decode.Decoded.part("rules.badAt", e.where(), e.said()));
             return false;
         }
     }

@@ -99,7 +99,9 @@ public final class TabRules {
             variables = run.variables();
             started = System.nanoTime();
         } catch (RuleFile.BadRules e) {
-            said.add(line(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.problem(NAME, "rules.bad", e.getMessage())));
+            // In the window's language: where, then what, as the bundles say it.
+            Object why = e.where().isEmpty() ? e.said() : Decoded.part("rules.badAt", e.where(), e.said());
+            said.add(line(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.problem(NAME, "rules.bad", why)));
         }
     }
 

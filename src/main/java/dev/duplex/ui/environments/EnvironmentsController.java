@@ -33,12 +33,12 @@ public final class EnvironmentsController {
         hintLabel.setText(texts.bundle().getString("environments.hint"));
         environmentsArea.setPromptText("local: {host: 127.0.0.1:8080, user: ana}\nstaging: {host: staging.example.com, user: bob}");
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            String problem = environments.problemProperty().get();
-            if (!problem.isEmpty()) return problem;
+            dev.duplex.decode.Decoded problem = environments.problemProperty().get();
+            if (problem != null) return dev.duplex.i18n.EventText.decoded(texts, problem);
             return environments.writtenProperty().get() ? texts.get("environments.saved", environments.file().toString()) : "";
         }, environments.problemProperty(), environments.writtenProperty()));
         javafx.css.PseudoClass problem = javafx.css.PseudoClass.getPseudoClass("problem");
-        subscriptions.onValue(environments.problemProperty(), now -> statusLabel.pseudoClassStateChanged(problem, !now.isEmpty()));
+        subscriptions.onValue(environments.problemProperty(), now -> statusLabel.pseudoClassStateChanged(problem, now != null));
     }
 
     @FXML

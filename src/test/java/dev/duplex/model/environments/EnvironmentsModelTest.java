@@ -47,16 +47,20 @@ class EnvironmentsModelTest {
             model.textProperty().set("local: [1, 2]\n");
             assertFalse(model.save());
         });
-        assertEquals("local: its variables are a mapping (name: value)", fx.call(() -> model.problemProperty().get()));
+        assertEquals("local: its variables are a mapping (name: value)", fx.call(() -> english(model.problemProperty().get())));
         assertEquals(List.of("local", "staging"), fx.call(() -> List.copyOf(model.names())), "the last good ones stay");
         assertTrue(Files.readString(file).contains("staging"), "and so does the file");
+    }
+
+    private static String english(dev.duplex.decode.Decoded said) {
+        return dev.duplex.i18n.EventText.decoded(dev.duplex.i18n.Texts.of(java.util.Locale.ENGLISH), said);
     }
 
     @Test
     void aBrokenFileAtStartIsSaidAndKeptToEdit(@TempDir Path config) throws Exception {
         EnvironmentsModel model = fx.call(() -> new EnvironmentsModel(config, "local: {host: [\n",
                 new Background(fx.dispatcher(), "test-files")));
-        assertTrue(fx.call(() -> model.problemProperty().get()).startsWith("not YAML, line"));
+        assertTrue(fx.call(() -> english(model.problemProperty().get())).startsWith("not YAML, line"));
         assertEquals("local: {host: [\n", fx.call(() -> model.textProperty().get()));
         assertEquals(List.of(), fx.call(() -> List.copyOf(model.names())));
     }

@@ -36,6 +36,7 @@ class TabRulesTest {
                  "then": [{"mark": "seen {{$.seen}}"}, {"assert": {"json": "$.seen == bob"}}]}
               ] }
             """;
+    private static final dev.duplex.i18n.Texts EN = dev.duplex.i18n.Texts.of(java.util.Locale.ENGLISH);
     private final ModelThread fx = new ModelThread();
     private Workbench workbench;
 
@@ -197,7 +198,9 @@ class TabRulesTest {
 
     private static List<String> rulesLines(ClientTab tab) {
         return tab.log().events().stream().filter(WsEvent.Meant.class::isInstance).map(e -> ((WsEvent.Meant) e).line())
-                .filter(d -> d.protocol().equals("rules")).map(d -> d.key() + " " + d.args()).toList();
+                .filter(d -> d.protocol().equals("rules")).map(d -> d.key() + " " + d.args().stream()
+                        .map(a -> a instanceof dev.duplex.decode.Decoded part ? dev.duplex.i18n.EventText.decoded(EN, part) : a)
+                        .toList()).toList();
     }
 
     private static String texts(ClientTab tab) {
