@@ -82,6 +82,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE") String caFile;
     @Option(names = "--decode", paramLabel = "PROTOCOL") String decode;
     @Option(names = "--no-heartbeat") boolean noHeartbeat;
+    @Option(names = "--login", paramLabel = "USER[:PASSWORD]") String appLogin;
     @Option(names = "--rules", paramLabel = "FILE") String rulesFile;
     @Option(names = "--expect", paramLabel = "REGEX") List<String> expects;
     @Option(names = "--var", paramLabel = "NAME=VALUE") List<String> vars;
@@ -102,6 +103,9 @@ final class ConnectCommand implements Callable<Integer> {
         Masking shown = new Masking(showSecrets, auth.secretParams());
         Masking saved = new Masking(saveSecrets, auth.secretParams());
         int wait = checked(ClientInput.replyWaitMs(waitMs));
+        if (appLogin != null && (decode == null || dev.duplex.decode.AppLogin.parse(appLogin).isEmpty())) {
+            throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.login", appLogin));
+        }
         if (decode != null && !AppProtocols.known(decode)) {
             throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.decode", decode,
                     String.join(", ", AppProtocols.NAMES));
@@ -119,9 +123,10 @@ final class ConnectCommand implements Callable<Integer> {
             target = AppProtocols.completeUrl(decode, target);
             java.net.URI at = target;
             List<String> offered = subprotocols == null ? List.of() : subprotocols;
-            if (AppProtocols.forConnection(decode, at, offered, !noHeartbeat).isPresent()) {
+            java.util.Optional<dev.duplex.decode.AppLogin> login = dev.duplex.decode.AppLogin.parse(appLogin);
+            if (AppProtocols.forConnection(decode, at, offered, !noHeartbeat, login).isPresent()) {
                 // One instance per connection: a reconnect starts the protocol afresh.
-                client.decode(() -> AppProtocols.forConnection(decode, at, offered, !noHeartbeat).orElseThrow());
+                client.decode(() -> AppProtocols.forConnection(decode, at, offered, !noHeartbeat, login).orElseThrow());
             } else {
                 duplex.console().err().println("duplex connect: " + duplex.console().texts().get("decode.none"));
             }

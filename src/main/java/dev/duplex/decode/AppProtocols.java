@@ -37,13 +37,19 @@ public final class AppProtocols {
 
     /** The protocol for a connection to {@code url}: empty when {@code auto} finds none. */
     public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, boolean heartbeat) {
+        return forConnection(name, url, offered, heartbeat, Optional.empty());
+    }
+
+    /** The same, with the protocol's own login for its CONNECT (STOMP and MQTT; the others have none). */
+    public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, boolean heartbeat,
+            Optional<AppLogin> login) {
         String n = chosen(name, url, offered);
         if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat));
         if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession());
         if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
-        if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat));
-        if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat));
-        if (n.equals(MQTT_5)) return Optional.of(new MqttSession(true, heartbeat));
+        if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat, login));
+        if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat, login));
+        if (n.equals(MQTT_5)) return Optional.of(new MqttSession(true, heartbeat, login));
         return Optional.empty();
     }
 

@@ -27,6 +27,10 @@ final class DebianMosquitto implements AutoCloseable {
     static final String MOSQUITTO = "/usr/sbin/mosquitto";
     static final String PUB = "/usr/bin/mosquitto_pub";
     static final String SUB = "/usr/bin/mosquitto_sub";
+    static final String PASSWD = "/usr/bin/mosquitto_passwd";
+    /** The one login of the listener that needs one (a password with a space and Chinese, to be sent as bytes). */
+    static final String USER = "duplex";
+    static final String PASSWORD = "s3cret 你好";
     private static final long BOUND_MS = 10_000;
 
     private final Process process;
@@ -47,12 +51,19 @@ final class DebianMosquitto implements AutoCloseable {
         ExternalPrograms.requireExecutable(MOSQUITTO, "mosquitto (apt-get install -y mosquitto)");
         ExternalPrograms.requireExecutable(PUB, "mosquitto_pub (apt-get install -y mosquitto-clients)");
         ExternalPrograms.requireExecutable(SUB, "mosquitto_sub (apt-get install -y mosquitto-clients)");
+        ExternalPrograms.requireExecutable(PASSWD, "mosquitto_passwd (apt-get install -y mosquitto)");
         int ws = freePort();
         int tcp;
         do tcp = freePort(); while (tcp == ws);
         int refusing;
         do refusing = freePort(); while (refusing == ws || refusing == tcp);
         Path root = Files.createDirectories(dir.resolve("mosquitto"));
+        Path passwords = root.resolve("passwords");
+        Process passwd = new ProcessBuilder(PASSWD, "-c", "-b", passwords.toString(), USER, PASSWORD).redirectErrorStream(true).start();
+        String said = new String(passwd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!passwd.waitFor(BOUND_MS, TimeUnit.MILLISECONDS) || passwd.exitValue() != 0) {
+            throw new AssertionError("mosquitto_passwd: " + said);
+        }
         // Started as root, mosquitto would change to the user mosquitto, who may not read the temp dir.
         // per_listener_settings makes allow_anonymous each listener's own.
         String config = """
@@ -69,7 +80,8 @@ final class DebianMosquitto implements AutoCloseable {
                 listener %d 127.0.0.1
                 protocol websockets
                 allow_anonymous false
-                """.formatted("root".equals(System.getProperty("user.name")) ? "user root" : "", ws, tcp, refusing);
+                password_file %s
+                """.formatted("root".equals(System.getProperty("user.name")) ? "user root" : "", ws, tcp, refusing, passwords);
         Path conf = Files.writeString(root.resolve("mosquitto.conf"), config);
         Path log = root.resolve("mosquitto.log");
         Process process = new ProcessBuilder(MOSQUITTO, "-c", conf.toString())
@@ -85,7 +97,7 @@ final class DebianMosquitto implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + wsPort + "/");
     }
 
-    /** The websockets listener that refuses every CONNECT: anonymous clients are not allowed, and no login exists. */
+    /** The websockets listener that refuses anonymous clients: only {@link #USER} with {@link #PASSWORD} comes in. */
     URI refusingWsUrl() {
         return URI.create("ws://127.0.0.1:" + refusingPort + "/");
     }

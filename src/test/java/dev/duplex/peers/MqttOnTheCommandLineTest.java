@@ -8,6 +8,7 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,10 +49,32 @@ class MqttOnTheCommandLineTest {
         return connect(protocol, broker.wsUrl().toString());
     }
 
-    private CompletableFuture<Integer> connect(String protocol, String url) throws Exception {
+    private CompletableFuture<Integer> connect(String protocol, String url, String... more) throws Exception {
         PipedInputStream stdin = new PipedInputStream();
         type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
-        return ConsoleLines.connect(stdin, out, err, "connect", "--decode", protocol, "--wait", "10000", url);
+        List<String> args = new java.util.ArrayList<>(List.of("connect", "--decode", protocol, "--wait", "10000"));
+        args.addAll(List.of(more));
+        args.add(url);
+        return ConsoleLines.connect(stdin, out, err, args.toArray(String[]::new));
+    }
+
+    /** The listener that needs a login lets in --login's user with the password, in both versions, and not a wrong one. */
+    @Test
+    void logsInWithAUserNameAndPassword() throws Exception {
+        for (String version : List.of("mqtt", "mqtt5")) {
+            CompletableFuture<Integer> status = connect(version, broker.refusingWsUrl().toString(), "--login",
+                    DebianMosquitto.USER + ":" + DebianMosquitto.PASSWORD);
+            String connect = out.await("MQTT CONNECT MQTT");
+            assertTrue(connect.contains("username") && connect.contains("password") && !connect.contains("s3cret"), connect);
+            out.await("MQTT CONNACK 0x00");
+            type.println("/disconnect");
+            type.close();
+            assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        CompletableFuture<Integer> status = connect("mqtt", broker.refusingWsUrl().toString(), "--login", DebianMosquitto.USER + ":wrong");
+        err.await("MQTT CONNACK", "refused");
+        status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        type.close();
     }
 
     @Test

@@ -77,6 +77,29 @@ class StompOnTheCommandLineTest {
         }
     }
 
+    /** --login goes in CONNECT as login and passcode, the passcode not in the decoded line; a wrong one is refused. */
+    @Test
+    void logsInWithLoginAndPasscode() throws Exception {
+        PipedInputStream stdin = new PipedInputStream();
+        PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+        CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
+                "--login", "guest:guest", "--wait", "10000", broker.url().toString());
+        String connect = out.await("STOMP CONNECT", "login=guest");
+        assertTrue(connect.contains("passcode=•••") && !connect.contains("passcode=guest"), connect);
+        out.await("STOMP CONNECTED");
+        type.println("/disconnect");
+        type.close();
+        assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+
+        PipedInputStream again = new PipedInputStream();
+        PrintStream typeAgain = new PrintStream(new PipedOutputStream(again), true, StandardCharsets.UTF_8);
+        status = ConsoleLines.connect(again, out, err, "connect", "--decode", "stomp", "--login", "guest:wrong",
+                "--wait", "10000", broker.url().toString());
+        err.await("STOMP ERROR");
+        typeAgain.close();
+        status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Test
     void keepsTheHeartBeatsAndShowsTheBrokersError() throws Exception {
         String before = System.getProperty("duplex.stomp.heartBeatMs");

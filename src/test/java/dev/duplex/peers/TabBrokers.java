@@ -51,6 +51,14 @@ public final class TabBrokers {
             return broker.wsUrl();
         }
 
+        /** MQTT over WebSocket on the listener that lets in {@link #USER} with {@link #PASSWORD} only. */
+        public URI loginWsUrl() {
+            return broker.refusingWsUrl();
+        }
+
+        public static final String USER = DebianMosquitto.USER;
+        public static final String PASSWORD = DebianMosquitto.PASSWORD;
+
         /** mosquitto_pub on the TCP listener with these arguments, run to its end (failing when it fails). */
         public void publish(String... args) throws Exception {
             broker.publish(args);

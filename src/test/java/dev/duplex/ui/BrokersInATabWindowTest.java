@@ -120,6 +120,18 @@ class BrokersInATabWindowTest {
 
             robot.clickOn("#disconnectButton");
             until(() -> onFx(() -> model.selectedTabProperty().get().stateProperty().get()) == ClientState.DISCONNECTED);
+
+            // The panel's login, typed as a user does: the listener that needs one lets the tab in.
+            robot.interact(() -> {
+                robot.lookup(".client-pane #loginField").queryTextInputControl().setText(TabBrokers.Mosquitto.USER);
+                robot.lookup(".client-pane #passwordField").queryTextInputControl().setText(TabBrokers.Mosquitto.PASSWORD);
+            });
+            connect(robot, broker.loginWsUrl().toString());
+            until(() -> clientLog(robot).stream().filter(l -> l.contains("MQTT CONNACK 0x00 Connection Accepted")).count() == 2);
+            String connect = clientLog(robot).stream().filter(l -> l.contains("MQTT CONNECT MQTT level 4")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(connect.contains("username") && !connect.contains("s3cret"), connect);
+            robot.clickOn("#disconnectButton");
+            until(() -> onFx(() -> model.selectedTabProperty().get().stateProperty().get()) == ClientState.DISCONNECTED);
         }
     }
 

@@ -49,6 +49,7 @@ public final class MqttSession implements AppProtocol {
     /** What typed commands would have sent before the CONNACK: it goes once the server accepts. */
     private final List<Payload> held = new ArrayList<>();
     private int keepAlive;
+    private final java.util.Optional<dev.duplex.decode.AppLogin> login;
     private int nextId = 1;
     private boolean connectSent;
     private boolean accepted;
@@ -64,6 +65,12 @@ public final class MqttSession implements AppProtocol {
      *     which tells the server not to expect any
      */
     public MqttSession(boolean version5, boolean heartbeat) {
+        this(version5, heartbeat, java.util.Optional.empty());
+    }
+
+    /** @param login sent in CONNECT as the user name and password; without it the connection is anonymous */
+    public MqttSession(boolean version5, boolean heartbeat, java.util.Optional<dev.duplex.decode.AppLogin> login) {
+        this.login = login;
         this.name = version5 ? NAME_5 : NAME;
         this.level = version5 ? 5 : 4;
         this.heartbeat = heartbeat;
@@ -93,7 +100,7 @@ public final class MqttSession implements AppProtocol {
             List<Decoded> said = subprotocol.isEmpty()
                     ? List.of(Decoded.problem(name, "decode.mqtt.noSubprotocol", String.join(", ", SUBPROTOCOLS)))
                     : List.of();
-            return new Turn(said, List.of(writer.connect(clientId, keepAlive)));
+            return new Turn(said, List.of(writer.connect(clientId, keepAlive, login)));
         }
     }
 

@@ -17,15 +17,30 @@ final class MqttWriter {
         this.level = level;
     }
 
-    /** CONNECT with a clean session (3.1.1) or clean start (5), no will, no user name, no password. */
-    Payload connect(String clientId, int keepAliveSeconds) {
+    /**
+     * CONNECT with a clean session (3.1.1) or clean start (5), no will, and the user name and password when
+     * a login is given (3.1.1 allows no password without a user name; 5 would, but a login always has one).
+     */
+    Payload connect(String clientId, int keepAliveSeconds, java.util.Optional<dev.duplex.decode.AppLogin> login) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         text(body, "MQTT");
         body.write(level);
-        body.write(0x02); // Clean Session / Clean Start: nothing is kept of an earlier connection
+        int flags = 0x02; // Clean Session / Clean Start: nothing is kept of an earlier connection
+        if (login.isPresent()) flags |= 0x80;
+        if (login.flatMap(dev.duplex.decode.AppLogin::password).isPresent()) flags |= 0x40;
+        body.write(flags);
         two(body, keepAliveSeconds);
         properties(body);
         text(body, clientId);
+        if (login.isPresent()) {
+            text(body, login.get().user());
+            // Binary Data: two bytes of length, then the bytes (sections 3.1.3.5 and 1.5.4, or 1.5.6 in 5).
+            login.get().password().ifPresent(p -> {
+                byte[] b = p.getBytes(StandardCharsets.UTF_8);
+                two(body, b.length);
+                body.writeBytes(b);
+            });
+        }
         return packet(MqttCodes.CONNECT << 4, body);
     }
 

@@ -27,9 +27,10 @@ record StompFrame(String command, List<Map.Entry<String, String>> headers, byte[
         return "";
     }
 
-    /** The headers as one line for the log: {@code name=value, name=value}. */
+    /** The headers as one line for the log: {@code name=value, name=value}, a passcode's value not shown. */
     String headerLine() {
-        return headers.stream().map(h -> h.getKey() + "=" + h.getValue()).collect(Collectors.joining(", "));
+        return headers.stream().map(h -> h.getKey() + "=" + (h.getKey().equals("passcode") ? "•••" : h.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** The body as text when it is UTF-8, else its size and first bytes in hex. */

@@ -47,9 +47,17 @@ public final class StompSession implements AppProtocol {
     /** Whether we sent DISCONNECT: the broker closing then (RabbitMQ at once, without the receipt) is the end asked for. */
     private boolean disconnecting;
 
+    private final java.util.Optional<dev.duplex.decode.AppLogin> login;
+
     /** @param heartbeat whether Duplex offers heart-beats (off: {@code heart-beat:0,0}, to see what the server does) */
     public StompSession(boolean heartbeat) {
+        this(heartbeat, java.util.Optional.empty());
+    }
+
+    /** @param login sent in CONNECT as login and passcode; without it the broker's default user applies */
+    public StompSession(boolean heartbeat, java.util.Optional<dev.duplex.decode.AppLogin> login) {
         this.heartbeat = heartbeat;
+        this.login = login;
     }
 
     @Override
@@ -65,8 +73,13 @@ public final class StompSession implements AppProtocol {
                     : List.of();
             long beat = heartbeat ? heartBeatMs : 0;
             // host names the virtual host; "/" is RabbitMQ's default one, and other brokers ignore it.
-            StompFrame connect = StompFrame.of("CONNECT", "", "accept-version", "1.2,1.1,1.0", "host", "/",
-                    "heart-beat", beat + "," + beat);
+            List<String> headers = new ArrayList<>(List.of("accept-version", "1.2,1.1,1.0", "host", "/",
+                    "heart-beat", beat + "," + beat));
+            login.ifPresent(l -> {
+                headers.addAll(List.of("login", l.user()));
+                l.password().ifPresent(p -> headers.addAll(List.of("passcode", p)));
+            });
+            StompFrame connect = StompFrame.of("CONNECT", "", headers.toArray(String[]::new));
             return new Turn(said, List.of(Payload.text(connect.encode())));
         }
     }

@@ -35,6 +35,9 @@ public final class Decoding {
 
     private final StringProperty protocol = new SimpleStringProperty(this, "protocol", NONE);
     private final BooleanProperty heartbeat = new SimpleBooleanProperty(this, "heartbeat", true);
+    /** The protocol's own login for its CONNECT (STOMP, MQTT): a user name, and a password; "" for none. */
+    private final StringProperty login = new SimpleStringProperty(this, "login", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
     /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
     private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
     private AppProtocol session;
@@ -53,6 +56,8 @@ public final class Decoding {
     public StringProperty protocolProperty() { return protocol; }
     /** Whether the protocol's heartbeats are answered (off, to see a server's timeout). */
     public BooleanProperty heartbeatProperty() { return heartbeat; }
+    public StringProperty loginProperty() { return login; }
+    public StringProperty passwordProperty() { return password; }
     /** The protocol that speaks on this connection, once it is chosen at connect; {@link #NONE} otherwise. */
     public ReadOnlyStringProperty speakingProperty() { return speaking.getReadOnlyProperty(); }
 
@@ -68,7 +73,8 @@ public final class Decoding {
         ClientOptions o = chosen.options();
         URI url = AppProtocols.completeUrl(name, chosen.url());
         List<String> offered = AppProtocols.offer(name, o.subprotocols());
-        Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, heartbeat.get());
+        Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, heartbeat.get(),
+                dev.duplex.decode.AppLogin.of(login.get(), password.get()));
         if (made.isEmpty()) {
             said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.line("", "decode.none.tab")));
             return chosen;

@@ -23,6 +23,8 @@ public final class DecodeController {
     @FXML private ComboBox<String> protocolBox;
     @FXML private CheckBox heartbeatBox;
     @FXML private Label commandsLabel;
+    @FXML private javafx.scene.control.TextField loginField;
+    @FXML private javafx.scene.control.PasswordField passwordField;
 
     public DecodeController(Decoding decoding, ObservableValue<ClientState> state, Texts texts) {
         this.decoding = decoding;
@@ -53,6 +55,10 @@ public final class DecodeController {
         // The protocol is chosen at connect: changed while connected, it speaks from the next connection.
         protocolBox.disableProperty().bind(state.map(s -> s != ClientState.DISCONNECTED));
         heartbeatBox.disableProperty().bind(protocolBox.disableProperty());
+        loginField.textProperty().bindBidirectional(decoding.loginProperty());
+        passwordField.textProperty().bindBidirectional(decoding.passwordProperty());
+        loginField.disableProperty().bind(protocolBox.disableProperty());
+        passwordField.disableProperty().bind(protocolBox.disableProperty());
         commandsLabel.textProperty().bind(decoding.protocolProperty().map(this::commands));
     }
 

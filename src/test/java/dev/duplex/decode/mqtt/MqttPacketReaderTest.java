@@ -125,7 +125,7 @@ class MqttPacketReaderTest {
     @Test
     void readsWhatTheWriterWrites() throws Exception {
         MqttWriter writer = new MqttWriter(5);
-        MqttPacket connect = MqttReader.read(new MqttFramer().feed(writer.connect("duplex-1", 60).bytes()).packets().get(0), 5);
+        MqttPacket connect = MqttReader.read(new MqttFramer().feed(writer.connect("duplex-1", 60, java.util.Optional.empty()).bytes()).packets().get(0), 5);
         assertEquals("MQTT", connect.connect().protocolName());
         assertEquals(5, connect.connect().level());
         assertEquals("duplex-1", connect.connect().clientId());
