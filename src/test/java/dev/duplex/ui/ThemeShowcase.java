@@ -96,6 +96,14 @@ public final class ThemeShowcase extends Application {
                     pane.getTabs().stream().filter(t -> args.get(2).equals(t.getText())).findFirst()
                             .ifPresent(t -> pane.getSelectionModel().select(t));
                 }
+                // "decode": the Application protocol panel unfolded, MQTT chosen with a login, for the next connection.
+                if (args.contains("decode")) {
+                    tab.decoding().protocolProperty().set("mqtt");
+                    tab.decoding().loginProperty().set("duplex");
+                    tab.decoding().passwordProperty().set("secret");
+                    stage.getScene().getRoot().lookupAll("#decodePane")
+                            .forEach(p -> ((javafx.scene.control.TitledPane) p).setExpanded(true));
+                }
                 // "environments": the editor of the Rules tab unfolded (the tab is loaded once selected, above).
                 if (args.contains("environments")) {
                     javafx.application.Platform.runLater(() -> stage.getScene().getRoot().lookupAll("#editEnvironments")
