@@ -83,6 +83,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--decode", paramLabel = "PROTOCOL") String decode;
     @Option(names = "--no-heartbeat") boolean noHeartbeat;
     @Option(names = "--login", paramLabel = "USER[:PASSWORD]") String appLogin;
+    @Option(names = "--connection-init", paramLabel = "JSON") String connectionInit;
     @Option(names = "--rules", paramLabel = "FILE") String rulesFile;
     @Option(names = "--expect", paramLabel = "REGEX") List<String> expects;
     @Option(names = "--var", paramLabel = "NAME=VALUE") List<String> vars;
@@ -106,6 +107,10 @@ final class ConnectCommand implements Callable<Integer> {
         if (appLogin != null && (decode == null || dev.duplex.decode.AppLogin.parse(appLogin).isEmpty())) {
             throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.login", appLogin));
         }
+        if (connectionInit != null && (decode == null
+                || !new dev.duplex.decode.ProtocolSetup(true, java.util.Optional.empty(), connectionInit).connectionInitReads())) {
+            throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.connectionInit", connectionInit));
+        }
         if (decode != null && !AppProtocols.known(decode)) {
             throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.decode", decode,
                     String.join(", ", AppProtocols.NAMES));
@@ -123,10 +128,11 @@ final class ConnectCommand implements Callable<Integer> {
             target = AppProtocols.completeUrl(decode, target);
             java.net.URI at = target;
             List<String> offered = subprotocols == null ? List.of() : subprotocols;
-            java.util.Optional<dev.duplex.decode.AppLogin> login = dev.duplex.decode.AppLogin.parse(appLogin);
-            if (AppProtocols.forConnection(decode, at, offered, !noHeartbeat, login).isPresent()) {
+            dev.duplex.decode.ProtocolSetup setup = new dev.duplex.decode.ProtocolSetup(!noHeartbeat,
+                    dev.duplex.decode.AppLogin.parse(appLogin), connectionInit);
+            if (AppProtocols.forConnection(decode, at, offered, setup).isPresent()) {
                 // One instance per connection: a reconnect starts the protocol afresh.
-                client.decode(() -> AppProtocols.forConnection(decode, at, offered, !noHeartbeat, login).orElseThrow());
+                client.decode(() -> AppProtocols.forConnection(decode, at, offered, setup).orElseThrow());
             } else {
                 duplex.console().err().println("duplex connect: " + duplex.console().texts().get("decode.none"));
             }

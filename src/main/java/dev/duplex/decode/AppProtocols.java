@@ -37,15 +37,16 @@ public final class AppProtocols {
 
     /** The protocol for a connection to {@code url}: empty when {@code auto} finds none. */
     public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, boolean heartbeat) {
-        return forConnection(name, url, offered, heartbeat, Optional.empty());
+        return forConnection(name, url, offered, ProtocolSetup.heartbeat(heartbeat));
     }
 
-    /** The same, with the protocol's own login for its CONNECT (STOMP and MQTT; the others have none). */
-    public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, boolean heartbeat,
-            Optional<AppLogin> login) {
+    /** The same, with what the user said of the protocol's start: its login, GraphQL's connection_init. */
+    public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, ProtocolSetup setup) {
+        boolean heartbeat = setup.heartbeat();
+        Optional<AppLogin> login = setup.login();
         String n = chosen(name, url, offered);
         if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat));
-        if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession());
+        if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession(setup.connectionInit()));
         if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
         if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat, login));
         if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat, login));

@@ -29,7 +29,7 @@ class GraphqlOnTheCommandLineTest {
             CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "graphql-ws", "--wait", "10000",
                     server.url().toString());
             out.await("onopen", "graphql-transport-ws");
-            server.await("\"ev\":\"connect\"");
+            assertTrue(server.await("\"ev\":\"connect\"").contains("\"params\":{}"), "the empty payload unless told");
             out.await("GraphQL connection_ack");
 
             type.println("/query query Hello($n: String) { hello(name: $n) } --variables {\"n\":\"Duplex\"}");
@@ -60,5 +60,24 @@ class GraphqlOnTheCommandLineTest {
             out.await("GraphQL", "4", "complete", "3");
             assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         }
+    }
+
+    /** --connection-init is the payload the server's onConnect reads (where a token goes); one not JSON is refused. */
+    @Test
+    void theConnectionInitPayloadReachesTheServer() throws Exception {
+        try (NodeGraphqlServer server = NodeGraphqlServer.start()) {
+            PipedInputStream stdin = new PipedInputStream();
+            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+            CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "graphql-ws",
+                    "--connection-init", "{\"token\": \"abc 你好\"}", server.url().toString());
+            assertTrue(server.await("\"ev\":\"connect\"").contains("\"params\":{\"token\":\"abc 你好\"}"));
+            out.await("GraphQL connection_ack");
+            type.close();
+            assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        CompletableFuture<Integer> refused = ConsoleLines.connect(new java.io.ByteArrayInputStream(new byte[0]), out, err,
+                "connect", "--decode", "graphql-ws", "--connection-init", "[1]", "ws://127.0.0.1:1/");
+        assertEquals(2, refused.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        err.await("--connection-init [1]: a JSON object");
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A real GraphQL-over-WebSocket server: npm's {@code graphql-ws} (pinned, with the {@code graphql} it brings)
  * on Node's {@code ws}, at {@code /graphql} on an ephemeral loopback port. Its schema: {@code hello(name)}
  * and the subscription {@code greetings}, which yields Hi, Bonjour and 你好 and completes. It prints the
- * connection_init and each subscribe it got as JSON lines, which a test waits for with {@link #await(String)}.
+ * connection_init (with its payload) and each subscribe it got as JSON lines, which a test waits for with {@link #await(String)}.
  */
 final class NodeGraphqlServer implements AutoCloseable {
     static final String VERSION = "6.4.2";
@@ -28,7 +28,7 @@ final class NodeGraphqlServer implements AutoCloseable {
             });
             const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', path: '/graphql' });
             useServer({ schema,
-              onConnect: () => say({ ev: 'connect' }),
+              onConnect: (ctx) => say({ ev: 'connect', params: ctx.connectionParams || null }),
               onSubscribe: (ctx, id, payload) => say({ ev: 'subscribe', id, payload }) }, wss);
             wss.on('listening', () => say({ listening: wss.address().port }));
             """;

@@ -33,6 +33,17 @@ public final class GraphqlSession implements AppProtocol {
     private final Map<String, Operation> operations = new HashMap<>();
     private GraphqlDialect dialect = GraphqlDialect.of(GraphqlDialect.TRANSPORT_WS);
     private int nextId = 1;
+    /** connection_init's payload: a JSON object, the empty one unless the user gave one (a token, often). */
+    private final String initPayload;
+
+    public GraphqlSession() {
+        this("");
+    }
+
+    /** @param initPayload a JSON object for connection_init, "" for {@code {}} */
+    public GraphqlSession(String initPayload) {
+        this.initPayload = initPayload == null || initPayload.isBlank() ? "{}" : initPayload.strip();
+    }
 
     @Override
     public String name() {
@@ -46,7 +57,7 @@ public final class GraphqlSession implements AppProtocol {
             List<Decoded> said = subprotocol.isEmpty()
                     ? List.of(Decoded.problem(NAME, "decode.gql.noSubprotocol", String.join(", ", SUBPROTOCOLS)))
                     : List.of();
-            return new Turn(said, List.of(Payload.text("{\"type\":\"connection_init\",\"payload\":{}}")));
+            return new Turn(said, List.of(Payload.text("{\"type\":\"connection_init\",\"payload\":" + initPayload + "}")));
         }
     }
 

@@ -38,6 +38,8 @@ public final class Decoding {
     /** The protocol's own login for its CONNECT (STOMP, MQTT): a user name, and a password; "" for none. */
     private final StringProperty login = new SimpleStringProperty(this, "login", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    /** GraphQL's connection_init payload, a JSON object as typed; "" for the empty one. */
+    private final StringProperty connectionInit = new SimpleStringProperty(this, "connectionInit", "");
     /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
     private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
     private AppProtocol session;
@@ -58,6 +60,7 @@ public final class Decoding {
     public BooleanProperty heartbeatProperty() { return heartbeat; }
     public StringProperty loginProperty() { return login; }
     public StringProperty passwordProperty() { return password; }
+    public StringProperty connectionInitProperty() { return connectionInit; }
     /** The protocol that speaks on this connection, once it is chosen at connect; {@link #NONE} otherwise. */
     public ReadOnlyStringProperty speakingProperty() { return speaking.getReadOnlyProperty(); }
 
@@ -73,8 +76,15 @@ public final class Decoding {
         ClientOptions o = chosen.options();
         URI url = AppProtocols.completeUrl(name, chosen.url());
         List<String> offered = AppProtocols.offer(name, o.subprotocols());
-        Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, heartbeat.get(),
-                dev.duplex.decode.AppLogin.of(login.get(), password.get()));
+        dev.duplex.decode.ProtocolSetup setup = new dev.duplex.decode.ProtocolSetup(heartbeat.get(),
+                dev.duplex.decode.AppLogin.of(login.get(), password.get()), connectionInit.get());
+        if (!setup.connectionInitReads()) {
+            // Said, and the protocol speaks with the empty payload rather than sending JSON that does not read.
+            said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE,
+                    Decoded.problem("", "decode.connectionInit.bad", setup.connectionInit())));
+            setup = new dev.duplex.decode.ProtocolSetup(setup.heartbeat(), setup.login(), "");
+        }
+        Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, setup);
         if (made.isEmpty()) {
             said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.line("", "decode.none.tab")));
             return chosen;
@@ -99,6 +109,7 @@ public final class Decoding {
     public void shutdown() {
         stopClock();
         if (timer != null) timer.shutdownNow();
+        timer = null; // a connection after this (none, in the window) would make another
     }
 
     /**

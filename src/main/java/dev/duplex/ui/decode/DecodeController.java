@@ -25,6 +25,7 @@ public final class DecodeController {
     @FXML private Label commandsLabel;
     @FXML private javafx.scene.control.TextField loginField;
     @FXML private javafx.scene.control.PasswordField passwordField;
+    @FXML private javafx.scene.control.TextField connectionInitField;
 
     public DecodeController(Decoding decoding, ObservableValue<ClientState> state, Texts texts) {
         this.decoding = decoding;
@@ -59,6 +60,8 @@ public final class DecodeController {
         passwordField.textProperty().bindBidirectional(decoding.passwordProperty());
         loginField.disableProperty().bind(protocolBox.disableProperty());
         passwordField.disableProperty().bind(protocolBox.disableProperty());
+        connectionInitField.textProperty().bindBidirectional(decoding.connectionInitProperty());
+        connectionInitField.disableProperty().bind(protocolBox.disableProperty());
         commandsLabel.textProperty().bind(decoding.protocolProperty().map(this::commands));
     }
 

@@ -1,0 +1,32 @@
+package dev.duplex.decode;
+
+import java.util.Optional;
+
+/**
+ * What the user tells a protocol about its own start, beside the connection: whether Duplex keeps its heartbeat,
+ * the login for its CONNECT (STOMP, MQTT), and the payload of GraphQL's connection_init (where servers take a
+ * token). The same from {@code connect}'s options and from a tab's Application protocol panel.
+ *
+ * @param connectionInit a JSON object, or "" for the empty one
+ */
+public record ProtocolSetup(boolean heartbeat, Optional<AppLogin> login, String connectionInit) {
+    public ProtocolSetup {
+        login = login == null ? Optional.empty() : login;
+        connectionInit = connectionInit == null ? "" : connectionInit.strip();
+    }
+
+    public static ProtocolSetup heartbeat(boolean on) {
+        return new ProtocolSetup(on, Optional.empty(), "");
+    }
+
+    /** Whether the connection_init payload reads as a JSON object (blank reads as the empty one). */
+    public boolean connectionInitReads() {
+        if (connectionInit.isEmpty()) return true;
+        try {
+            Json.fields(connectionInit);
+            return connectionInit.startsWith("{");
+        } catch (Json.NotJson e) {
+            return false;
+        }
+    }
+}
