@@ -77,6 +77,37 @@ class StompOnTheCommandLineTest {
         }
     }
 
+    /**
+     * A subscription with ack:client-individual: each MESSAGE says how to acknowledge it; NACK has RabbitMQ give
+     * the message again, redelivered; ACK settles it, with its receipt; an id that waits for nothing is refused.
+     */
+    @Test
+    void acknowledgesByHand() throws Exception {
+        PipedInputStream stdin = new PipedInputStream();
+        PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+        CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
+                "--wait", "10000", broker.url().toString());
+        out.await("STOMP CONNECTED");
+        type.println("/subscribe /queue/acked ack=client-individual");
+        out.await("STOMP RECEIPT r-1", "SUBSCRIBE /queue/acked");
+        type.println("/send /queue/acked first");
+        String first = out.await("STOMP MESSAGE from /queue/acked", "to acknowledge: /ack ");
+        assertTrue(first.endsWith(": first"), first);
+        String id = first.substring(first.indexOf("/ack ") + 5, first.indexOf(" (or /nack"));
+        type.println("/nack " + id);
+        out.await("STOMP RECEIPT", "NACK " + id);
+        String again = out.await("STOMP MESSAGE from /queue/acked", ", redelivered");
+        assertTrue(again.endsWith(": first"), again);
+        String second = again.substring(again.indexOf("/ack ") + 5, again.indexOf(" (or /nack"));
+        type.println("/ack " + second);
+        out.await("STOMP RECEIPT", "ACK " + second);
+        type.println("/ack " + second);
+        err.await("not sent: /ack ID");
+        type.println("/disconnect");
+        type.close();
+        assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
     /** --login goes in CONNECT as login and passcode, the passcode not in the decoded line; a wrong one is refused. */
     @Test
     void logsInWithLoginAndPasscode() throws Exception {

@@ -34,6 +34,14 @@ public final class StompSession implements AppProtocol {
     private final Map<String, Asked> receipts = new LinkedHashMap<>();
     /** The subscriptions made, id to destination. */
     private final Map<String, String> subscriptions = new LinkedHashMap<>();
+    /**
+     * Messages of subscriptions with ack:client or client-individual, not yet acknowledged: what ACK or NACK
+     * names them by (1.2's ack header, 1.1's message-id) to the subscription they came on (1.1 names it too).
+     */
+    private final Map<String, String> unacked = new LinkedHashMap<>();
+    private String version = "1.2";
+    /** Our subscriptions whose messages are acknowledged by hand (ack:client or client-individual). */
+    private final java.util.Set<String> acking = new java.util.HashSet<>();
     private final List<Payload> held = new ArrayList<>();
     private boolean connected;
     private int nextReceipt = 1;
@@ -111,9 +119,15 @@ public final class StompSession implements AppProtocol {
                 return connected(f, replies);
             case "MESSAGE": {
                 String type = f.header("content-type");
+                // A MESSAGE to acknowledge carries ack (1.2); in 1.1 its message-id names it, on a subscription of ours with ack:client.
+                String ack = !f.header("ack").isEmpty() ? f.header("ack") : version.equals("1.1") && acking.contains(f.header("subscription"))
+                        ? f.header("message-id") : "";
+                if (!ack.isEmpty()) unacked.put(ack, f.header("subscription"));
+                Decoded meta = Decoded.part("decode.stomp.meta", type.isEmpty() ? Decoded.none() : Decoded.part("decode.stomp.contentType", type),
+                        f.header("redelivered").equals("true") ? Decoded.part("decode.stomp.redelivered") : Decoded.none(),
+                        ack.isEmpty() ? Decoded.none() : Decoded.part("decode.stomp.toAck", ack));
                 return Decoded.line(NAME, "decode.stomp.message", f.header("destination"), f.header("subscription"),
-                        f.header("message-id"), type.isEmpty() ? Decoded.none() : Decoded.part("decode.stomp.contentType", type),
-                        f.bodyText());
+                        f.header("message-id"), meta, f.bodyText());
             }
             case "RECEIPT": {
                 Asked asked = receipts.remove(f.header("receipt-id"));
@@ -130,7 +144,7 @@ public final class StompSession implements AppProtocol {
     /** The server's answer to CONNECT: the version and the heart-beats settled, and what was held goes. */
     private Decoded connected(StompFrame f, List<Payload> replies) {
         connected = true;
-        String version = f.header("version").isEmpty() ? "1.0" : f.header("version");
+        version = f.header("version").isEmpty() ? "1.0" : f.header("version");
         reader.version(version);
         long[] server = beats(f.header("heart-beat"));
         long ours = heartbeat ? heartBeatMs : 0;
@@ -215,11 +229,27 @@ public final class StompSession implements AppProtocol {
     private Turn compose(String name, String rest) {
         switch (name) {
             case "subscribe": {
-                String[] words = rest.split("\\s+");
-                if (rest.isEmpty() || words.length > 2) return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.subscribe"));
-                String id = words.length == 2 ? words[1] : "sub-" + nextSubscription++;
-                subscriptions.put(id, words[0]);
-                return asking("SUBSCRIBE " + words[0], "SUBSCRIBE", "", "id", id, "destination", words[0], "ack", "auto");
+                List<String> words = new ArrayList<>(List.of(rest.split("\\s+")));
+                String ack = "auto";
+                if (words.size() > 1 && words.get(words.size() - 1).startsWith("ack=")) ack = words.remove(words.size() - 1).substring(4);
+                if (rest.isEmpty() || words.size() > 2 || !List.of("auto", "client", "client-individual").contains(ack)) {
+                    return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.subscribe"));
+                }
+                String id = words.size() == 2 ? words.get(1) : "sub-" + nextSubscription++;
+                subscriptions.put(id, words.get(0));
+                if (!ack.equals("auto")) acking.add(id);
+                return asking("SUBSCRIBE " + words.get(0), "SUBSCRIBE", "", "id", id, "destination", words.get(0), "ack", ack);
+            }
+            case "ack", "nack": {
+                String command = name.toUpperCase(Locale.ROOT);
+                if (!unacked.containsKey(rest)) {
+                    return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.ack", "/" + name, String.join(", ", unacked.keySet())));
+                }
+                String subscription = unacked.remove(rest);
+                // 1.2 names the message by its ack header's value; 1.1 by message-id, with the subscription.
+                return version.equals("1.1")
+                        ? asking(command + " " + rest, command, "", "message-id", rest, "subscription", subscription)
+                        : asking(command + " " + rest, command, "", "id", rest);
             }
             case "unsubscribe": {
                 if (!subscriptions.containsKey(rest)) {
