@@ -3,9 +3,6 @@ package dev.duplex.peers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,11 +49,10 @@ final class DebianMosquitto implements AutoCloseable {
         ExternalPrograms.requireExecutable(PUB, "mosquitto_pub (apt-get install -y mosquitto-clients)");
         ExternalPrograms.requireExecutable(SUB, "mosquitto_sub (apt-get install -y mosquitto-clients)");
         ExternalPrograms.requireExecutable(PASSWD, "mosquitto_passwd (apt-get install -y mosquitto)");
-        int ws = freePort();
-        int tcp;
-        do tcp = freePort(); while (tcp == ws);
-        int refusing;
-        do refusing = freePort(); while (refusing == ws || refusing == tcp);
+        int[] ports = LoopbackPorts.free(3);
+        int ws = ports[0];
+        int tcp = ports[1];
+        int refusing = ports[2];
         Path root = Files.createDirectories(dir.resolve("mosquitto"));
         Path passwords = root.resolve("passwords");
         Process passwd = new ProcessBuilder(PASSWD, "-c", "-b", passwords.toString(), USER, PASSWORD).redirectErrorStream(true).start();
@@ -87,9 +83,9 @@ final class DebianMosquitto implements AutoCloseable {
         Process process = new ProcessBuilder(MOSQUITTO, "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DebianMosquitto broker = new DebianMosquitto(process, log, ws, tcp, refusing);
-        broker.awaitListening(ws);
-        broker.awaitListening(tcp);
-        broker.awaitListening(refusing);
+        LoopbackPorts.awaitListening(ws, process, "mosquitto", broker::logText);
+        LoopbackPorts.awaitListening(tcp, process, "mosquitto", broker::logText);
+        LoopbackPorts.awaitListening(refusing, process, "mosquitto", broker::logText);
         return broker;
     }
 
@@ -104,6 +100,15 @@ final class DebianMosquitto implements AutoCloseable {
 
     int tcpPort() {
         return tcpPort;
+    }
+
+    /** The log, or why it could not be read, for a failure's message. */
+    private String logText() {
+        try {
+            return log();
+        } catch (IOException e) {
+            return "(its log could not be read: " + e.getMessage() + ")";
+        }
     }
 
     String log() throws IOException {
@@ -167,27 +172,6 @@ final class DebianMosquitto implements AutoCloseable {
         @Override
         public void close() {
             process.destroy();
-        }
-    }
-
-    /** Connects until the port takes the connection (refused at once until mosquitto listens), within the bound. */
-    private void awaitListening(int port) throws Exception {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) throw new AssertionError("mosquitto ended: " + log());
-                TimeUnit.MILLISECONDS.sleep(10); // between attempts only: this waits on the port, not on a time
-            }
-        }
-        throw new AssertionError("mosquitto never listened on " + port + ": " + log());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.duplex.peers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DebianNginx implements AutoCloseable {
     public static final String NGINX = "/usr/sbin/nginx";
-    private static final long BOUND_MS = 10_000;
 
     private final Process process;
     private final Path dir;
@@ -40,7 +36,7 @@ public final class DebianNginx implements AutoCloseable {
     public static DebianNginx mtls(Path dir, Path serverChain, Path serverKey, Path clientCa, int upstreamPort,
             String protocols) throws Exception {
         ExternalPrograms.requireExecutable(NGINX, "nginx (apt-get install -y nginx-light)");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path root = Files.createDirectories(dir.resolve("nginx"));
         String config = """
                 %s
@@ -77,7 +73,7 @@ public final class DebianNginx implements AutoCloseable {
         Process process = new ProcessBuilder(NGINX, "-p", root.toString(), "-c", "nginx.conf", "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(root.resolve("stdout.log").toFile()).start();
         DebianNginx nginx = new DebianNginx(process, root, port);
-        nginx.awaitListening();
+        LoopbackPorts.awaitListening(port, process, "nginx", nginx::logs);
         return nginx;
     }
 
@@ -85,32 +81,19 @@ public final class DebianNginx implements AutoCloseable {
         return port;
     }
 
+    /** What nginx said on its standard output and in its error log, for a failure's message. */
+    private String logs() {
+        try {
+            Path out = dir.resolve("stdout.log");
+            return (Files.exists(out) ? Files.readString(out) : "") + errorLog();
+        } catch (IOException e) {
+            return "(its logs could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     String errorLog() throws IOException {
         Path log = dir.resolve("error.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-    }
-
-    /** Connects until the port takes the connection (refused at once until nginx listens), within the bound. */
-    private void awaitListening() throws Exception {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("nginx ended: " + Files.readString(dir.resolve("stdout.log")) + errorLog());
-                }
-                TimeUnit.MILLISECONDS.sleep(10); // between attempts only: this waits on the port, not on a time
-            }
-        }
-        throw new AssertionError("nginx never listened on " + port + ": " + errorLog());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.duplex.peers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +49,7 @@ public final class DebianProxy implements AutoCloseable {
     public static DebianProxy tinyproxy(Path dir, String... extra) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("tinyproxy"),
                 "tinyproxy is not installed (apt-get install -y tinyproxy)");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         List<String> config = new ArrayList<>(List.of("Port " + port, "Listen 127.0.0.1", "Timeout 60",
                 "LogLevel Info", "MaxClients 20", "Allow 127.0.0.1", "PidFile \"" + dir.resolve("tinyproxy.pid") + "\""));
         config.addAll(List.of(extra));
@@ -67,11 +64,12 @@ public final class DebianProxy implements AutoCloseable {
     public static DebianProxy microsocks(String user, String password) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("microsocks"),
                 "microsocks is not installed (apt-get install -y microsocks)");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of("microsocks", "-i", "127.0.0.1", "-p", Integer.toString(port)));
         if (user != null) command.addAll(List.of("-u", user, "-P", password));
         DebianProxy proxy = new DebianProxy(command, port);
-        proxy.awaitListening();
+        // microsocks says nothing when it starts: its port taking a connection is the sign.
+        LoopbackPorts.awaitListening(port, proxy.process, "the proxy", () -> proxy.lines().toString());
         return proxy;
     }
 
@@ -97,31 +95,6 @@ public final class DebianProxy implements AutoCloseable {
     public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
-        }
-    }
-
-    /**
-     * microsocks says nothing when it starts: connect until its port takes the connection (each attempt is
-     * refused at once until it listens), within the bound.
-     */
-    private void awaitListening() throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) throw new AssertionError("the proxy ended: " + lines());
-                Thread.onSpinWait();
-                TimeUnit.MILLISECONDS.sleep(10); // between attempts only: this waits on the port, not on a time
-            }
-        }
-        throw new AssertionError("the proxy never listened on " + port + ": " + lines());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

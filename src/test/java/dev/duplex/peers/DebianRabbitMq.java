@@ -3,7 +3,6 @@ package dev.duplex.peers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ final class DebianRabbitMq implements AutoCloseable {
     }
 
     private static DebianRabbitMq boot(Path dir) throws Exception {
-        int[] ports = freePorts(5);
+        int[] ports = LoopbackPorts.free(5);
         int amqp = ports[0];
         int webStomp = ports[1];
         int stomp = ports[2];
@@ -123,21 +122,6 @@ final class DebianRabbitMq implements AutoCloseable {
             close();
             if (log.indexOf("eaddrinuse") >= 0) throw new PortTaken(log.toString());
             throw (AssertionError) e.getCause();
-        }
-    }
-
-    /** {@code n} loopback ports free now, all different: held open together while chosen. */
-    private static int[] freePorts(int n) throws IOException {
-        ServerSocket[] held = new ServerSocket[n];
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                held[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                ports[i] = held[i].getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : held) if (s != null) s.close();
         }
     }
 
