@@ -28,6 +28,16 @@ public interface AppProtocol {
             return new Turn(List.of(), List.of(message));
         }
 
+        /**
+         * The line to say when the server answered none of the subprotocols a protocol offered (nothing when it
+         * answered one): the protocol speaks as {@code speaking} all the same.
+         */
+        public static List<Decoded> unanswered(String protocol, String subprotocol, List<String> offered, String speaking) {
+            return subprotocol.isEmpty()
+                    ? List.of(Decoded.problem(protocol, "decode.noSubprotocol", String.join(", ", offered), speaking))
+                    : List.of();
+        }
+
         public boolean refused() {
             return lines.stream().anyMatch(Decoded::problem);
         }

@@ -54,9 +54,7 @@ public final class GraphqlSession implements AppProtocol {
     public Turn opened(String subprotocol) {
         synchronized (lock) {
             dialect = GraphqlDialect.of(subprotocol);
-            List<Decoded> said = subprotocol.isEmpty()
-                    ? List.of(Decoded.problem(NAME, "decode.gql.noSubprotocol", String.join(", ", SUBPROTOCOLS)))
-                    : List.of();
+            List<Decoded> said = Turn.unanswered(NAME, subprotocol, SUBPROTOCOLS, GraphqlDialect.TRANSPORT_WS);
             return new Turn(said, List.of(Payload.text("{\"type\":\"connection_init\",\"payload\":" + initPayload + "}")));
         }
     }

@@ -97,9 +97,7 @@ public final class MqttSession implements AppProtocol {
         synchronized (lock) {
             connectSent = true;
             lastSentNanos = System.nanoTime();
-            List<Decoded> said = subprotocol.isEmpty()
-                    ? List.of(Decoded.problem(name, "decode.mqtt.noSubprotocol", String.join(", ", SUBPROTOCOLS)))
-                    : List.of();
+            List<Decoded> said = Turn.unanswered(name, subprotocol, SUBPROTOCOLS, "MQTT");
             return new Turn(said, List.of(writer.connect(clientId, keepAlive, login)));
         }
     }

@@ -76,9 +76,7 @@ public final class StompSession implements AppProtocol {
     @Override
     public Turn opened(String subprotocol) {
         synchronized (lock) {
-            List<Decoded> said = subprotocol.isEmpty()
-                    ? List.of(Decoded.problem(NAME, "decode.stomp.noSubprotocol", String.join(", ", SUBPROTOCOLS)))
-                    : List.of();
+            List<Decoded> said = Turn.unanswered(NAME, subprotocol, SUBPROTOCOLS, "STOMP");
             long beat = heartbeat ? heartBeatMs : 0;
             // host names the virtual host; "/" is RabbitMQ's default one, and other brokers ignore it.
             List<String> headers = new ArrayList<>(List.of("accept-version", "1.2,1.1,1.0", "host", "/",
