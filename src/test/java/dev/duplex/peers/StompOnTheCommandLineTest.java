@@ -8,6 +8,8 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,8 @@ class StompOnTheCommandLineTest {
 
     private final ConsoleLines out = new ConsoleLines();
     private final ConsoleLines err = new ConsoleLines();
+    /** Standard input of the connect running, for the test to type on. */
+    private PrintStream type;
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -40,15 +44,25 @@ class StompOnTheCommandLineTest {
         if (broker != null) broker.close();
     }
 
+    /**
+     * {@code duplex connect --decode stomp --wait 10000 OPTIONS… BROKER} on its own thread, {@code typedFirst}
+     * on its input before it starts; {@link #type} is its input from then on.
+     */
+    private CompletableFuture<Integer> connect(List<String> typedFirst, String... options) throws Exception {
+        PipedInputStream stdin = new PipedInputStream();
+        type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+        typedFirst.forEach(type::println);
+        List<String> args = new ArrayList<>(List.of("connect", "--decode", "stomp", "--wait", "10000"));
+        args.addAll(List.of(options));
+        args.add(broker.url().toString());
+        return ConsoleLines.connect(stdin, out, err, args.toArray(String[]::new));
+    }
+
     @Test
     void talksToAnotherClientThroughRabbitMq() throws Exception {
         try (NodeStompClient other = NodeStompClient.start(broker.url())) {
-            PipedInputStream stdin = new PipedInputStream();
-            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
             // Typed before the broker answered CONNECT: held, and sent once it has.
-            type.println("/subscribe /queue/duplex-in");
-            CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
-                    "--wait", "10000", broker.url().toString());
+            CompletableFuture<Integer> status = connect(List.of("/subscribe /queue/duplex-in"));
             out.await("onopen", "v12.stomp");
             out.await("STOMP CONNECT", "accept-version=1.2,1.1,1.0", "heart-beat=10000,10000");
             out.await("STOMP CONNECTED", "version 1.2", "RabbitMQ");
@@ -83,10 +97,7 @@ class StompOnTheCommandLineTest {
      */
     @Test
     void acknowledgesByHand() throws Exception {
-        PipedInputStream stdin = new PipedInputStream();
-        PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
-                "--wait", "10000", broker.url().toString());
+        CompletableFuture<Integer> status = connect(List.of());
         out.await("STOMP CONNECTED");
         type.println("/subscribe /queue/acked ack=client-individual");
         out.await("STOMP RECEIPT r-1", "SUBSCRIBE /queue/acked");
@@ -111,10 +122,7 @@ class StompOnTheCommandLineTest {
     /** --login goes in CONNECT as login and passcode, the passcode not in the decoded line; a wrong one is refused. */
     @Test
     void logsInWithLoginAndPasscode() throws Exception {
-        PipedInputStream stdin = new PipedInputStream();
-        PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
-                "--login", "guest:guest", "--wait", "10000", broker.url().toString());
+        CompletableFuture<Integer> status = connect(List.of(), "--login", "guest:guest");
         String connect = out.await("STOMP CONNECT", "login=guest");
         assertTrue(connect.contains("passcode=•••") && !connect.contains("passcode=guest"), connect);
         out.await("STOMP CONNECTED");
@@ -122,12 +130,9 @@ class StompOnTheCommandLineTest {
         type.close();
         assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
 
-        PipedInputStream again = new PipedInputStream();
-        PrintStream typeAgain = new PrintStream(new PipedOutputStream(again), true, StandardCharsets.UTF_8);
-        status = ConsoleLines.connect(again, out, err, "connect", "--decode", "stomp", "--login", "guest:wrong",
-                "--wait", "10000", broker.url().toString());
+        status = connect(List.of(), "--login", "guest:wrong");
         err.await("STOMP ERROR");
-        typeAgain.close();
+        type.close();
         status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -136,10 +141,7 @@ class StompOnTheCommandLineTest {
         String before = System.getProperty("duplex.stomp.heartBeatMs");
         System.setProperty("duplex.stomp.heartBeatMs", "1000");
         try {
-            PipedInputStream stdin = new PipedInputStream();
-            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
-            CompletableFuture<Integer> status = ConsoleLines.connect(stdin, out, err, "connect", "--decode", "stomp",
-                    "--wait", "10000", broker.url().toString());
+            CompletableFuture<Integer> status = connect(List.of());
             out.await("STOMP CONNECTED", "we send every 1000 ms, the server every 1000 ms");
             out.await("STOMP heart-beat from the server");
             out.await("STOMP heart-beat sent");
