@@ -107,8 +107,7 @@ final class ConnectCommand implements Callable<Integer> {
         if (appLogin != null && (decode == null || dev.duplex.decode.AppLogin.parse(appLogin).isEmpty())) {
             throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.login", appLogin));
         }
-        if (connectionInit != null && (decode == null
-                || !new dev.duplex.decode.ProtocolSetup(true, java.util.Optional.empty(), connectionInit).connectionInitReads())) {
+        if (connectionInit != null && (decode == null || !dev.duplex.decode.ProtocolSetup.isJsonObject(connectionInit))) {
             throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.connectionInit", connectionInit));
         }
         if (decode != null && !AppProtocols.known(decode)) {

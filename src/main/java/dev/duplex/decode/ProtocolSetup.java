@@ -21,10 +21,16 @@ public record ProtocolSetup(boolean heartbeat, Optional<AppLogin> login, String 
 
     /** Whether the connection_init payload reads as a JSON object (blank reads as the empty one). */
     public boolean connectionInitReads() {
-        if (connectionInit.isEmpty()) return true;
+        return isJsonObject(connectionInit);
+    }
+
+    /** Whether {@code typed} is a JSON object, or blank (the empty one). */
+    public static boolean isJsonObject(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.isEmpty()) return true;
         try {
-            Json.fields(connectionInit);
-            return connectionInit.startsWith("{");
+            Json.fields(t);
+            return t.startsWith("{");
         } catch (Json.NotJson e) {
             return false;
         }
