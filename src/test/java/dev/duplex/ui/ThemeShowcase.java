@@ -96,6 +96,21 @@ public final class ThemeShowcase extends Application {
                     pane.getTabs().stream().filter(t -> args.get(2).equals(t.getText())).findFirst()
                             .ifPresent(t -> pane.getSelectionModel().select(t));
                 }
+                // "frame": the last frame that came in chosen in each Frames table, its message beside its bytes.
+                if (args.contains("frame")) {
+                    javafx.application.Platform.runLater(() -> {
+                        for (var node : stage.getScene().getRoot().lookupAll(".frames-table")) {
+                            @SuppressWarnings("unchecked")
+                            var table = (javafx.scene.control.TableView<dev.duplex.net.WsEvent>) node;
+                            for (int i = table.getItems().size() - 1; i >= 0; i--) {
+                                if (table.getItems().get(i) instanceof dev.duplex.net.WsEvent.Frame f && f.frame().inbound()) {
+                                    table.getSelectionModel().clearAndSelect(i);
+                                    break;
+                                }
+                            }
+                        }
+                    });
+                }
                 // "decode": the Application protocol panel unfolded, MQTT chosen with a login, for the next connection.
                 if (args.contains("decode")) {
                     tab.decoding().protocolProperty().set("mqtt");
