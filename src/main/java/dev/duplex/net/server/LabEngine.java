@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.Framedata;
@@ -42,6 +43,10 @@ final class LabEngine extends WebSocketServer {
     private final WriteStallWatch writeWatch = new WriteStallWatch(this);
     private final TappedConnectionFactory connections;
     private final CountDownLatch started = new CountDownLatch(1);
+    private final SelectorThreadDecoding decoding = new SelectorThreadDecoding(this, (conn, e) -> {
+        onError(conn, e);
+        conn.close(org.java_websocket.framing.CloseFrame.UNEXPECTED_CONDITION, "");
+    });
     private volatile Exception startFailure;
 
     LabEngine(ServerSocketChannel channel, ServerConfig config, URI url, WsListener listener, LabSwitches switches) {
@@ -82,6 +87,12 @@ final class LabEngine extends WebSocketServer {
         replies.stop();
         connections.stop();
         super.stop(timeout, closeMessage);
+    }
+
+    /** Decodes on the selector thread: see {@link SelectorThreadDecoding} for why. */
+    @Override
+    protected void queue(WebSocketImpl conn) throws InterruptedException {
+        decoding.decode(conn, super::queue);
     }
 
     @Override
