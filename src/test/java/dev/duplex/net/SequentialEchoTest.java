@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Java-WebSocket's server can lose the wake-up for a write (its selector clears the write interest
  * just after a worker asked for it) and then holds an echo back until its next ping, up to a minute.
- * Duplex re-arms any connection with unsent data. 300 000 sequential round trips from the JDK's client,
- * and none may take a second.
+ * Duplex writes its echoes from the selector thread, which cannot race itself, and re-arms any connection
+ * with unsent data. 300 000 sequential round trips from the JDK's client, and none may take a second.
  */
 class SequentialEchoTest {
     private static final int ROUND_TRIPS = Integer.getInteger("duplex.test.roundTrips", 300_000);
