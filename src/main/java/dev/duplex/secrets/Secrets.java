@@ -126,4 +126,20 @@ public final class Secrets {
             return s;
         }
     }
+
+    /**
+     * Whether a JSON text has a field named like a secret (token, password, authorization …) at any depth,
+     * such as a GraphQL connection_init payload's {@code authToken}; text that is not JSON has none.
+     */
+    public static boolean hasSecretField(String json) {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                        && (isSecretHeader(p.currentName()) || isSecretParam(p.currentName(), Set.of()))) return true;
+            }
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
+        return false;
+    }
 }

@@ -33,11 +33,13 @@ public final class ConnectionStore {
      * @param deflateParams permessage-deflate's parameters as typed ("" offers what a browser does)
      * @param rules   the tab's rules as typed (JSON or YAML, "" for none)
      * @param environment the named environment the tab connects in ("" for none)
+     * @param protocol the application protocol the tab speaks, {@link SavedProtocol#NONE} for none
      */
     public record SavedConnection(String collection, String name, String url, boolean sendOrigin, String origin,
             List<String> headers, List<String> subprotocols, boolean deflate, String deflateParams, int timeoutMs,
-            List<SavedMessage> messages, String rules, String environment) {
+            List<SavedMessage> messages, String rules, String environment, SavedProtocol protocol) {
         public SavedConnection {
+            protocol = protocol == null ? SavedProtocol.NONE : protocol;
             deflateParams = deflateParams == null ? "" : deflateParams;
             rules = rules == null ? "" : rules;
             environment = environment == null ? "" : environment;
@@ -109,12 +111,42 @@ public final class ConnectionStore {
                 g.writeEndArray();
                 if (!c.rules().isEmpty()) g.writeStringField("rules", c.rules());
                 if (!c.environment().isEmpty()) g.writeStringField("environment", c.environment());
+                if (!c.protocol().equals(SavedProtocol.NONE)) protocol(g, c.protocol());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    private static void protocol(JsonGenerator g, SavedProtocol p) throws IOException {
+        g.writeObjectFieldStart("protocol");
+        g.writeStringField("name", p.name());
+        g.writeBooleanField("heartbeat", p.heartbeat());
+        if (!p.login().isEmpty()) g.writeStringField("login", p.login());
+        if (!p.password().isEmpty()) g.writeStringField("password", p.password());
+        if (!p.connectionInit().isEmpty()) g.writeStringField("connectionInit", p.connectionInit());
+        g.writeEndObject();
+    }
+
+    private static SavedProtocol protocol(JsonParser p, JsonToken t) throws IOException {
+        expect(p, t, JsonToken.START_OBJECT);
+        String name = "", login = "", password = "", connectionInit = "";
+        boolean heartbeat = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "name" -> name = p.getValueAsString("");
+                case "heartbeat" -> heartbeat = p.getValueAsBoolean(true);
+                case "login" -> login = p.getValueAsString("");
+                case "password" -> password = p.getValueAsString("");
+                case "connectionInit" -> connectionInit = p.getValueAsString("");
+                default -> p.skipChildren();
+            }
+        }
+        return new SavedProtocol(name, heartbeat, login, password, connectionInit);
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
@@ -147,6 +179,7 @@ public final class ConnectionStore {
         int timeout = 5_000;
         List<String> headers = List.of(), subprotocols = List.of();
         List<SavedMessage> messages = new ArrayList<>();
+        SavedProtocol protocol = SavedProtocol.NONE;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -163,6 +196,7 @@ public final class ConnectionStore {
                 case "environment" -> environment = p.getValueAsString("");
                 case "headers" -> headers = strings(p, t);
                 case "subprotocols" -> subprotocols = strings(p, t);
+                case "protocol" -> protocol = protocol(p, t);
                 case "messages" -> {
                     expect(p, t, JsonToken.START_ARRAY);
                     while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -184,7 +218,7 @@ public final class ConnectionStore {
             }
         }
         if (name.isBlank() || url.isBlank()) throw new IOException("a connection needs a name and a URL, at " + p.currentLocation());
-        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages, rules, environment);
+        return new SavedConnection(collection, name, url, sendOrigin, origin, headers, subprotocols, deflate, deflateParams, timeout, messages, rules, environment, protocol);
     }
 
     private static List<String> strings(JsonParser p, JsonToken t) throws IOException {

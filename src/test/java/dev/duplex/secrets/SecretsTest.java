@@ -39,4 +39,14 @@ class SecretsTest {
         assertEquals("HTTP/1.1 101 Switching Protocols\r\nSet-Cookie: s=****; Path=/\r\n\r\n", m.response());
         assertEquals(r, Masking.REVEALED.record(r));
     }
+
+    @Test
+    void jsonFieldsNamedLikeSecretsAtAnyDepth() {
+        org.junit.jupiter.api.Assertions.assertTrue(Secrets.hasSecretField("{\"authToken\": \"x\"}"));
+        org.junit.jupiter.api.Assertions.assertTrue(Secrets.hasSecretField("{\"headers\": {\"Authorization\": \"Bearer x\"}}"));
+        org.junit.jupiter.api.Assertions.assertTrue(Secrets.hasSecretField("[{\"password\": 1}]"));
+        org.junit.jupiter.api.Assertions.assertFalse(Secrets.hasSecretField("{\"client\": \"token in a value\"}"));
+        org.junit.jupiter.api.Assertions.assertFalse(Secrets.hasSecretField("not json {"));
+        org.junit.jupiter.api.Assertions.assertFalse(Secrets.hasSecretField(""));
+    }
 }

@@ -20,7 +20,8 @@ class ConnectionStoreTest {
                 "http://example.test", List.of("Authorization: Bearer abc", "X-Emoji: 😀"), List.of("chat.v2", "json"),
                 true, "server_no_context_takeover; client_max_window_bits=10", 12_345, List.of(new SavedMessage("hello", MessageMode.TEXT, "你好\nline two"),
                         new SavedMessage("bytes", MessageMode.HEX, "00 ff")),
-                "{\"onOpen\": [\"hello {{who}}\"]}", "staging");
+                "{\"onOpen\": [\"hello {{who}}\"]}", "staging",
+                new SavedProtocol("stomp", false, "guest", "s3cret 你好", "{\"authToken\": \"t\"}"));
     }
 
     @Test
@@ -37,6 +38,17 @@ class ConnectionStoreTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(store.file()), files.toList(), "no temporary file left beside it");
         }
+    }
+
+    @Test
+    void aConnectionWithoutAProtocolWritesNone() throws Exception {
+        Path dir = Files.createTempDirectory("duplex-connections");
+        ConnectionStore store = new ConnectionStore(dir);
+        var plain = new ConnectionStore.SavedConnection("c", "n", "ws://h/", true, "", List.of(), List.of(), false, "",
+                5_000, List.of(), "", "", null);
+        store.save(List.of(plain));
+        assertTrue(!Files.readString(store.file()).contains("\"protocol\""), Files.readString(store.file()));
+        assertEquals(List.of(plain), store.load().connections());
     }
 
     @Test
@@ -64,5 +76,6 @@ class ConnectionStoreTest {
         assertEquals(1, loaded.connections().size());
         assertEquals("ws://h/", loaded.connections().get(0).url());
         assertTrue(loaded.connections().get(0).sendOrigin(), "defaults for what the file leaves out");
+        assertEquals(SavedProtocol.NONE, loaded.connections().get(0).protocol());
     }
 }

@@ -10,6 +10,8 @@ import dev.duplex.model.client.ClientTab;
 import dev.duplex.model.client.ConnectionOptions;
 import dev.duplex.options.Checked;
 import dev.duplex.options.ClientInput;
+import dev.duplex.model.decode.Decoding;
+import dev.duplex.settings.SavedProtocol;
 import dev.duplex.settings.ConnectionStore;
 import dev.duplex.settings.ConnectionStore.SavedConnection;
 import javafx.collections.FXCollections;
@@ -77,11 +79,13 @@ public final class SavedConnections {
             }
             lines = kept;
         }
+        SavedProtocol protocol = protocolOf(tab.decoding(), o.saveSecretsProperty().get());
+        left += secretsLeftOut(tab.decoding(), protocol);
         var saved = new SavedConnection(collection, name, url, o.sendOriginProperty().get(), origin,
                 lines, offered.value(),
                 o.deflateProperty().get(), o.deflateParamsProperty().get(), timeout.value(), List.copyOf(library.saved()),
                 Objects.requireNonNullElse(tab.rules().textProperty().get(), ""),
-                Objects.requireNonNullElse(tab.rules().environmentProperty().get(), ""));
+                Objects.requireNonNullElse(tab.rules().environmentProperty().get(), ""), protocol);
         all.removeIf(x -> x.collection().equals(saved.collection()) && x.name().equals(saved.name()));
         all.add(saved);
         all.sort(Comparator.comparing(SavedConnection::label));
@@ -106,7 +110,32 @@ public final class SavedConnections {
         c.messages().forEach(library::addIfNew);
         tab.rules().textProperty().set(c.rules());
         tab.rules().environmentProperty().set(c.environment());
+        Decoding d = tab.decoding();
+        d.protocolProperty().set(c.protocol().name());
+        d.heartbeatProperty().set(c.protocol().heartbeat());
+        d.loginProperty().set(c.protocol().login());
+        d.passwordProperty().set(c.protocol().password());
+        d.connectionInitProperty().set(c.protocol().connectionInit());
         tab.notice(Notice.of("connections.opened", c.label()));
+    }
+
+    /**
+     * The tab's protocol as it will be saved: the password only with the secrets, and the connection_init
+     * payload only with them when it has a field named like one (a token, say).
+     */
+    private static SavedProtocol protocolOf(Decoding d, boolean withSecrets) {
+        String init = Objects.requireNonNullElse(d.connectionInitProperty().get(), "");
+        boolean initSecret = dev.duplex.secrets.Secrets.hasSecretField(init);
+        return new SavedProtocol(d.protocolProperty().get(), d.heartbeatProperty().get(), d.loginProperty().get(),
+                withSecrets ? d.passwordProperty().get() : "", withSecrets || !initSecret ? init : "");
+    }
+
+    /** How many of the tab's protocol fields {@code saved} left out as secrets. */
+    private static int secretsLeftOut(Decoding d, SavedProtocol saved) {
+        int left = 0;
+        if (!Objects.requireNonNullElse(d.passwordProperty().get(), "").equals(saved.password())) left++;
+        if (!Objects.requireNonNullElse(d.connectionInitProperty().get(), "").equals(saved.connectionInit())) left++;
+        return left;
     }
 
     public void delete(SavedConnection c, ClientTab tab) {

@@ -71,4 +71,51 @@ class SavedConnectionsTest {
         });
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void theProtocolIsSavedWithTheConnectionAndItsSecretsOnlyWhenAskedFor() throws Exception {
+        Path data = Files.createTempDirectory("duplex-data");
+        Settings settings = new Settings("ws://127.0.0.1:1/broker", 0, "127.0.0.1", "", "{message}", true, "", 1_000,
+                "en", 1200, 800);
+        Workbench w = fx.call(() -> new Workbench(settings, fx.dispatcher(), Files.createTempDirectory("c"), data));
+        ClientTab tab = fx.call(() -> w.tabs().get(0));
+        String init = "{\"authToken\": \"abc\", \"client\": \"duplex\"}";
+        fx.run(() -> {
+            tab.options().nameProperty().set("broker");
+            tab.decoding().protocolProperty().set("stomp");
+            tab.decoding().heartbeatProperty().set(false);
+            tab.decoding().loginProperty().set("guest");
+            tab.decoding().passwordProperty().set("s3cret 你好");
+            tab.decoding().connectionInitProperty().set(init);
+            w.connections().save(tab);
+        });
+        fx.until(() -> tab.noticeProperty().get() != null && tab.noticeProperty().get().key().equals("connections.savedWithoutSecrets"));
+        assertEquals("2", fx.call(() -> String.valueOf(tab.noticeProperty().get().args().get(1))),
+                "the password and the payload with a token were left out");
+        var withoutSecrets = new ConnectionStore(data).load().connections().get(0).protocol();
+        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "", ""), withoutSecrets);
+
+        fx.run(() -> {
+            tab.options().saveSecretsProperty().set(true);
+            w.connections().save(tab);
+        });
+        fx.until(() -> tab.noticeProperty().get() != null && tab.noticeProperty().get().key().equals("connections.saved"));
+        var withSecrets = new ConnectionStore(data).load().connections().get(0).protocol();
+        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "s3cret 你好", init), withSecrets);
+
+        fx.run(() -> {
+            tab.decoding().protocolProperty().set("");
+            tab.decoding().heartbeatProperty().set(true);
+            tab.decoding().loginProperty().set("");
+            tab.decoding().passwordProperty().set("");
+            tab.decoding().connectionInitProperty().set("");
+            w.connections().open(w.connections().all().get(0), tab);
+            assertEquals("stomp", tab.decoding().protocolProperty().get());
+            assertEquals(false, tab.decoding().heartbeatProperty().get());
+            assertEquals("guest", tab.decoding().loginProperty().get());
+            assertEquals("s3cret 你好", tab.decoding().passwordProperty().get());
+            assertEquals(init, tab.decoding().connectionInitProperty().get());
+        });
+        fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
+    }
 }

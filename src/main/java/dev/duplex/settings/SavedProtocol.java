@@ -1,0 +1,19 @@
+package dev.duplex.settings;
+
+/**
+ * A saved connection's application protocol, as its tab's protocol panel had it: which one ("" for none),
+ * whether its heartbeats are answered, its own login (STOMP's, MQTT's) and GraphQL's connection_init payload.
+ *
+ * @param password "" unless the user asked for secrets to be saved
+ */
+public record SavedProtocol(String name, boolean heartbeat, String login, String password, String connectionInit) {
+    /** No protocol, the panel's defaults. */
+    public static final SavedProtocol NONE = new SavedProtocol("", true, "", "", "");
+
+    public SavedProtocol {
+        name = name == null ? "" : name;
+        login = login == null ? "" : login;
+        password = password == null ? "" : password;
+        connectionInit = connectionInit == null ? "" : connectionInit;
+    }
+}
