@@ -71,12 +71,21 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--client-key", paramLabel = "FILE") String clientKey;
     @Option(names = "--client-cert-password", paramLabel = "PASSWORD") String clientCertPassword;
     @Option(names = "--ca", paramLabel = "FILE") String caFile;
+    // With --client: the cases over wss://, as serve --tls serves.
+    @Option(names = "--tls") boolean tls;
+    @Option(names = "--tls-pkcs12", paramLabel = "FILE") String tlsPkcs12;
+    @Option(names = "--tls-password", paramLabel = "PASSWORD") String tlsPassword;
 
     @Override
     public Integer call() {
         Console console = duplex.console();
         Texts texts = console.texts();
         if (client || listen != null) return ClientCheckCommand.run(this, spec, console);
+        for (String clientOnly : List.of("--tls", "--tls-pkcs12", "--tls-password")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(clientOnly)) {
+                throw UsageErrors.conflict(spec, texts, "cli.usage.goesWith", clientOnly, "--client");
+            }
+        }
         if (url == null) throw new ParameterException(spec.commandLine(), texts.get("cli.usage.missing", spec.name(), "URL"));
         if (commandArgs != null) throw new ParameterException(spec.commandLine(), texts.get("checkClient.extra", commandArgs.get(0)));
         if (origin != null && noOrigin) throw UsageErrors.conflict(spec, texts, "cli.usage.exclusive", "--origin", "--no-origin");

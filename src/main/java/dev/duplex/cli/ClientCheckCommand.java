@@ -14,6 +14,8 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
 import dev.duplex.check.client.ClientCheckServer;
+import dev.duplex.tls.ServerIdentity;
+import dev.duplex.tls.TlsContexts;
 import dev.duplex.check.client.ClientReportWords;
 import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.i18n.CheckText;
@@ -39,19 +41,24 @@ final class ClientCheckCommand {
     static final long CONNECT_MS = 20_000;
     /** How long a spawned client may take to exit after its case ended, before it is ended (ms). */
     static final long EXIT_GRACE_MS = 3_000;
+    /** How often the wait for a case's result looks whether its client has exited (ms). */
+    private static final long EXIT_SLICE_MS = 200;
 
     private final Console console;
     private final Texts texts;
     private final Set<Integer> groups;
     private final int caseMs;
     private final boolean verbose;
+    /** The certificate the cases are served with over wss://; null for ws://. */
+    private final ServerIdentity tls;
 
-    ClientCheckCommand(Console console, Set<Integer> groups, int caseMs, boolean verbose) {
+    ClientCheckCommand(Console console, Set<Integer> groups, int caseMs, boolean verbose, ServerIdentity tls) {
         this.console = console;
         this.texts = console.texts();
         this.groups = groups;
         this.caseMs = caseMs;
         this.verbose = verbose;
+        this.tls = tls;
     }
 
     /**
@@ -85,7 +92,19 @@ final class ClientCheckCommand {
             FieldProblem p = typedTimeout.problem();
             throw UsageErrors.problem(spec, texts, p, "--timeout", check.timeout);
         }
-        ClientCheckCommand run = new ClientCheckCommand(console, chosen, typedTimeout.value(), check.verbose);
+        if (check.tlsPassword != null && check.tlsPkcs12 == null) {
+            throw UsageErrors.conflict(spec, texts, "cli.usage.goesWith", "--tls-password", "--tls-pkcs12");
+        }
+        ServerIdentity identity = null;
+        if (check.tls || check.tlsPkcs12 != null) {
+            try {
+                identity = ServerTls.identity(check.tlsPkcs12, check.tlsPassword);
+            } catch (IOException e) {
+                console.err().println("duplex check: " + texts.get("cli.tlsFile", String.valueOf(e.getMessage())));
+                return Cli.FAILED;
+            }
+        }
+        ClientCheckCommand run = new ClientCheckCommand(console, chosen, typedTimeout.value(), check.verbose, identity);
         CheckReport report;
         if (check.listen != null) {
             Checked<Integer> port = ServerInput.port(check.listen);
@@ -101,8 +120,9 @@ final class ClientCheckCommand {
 
     /** Spawns {@code command} once per case; returns the report, or null when the server cannot listen. */
     CheckReport spawning(List<String> command) {
-        try (ClientCheckServer server = ClientCheckServer.start("127.0.0.1", 0, groups, caseMs, this::printCase, texts)) {
+        try (ClientCheckServer server = start(0)) {
             console.out().println(texts.get("checkClient.plan", server.caseIds().size(), join(groups), caseMs, String.join(" ", command)));
+            printFingerprint();
             for (String id : server.caseIds()) runOne(server, id, command);
             return server.report();
         } catch (IOException e) {
@@ -112,6 +132,16 @@ final class ClientCheckCommand {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private ClientCheckServer start(int port) throws IOException {
+        return ClientCheckServer.start("127.0.0.1", port, groups, caseMs, this::printCase, texts,
+                tls == null ? null : TlsContexts.server(tls));
+    }
+
+    /** Under the plan, on wss://, the certificate's fingerprint for a client to pin, as serve prints it. */
+    private void printFingerprint() {
+        if (tls != null) console.out().println(texts.get("cli.fingerprint", tls.fingerprint().toString()));
     }
 
     private void runOne(ClientCheckServer server, String id, List<String> command) throws InterruptedException {
@@ -130,16 +160,41 @@ final class ClientCheckCommand {
         } catch (IOException ignored) {
             // Its standard input is closed: it reads nothing from us.
         }
+        int tlsFailuresBefore = server.tlsFailures();
         try {
-            CaseResult r = server.awaitResult(id, CONNECT_MS + caseMs);
+            CaseResult r = awaitResult(server, id, p, tlsFailuresBefore);
             if (r == null) {
-                server.notConnected(id, p.isAlive() ? "no connection within " + (CONNECT_MS + caseMs) + " ms"
+                server.notConnected(id, server.tlsFailures() > tlsFailuresBefore
+                        ? texts.get("checkClient.tlsFailed", server.tlsFailure())
+                        : p.isAlive() ? "no connection within " + (CONNECT_MS + caseMs) + " ms"
                         : "the command exited with " + p.exitValue() + " before connecting");
             }
             if (!p.waitFor(EXIT_GRACE_MS, TimeUnit.MILLISECONDS)) end(p);
         } finally {
             if (p.isAlive()) end(p);
         }
+    }
+
+    /**
+     * Case {@code id}'s result, waited for while the client runs, at most {@link #CONNECT_MS} and the case's
+     * bound; once the client has exited, no longer than a case's bound (a case it began ends within it), and
+     * not at all after a TLS handshake failed.
+     * Null when there is none.
+     */
+    private CaseResult awaitResult(ClientCheckServer server, String id, Process p, int tlsFailuresBefore)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_MS + caseMs);
+        java.util.concurrent.CompletableFuture<Process> exited = p.onExit();
+        while (System.nanoTime() < deadline) {
+            CaseResult r = server.awaitResult(id, EXIT_SLICE_MS);
+            if (r != null) return r;
+            // A case already running ends within its bound; one that never began will not begin now, nor one
+            // whose TLS handshake failed.
+            if (exited.isDone()) {
+                return server.tlsFailures() > tlsFailuresBefore ? null : server.awaitResult(id, caseMs + EXIT_SLICE_MS);
+            }
+        }
+        return null;
     }
 
     /** Ends the client and everything it started (a shell's child, a JVM's), children first. */
@@ -152,8 +207,9 @@ final class ClientCheckCommand {
 
     /** Serves until every case has run or the user stops it; returns the report, or null when it cannot listen. */
     CheckReport listening(int port) {
-        try (ClientCheckServer server = ClientCheckServer.start("127.0.0.1", port, groups, caseMs, this::printCase, texts)) {
+        try (ClientCheckServer server = start(port)) {
             console.out().println(texts.get("checkClient.plan", server.caseIds().size(), join(groups), caseMs, server.checkUrl()));
+            printFingerprint();
             console.out().println(texts.get("checkClient.listen.check", server.checkUrl()));
             console.out().println(texts.get("checkClient.listen.report", server.reportUrl()));
             console.out().println(texts.get("checkClient.listen.browser", server.browserUrl()));

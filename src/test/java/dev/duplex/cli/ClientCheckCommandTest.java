@@ -45,6 +45,8 @@ class ClientCheckCommandTest {
         assertEquals(Cli.USAGE, run("check", "--client", "--timeout", "5", "--", "x", "{url}"), "a timeout below 100 ms");
         assertEquals(Cli.USAGE, run("check", "--client", "--listen", "0", "--", "x", "{url}"), "--listen and a command");
         assertEquals(Cli.USAGE, run("check", "ws://127.0.0.1:1/", "more"), "two URLs for a server check");
+        assertEquals(Cli.USAGE, run("check", "--tls", "ws://127.0.0.1:1/"), "--tls serves: the client check's only");
+        assertEquals(Cli.USAGE, run("check", "--client", "--tls-password", "x", "--", "x", "{url}"), "a password without its file");
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 import dev.duplex.check.CaseResult;
 import dev.duplex.check.CheckReport;
 import dev.duplex.check.Transcript;
@@ -34,7 +37,8 @@ import dev.duplex.i18n.Texts;
  *
  * <p>Plain HTTP on the same port: {@code /check/report} is the HTML report of the results so far
  * ({@code ?format=json} the JSON one), {@code /check/browser} a page that runs every case with the
- * browser's own WebSocket. No JavaFX here: each result goes to a plain listener, on the connection's thread.
+ * browser's own WebSocket. With a TLS context every connection is TLS first: wss:// cases and https://
+ * pages, the frames the same bytes inside TLS records. No JavaFX here: each result goes to a plain listener, on the connection's thread.
  *
  * <pre>{@code
  * try (ClientCheckServer s = ClientCheckServer.start("127.0.0.1", 0, ClientCheckServer.GROUPS, 2000, r -> {})) {
@@ -51,6 +55,12 @@ public final class ClientCheckServer implements AutoCloseable {
     private static final int HEAD_MS = 10_000;
 
     private final ServerSocket listening;
+    /** Null for ws://. */
+    private final SSLContext tls;
+    /** Guarded by this: why the latest TLS handshake failed (a client that does not trust the certificate, say). */
+    private String tlsFailure;
+    /** Guarded by this: how many TLS handshakes have failed. */
+    private int tlsFailures;
     private final Map<String, ClientCase> cases = new LinkedHashMap<>();
     private final int caseMs;
     private final Consumer<CaseResult> listener;
@@ -66,8 +76,10 @@ public final class ClientCheckServer implements AutoCloseable {
     private final Map<String, CaseResult> results = new LinkedHashMap<>();
     private final Set<String> handedOut = new HashSet<>();
 
-    private ClientCheckServer(ServerSocket listening, Set<Integer> groups, int caseMs, Consumer<CaseResult> listener, Texts texts) {
+    private ClientCheckServer(ServerSocket listening, SSLContext tls, Set<Integer> groups, int caseMs,
+            Consumer<CaseResult> listener, Texts texts) {
         this.listening = listening;
+        this.tls = tls;
         for (ClientCase c : ClientCatalogue.cases(groups)) cases.put(c.id(), c);
         this.caseMs = caseMs;
         this.listener = listener;
@@ -86,9 +98,15 @@ public final class ClientCheckServer implements AutoCloseable {
      */
     public static ClientCheckServer start(String bind, int port, Set<Integer> groups, int caseMs, Consumer<CaseResult> listener,
             Texts texts) throws IOException {
+        return start(bind, port, groups, caseMs, listener, texts, null);
+    }
+
+    /** As {@link #start(String, int, Set, int, Consumer, Texts)}, over TLS with {@code tls} (null: plain ws://). */
+    public static ClientCheckServer start(String bind, int port, Set<Integer> groups, int caseMs, Consumer<CaseResult> listener,
+            Texts texts, SSLContext tls) throws IOException {
         ServerSocket s = new ServerSocket();
         s.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
-        ClientCheckServer server = new ClientCheckServer(s, groups, caseMs, listener, texts);
+        ClientCheckServer server = new ClientCheckServer(s, tls, groups, caseMs, listener, texts);
         Thread acceptor = new Thread(server::accept, "duplex-client-check-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -104,24 +122,50 @@ public final class ClientCheckServer implements AutoCloseable {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
-    /** The ws:// URL that runs case {@code id}. */
+    private String ws() {
+        return tls == null ? "ws://" : "wss://";
+    }
+
+    private String http() {
+        return tls == null ? "http://" : "https://";
+    }
+
+    /** The ws:// (or wss://) URL that runs case {@code id}. */
     public URI caseUrl(String id) {
-        return URI.create("ws://" + authority() + "/case/" + id);
+        return URI.create(ws() + authority() + "/case/" + id);
     }
 
-    /** The ws:// URL whose every connection runs the next case not yet run. */
+    /** The ws:// (or wss://) URL whose every connection runs the next case not yet run. */
     public URI checkUrl() {
-        return URI.create("ws://" + authority() + "/check");
+        return URI.create(ws() + authority() + "/check");
     }
 
-    /** The http:// URL of the HTML report so far (add {@code ?format=json} for JSON). */
+    /** The http:// (or https://) URL of the HTML report so far (add {@code ?format=json} for JSON). */
     public URI reportUrl() {
-        return URI.create("http://" + authority() + "/check/report");
+        return URI.create(http() + authority() + "/check/report");
     }
 
-    /** The http:// URL of the page that checks the browser that opens it. */
+    /** The http:// (or https://) URL of the page that checks the browser that opens it. */
     public URI browserUrl() {
-        return URI.create("http://" + authority() + "/check/browser");
+        return URI.create(http() + authority() + "/check/browser");
+    }
+
+    /** Why the latest TLS handshake with a client failed, or null when none has. */
+    public synchronized String tlsFailure() {
+        return tlsFailure;
+    }
+
+    /** How many TLS handshakes with clients have failed so far. */
+    public synchronized int tlsFailures() {
+        return tlsFailures;
+    }
+
+    /** Waits up to {@code ms} for a TLS handshake to fail; why it did, or null when none has by then. */
+    public synchronized String awaitTlsFailure(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        long left;
+        while (tlsFailure == null && (left = deadline - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.timedWait(this, left);
+        return tlsFailure;
     }
 
     /** The bound of one case, in ms. */
@@ -205,26 +249,56 @@ public final class ClientCheckServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(HEAD_MS);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            String head = ClientWire.readHead(in);
-            Upgrade req = Upgrade.parse(head);
-            if (req == null) return;
-            if (!req.wantsWebSocket()) {
-                new Pages(this, texts).answer(req, socket.getOutputStream());
+    private void serve(Socket accepted) {
+        try (accepted) {
+            accepted.setTcpNoDelay(true);
+            accepted.setSoTimeout(HEAD_MS);
+            if (tls == null) {
+                serveOn(accepted);
                 return;
             }
-            ClientCase c = chosen(req.path());
-            if (c == null) {
-                socket.getOutputStream().write(Upgrade.response("404 Not Found", List.of("Content-Length: 0", "Connection: close")));
-                return;
+            Socket secured = handshake(accepted);
+            if (secured == null) return;
+            try (secured) {
+                serveOn(secured); // its close says close_notify before the TCP close
             }
-            run(c, socket, in, head, req);
         } catch (IOException e) {
             // A connection that never sent its request: nothing to judge.
+        }
+    }
+
+    private void serveOn(Socket socket) throws IOException {
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        String head = ClientWire.readHead(in);
+        Upgrade req = Upgrade.parse(head);
+        if (req == null) return;
+        if (!req.wantsWebSocket()) {
+            new Pages(this, texts).answer(req, socket.getOutputStream());
+            return;
+        }
+        ClientCase c = chosen(req.path());
+        if (c == null) {
+            socket.getOutputStream().write(Upgrade.response("404 Not Found", List.of("Content-Length: 0", "Connection: close")));
+            return;
+        }
+        run(c, socket, in, head, req);
+    }
+
+    /** The TLS socket over {@code plain}, its handshake done; null when it failed (said by {@link #tlsFailure()}). */
+    private Socket handshake(Socket plain) throws IOException {
+        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, plain.getInetAddress().getHostAddress(),
+                plain.getPort(), true);
+        s.setUseClientMode(false);
+        try {
+            s.startHandshake();
+            return s;
+        } catch (javax.net.ssl.SSLException e) {
+            synchronized (this) {
+                tlsFailure = String.valueOf(e.getMessage());
+                tlsFailures++;
+                notifyAll();
+            }
+            return null;
         }
     }
 
