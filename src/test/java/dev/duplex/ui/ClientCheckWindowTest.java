@@ -102,4 +102,46 @@ class ClientCheckWindowTest {
                 && model.server().stateProperty().get() == ServerState.RUNNING));
         assertEquals(port, URI.create(onFx(() -> model.server().urlProperty().get())).getPort(), "the echo is back");
     }
+
+    /** With the server set to wss://, the cases are served over TLS with the certificate the echo had. */
+    @Test
+    void aWssServerChecksClientsOverTls(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.server().portProperty().set("0");
+            model.server().tlsProperty().set(true);
+        });
+        robot.clickOn("#startButton");
+        until(() -> onFx(() -> model.server().stateProperty().get() == ServerState.RUNNING));
+        String fingerprint = onFx(() -> model.server().fingerprintProperty().get());
+        assertTrue(!fingerprint.isEmpty(), "the echo served wss:// with a certificate");
+        robot.interact(() -> robot.lookup("#clientCheckPane").queryAs(TitledPane.class).setExpanded(true));
+        until(() -> robot.lookup("#clientCheckBox").tryQuery().isPresent());
+        ClientCheckModel check = onFx(model::clientCheck);
+
+        robot.clickOn("#clientCheckBox");
+        until(() -> onFx(() -> check.onProperty().get()));
+        URI cases = URI.create(onFx(() -> check.checkUrlProperty().get()));
+        assertEquals("wss", cases.getScheme(), cases.toString());
+        assertTrue(onFx(() -> check.reportUrlProperty().get()).startsWith("https://"));
+
+        // The JDK's client trusts only that certificate, by its fingerprint: the same one serves the cases.
+        HttpClient http = HttpClient.newBuilder().sslContext(dev.duplex.tls.TlsContexts.client(
+                java.util.List.of(dev.duplex.tls.Fingerprint.parse(fingerprint)))).build();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        http.newWebSocketBuilder().buildAsync(cases, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                ended.complete(null);
+                return null;
+            }
+        }).whenComplete((ws, error) -> {
+            if (error != null) ended.complete(null);
+        });
+        until(() -> onFx(() -> check.results().size()) >= 1);
+        String observed = onFx(() -> check.results().get(0).observed());
+        assertTrue(!observed.contains("TLS"), "the case ran inside TLS: " + observed);
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(onFx(() -> check.reportUrlProperty().get())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, report.statusCode());
+    }
 }

@@ -10,6 +10,9 @@ import dev.duplex.check.CheckReport;
 import dev.duplex.check.HtmlReport;
 import dev.duplex.check.JsonReport;
 import dev.duplex.check.client.ClientCheckServer;
+import dev.duplex.i18n.Texts;
+import dev.duplex.tls.ServerIdentity;
+import dev.duplex.tls.TlsContexts;
 import dev.duplex.i18n.CaseTitleText;
 import dev.duplex.model.Background;
 import dev.duplex.model.Dispatcher;
@@ -79,7 +82,8 @@ public final class ClientCheckModel {
         notice.set(null);
         busy.set(true);
         echoWasRunning = server.stateProperty().get() != ServerState.STOPPED;
-        whenEchoStopped(() -> listen(bind, port));
+        var certificate = server.certificateFromForm();
+        whenEchoStopped(() -> listen(bind, port, certificate));
         server.stop();
     }
 
@@ -133,10 +137,20 @@ public final class ClientCheckModel {
         server.stateProperty().addListener(once);
     }
 
-    private void listen(String bind, int port) {
+    /** Serves the cases, over wss:// when the server form asks for TLS, with the certificate it names. */
+    private void listen(String bind, int port, java.util.concurrent.Callable<ServerIdentity> certificate) {
         results.clear();
-        io.call(() -> ClientCheckServer.start(bind, port, ClientCheckServer.GROUPS, dev.duplex.options.CheckInput.caseTimeout(null).value(),
-                r -> dispatcher.post(sink, r)), s -> {
+        io.call(() -> {
+            ServerIdentity identity;
+            try {
+                identity = certificate.call();
+            } catch (Exception e) {
+                throw new CertificateUnusable(e);
+            }
+            return ClientCheckServer.start(bind, port, ClientCheckServer.GROUPS, dev.duplex.options.CheckInput.caseTimeout(null).value(),
+                    r -> dispatcher.post(sink, r), Texts.of(Texts.localeFor("")),
+                    identity == null ? null : TlsContexts.server(identity));
+        }, s -> {
                     running = s;
                     total.set(s.caseIds().size());
                     checkUrl.set(s.checkUrl().toString());
@@ -145,9 +159,18 @@ public final class ClientCheckModel {
                     busy.set(false);
                     on.set(true);
                 }, e -> {
-                    notice.set(Notice.of("clientCheck.cannotListen", bind + ":" + port, String.valueOf(e.getMessage())));
+                    notice.set(e instanceof CertificateUnusable bad
+                            ? Notice.of("problem.TLS_FAILED", String.valueOf(bad.getCause().getMessage()), "")
+                            : Notice.of("clientCheck.cannotListen", bind + ":" + port, String.valueOf(e.getMessage())));
                     ended();
                 });
+    }
+
+    /** The server form's certificate could not be read or made: said as the server says it, not as a port. */
+    private static final class CertificateUnusable extends Exception {
+        CertificateUnusable(Exception cause) {
+            super(cause);
+        }
     }
 
     private void ended() {

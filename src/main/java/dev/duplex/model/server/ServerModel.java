@@ -201,8 +201,7 @@ public final class ServerModel {
         }
         String file = certificate.pkcs12File();
         try {
-            var identity = file.isEmpty() ? ServerCertificates.ownIn(dataDir)
-                    : ServerCertificates.fromFile(Path.of(file), certificate.password());
+            var identity = load(certificate);
             String served = identity.fingerprint().toString();
             io.onFx(() -> fingerprint.set(served));
             return config.withTls(identity);
@@ -210,6 +209,22 @@ public final class ServerModel {
             throw new ServerStartException(new Problem(Problem.Kind.TLS_FAILED,
                     (file.isEmpty() ? "" : file + ": ") + e.getMessage()), e);
         }
+    }
+
+    /**
+     * The certificate the form asks for, for another server on this pane's port (the client check): read
+     * from the form now, on the FX thread; made or loaded when called, on a background thread. It returns
+     * null when the form serves ws://, and throws when the file cannot be used.
+     */
+    public java.util.concurrent.Callable<dev.duplex.tls.ServerIdentity> certificateFromForm() {
+        TlsChoice certificate = tlsFromForm();
+        return () -> certificate.on() ? load(certificate) : null;
+    }
+
+    /** The certificate of {@code certificate}'s file, or Duplex's own (made the first time). */
+    private dev.duplex.tls.ServerIdentity load(TlsChoice certificate) throws java.io.IOException {
+        String file = certificate.pkcs12File();
+        return file.isEmpty() ? ServerCertificates.ownIn(dataDir) : ServerCertificates.fromFile(Path.of(file), certificate.password());
     }
 
     private void startFailed(Problem problem) {
