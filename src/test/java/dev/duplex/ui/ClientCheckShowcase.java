@@ -30,8 +30,13 @@ public final class ClientCheckShowcase extends Application {
         Settings settings = new Settings("ws://127.0.0.1:1/", 0, "127.0.0.1", "", "{message}", true, "",
                 Settings.DEFAULT_LOG_CAP, language, 1360, 900,
                 dev.duplex.settings.ThemeChoice.kept(args.contains("dark") ? "dark" : "light"));
-        Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex-shot"),
-                Files.createTempDirectory("duplex-shot-data"));
+        java.nio.file.Path data = Files.createTempDirectory("duplex-shot-data");
+        Workbench model = new Workbench(settings, new Dispatcher(new NextPulse()), Files.createTempDirectory("duplex-shot"), data);
+        // "tls": the server pane set to wss://, and the client trusting Duplex's own certificate by its fingerprint.
+        boolean tls = args.contains("tls");
+        if (tls) model.server().tlsProperty().set(true);
+        javax.net.ssl.SSLContext trust = tls ? dev.duplex.tls.TlsContexts.client(java.util.List.of(
+                dev.duplex.settings.ServerCertificates.ownIn(data).fingerprint())) : null;
         new DuplexWindow(stage, model, settings).show();
         ((TitledPane) stage.getScene().lookup("#clientCheckPane")).setExpanded(true);
         ClientCheckModel check = model.clientCheck();
@@ -39,7 +44,7 @@ public final class ClientCheckShowcase extends Application {
             if (!on) return;
             URI cases = URI.create(check.checkUrlProperty().get());
             CompletableFuture.runAsync(() -> {
-                HttpClient http = HttpClient.newHttpClient();
+                HttpClient http = trust == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(trust).build();
                 for (int i = 0; i < 20; i++) {
                     CompletableFuture<Void> ended = new CompletableFuture<>();
                     http.newWebSocketBuilder().buildAsync(cases, new WebSocket.Listener() {
@@ -66,6 +71,13 @@ public final class ClientCheckShowcase extends Application {
             });
         });
         check.turnOn();
+    }
+
+    /** The entry point for a class path run: a main class that is an Application needs JavaFX as modules. */
+    public static final class Launch {
+        public static void main(String[] args) {
+            Application.launch(ClientCheckShowcase.class, args);
+        }
     }
 
     public static void main(String[] args) {
