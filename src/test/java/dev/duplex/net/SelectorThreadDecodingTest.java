@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.duplex.net.proxy.JdkWsClient;
 import dev.duplex.net.server.LabServer;
 import dev.duplex.net.server.SelectorThreadDecoding;
 import dev.duplex.net.server.ServerConfig;
@@ -15,9 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,26 +58,13 @@ class SelectorThreadDecodingTest {
 
     /** One connection's messages, each sent when the one before came back. */
     private static void echoInTurn(HttpClient http, LabServer server, int connection) {
-        LinkedBlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+        JdkWsClient client = new JdkWsClient();
         try {
-            WebSocket ws = http.newWebSocketBuilder().buildAsync(server.url(), new WebSocket.Listener() {
-                private final StringBuilder text = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        echoes.add(text.toString());
-                        text.setLength(0);
-                    }
-                    w.request(1);
-                    return null;
-                }
-            }).get(10, TimeUnit.SECONDS);
+            WebSocket ws = JdkWsClient.connect(http, server.url(), client);
             for (int i = 0; i < MESSAGES_PER_CONNECTION; i++) {
                 String m = "c" + connection + " m" + i;
                 ws.sendText(m, true).get(10, TimeUnit.SECONDS);
-                assertEquals(m, echoes.poll(10, TimeUnit.SECONDS));
+                assertEquals(m, client.next());
             }
             ws.abort();
         } catch (Exception e) {

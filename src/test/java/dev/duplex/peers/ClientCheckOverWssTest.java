@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +31,7 @@ class ClientCheckOverWssTest {
 
     @Test
     void nodeWsClientOverWssWithAnOpenSslCertificate(@TempDir Path tmp) throws Exception {
-        ExternalPrograms.require(ExternalPrograms.onPath("openssl"), "openssl is not installed (apt-get install -y openssl)");
+        OpenSsl.require();
         Path cert = tmp.resolve("server.crt");
         Path p12 = certificate(tmp, cert);
         Path script = NodeWsServer.install().resolve("client-check-wss-echo.js");
@@ -52,7 +49,7 @@ class ClientCheckOverWssTest {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateIsToldSoAtOnce(@TempDir Path tmp) throws Exception {
-        ExternalPrograms.require(ExternalPrograms.onPath("openssl"), "openssl is not installed (apt-get install -y openssl)");
+        OpenSsl.require();
         Path p12 = certificate(tmp, tmp.resolve("server.crt"));
         Path script = NodeWsServer.install().resolve("client-check-wss-echo.js");
         Files.writeString(script, CLIENT);
@@ -70,18 +67,11 @@ class ClientCheckOverWssTest {
     private static Path certificate(Path dir, Path cert) throws IOException, InterruptedException {
         Path key = dir.resolve("server.key");
         Path p12 = dir.resolve("server.p12");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+        OpenSsl.run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
                 "-subj", "/CN=check server", "-addext", "subjectAltName=IP:127.0.0.1", "-days", "2");
-        openssl("pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", p12.toString(),
+        OpenSsl.run("pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", p12.toString(),
                 "-passout", "pass:s3cret");
         return p12;
     }
 
-    private static void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("openssl failed: " + said);
-    }
 }

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,20 +29,13 @@ class OpenSslKeyFilesTest {
 
     @BeforeEach
     void makeAKeyAndCertificate() throws Exception {
-        ExternalPrograms.require(ExternalPrograms.onPath("openssl"), "openssl is not installed (apt-get install -y openssl)");
+        OpenSsl.require();
         cert = dir.resolve("me.crt");
         key = dir.resolve("me.key");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+        OpenSsl.run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
                 "-subj", "/CN=openssl client", "-days", "2");
     }
 
-    private void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("openssl failed: " + said);
-    }
 
     private static Checked<ClientTls> load(Path certificate, Path keyFile, String password) {
         return new ClientTlsInput(certificate == null ? null : certificate.toString(),
@@ -69,7 +57,7 @@ class OpenSslKeyFilesTest {
     @Test
     void anRsaPrivateKeyIsReadToo() throws Exception {
         Path pkcs1 = dir.resolve("rsa.key");
-        openssl("rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
+        OpenSsl.run("rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
         assertTrue(Files.readString(pkcs1).contains("BEGIN RSA PRIVATE KEY"));
         assertLoaded(load(cert, pkcs1, null));
     }
@@ -77,7 +65,7 @@ class OpenSslKeyFilesTest {
     @Test
     void anEncryptedPkcs8KeyIsReadWithItsPasswordAndAWrongOneIsSaidOnThePasswordField() throws Exception {
         Path encrypted = dir.resolve("encrypted.key");
-        openssl("pkcs8", "-topk8", "-in", key.toString(), "-out", encrypted.toString(), "-passout", "pass:s3cret");
+        OpenSsl.run("pkcs8", "-topk8", "-in", key.toString(), "-out", encrypted.toString(), "-passout", "pass:s3cret");
         assertTrue(Files.readString(encrypted).contains("BEGIN ENCRYPTED PRIVATE KEY"));
         assertLoaded(load(cert, encrypted, "s3cret"));
         Checked<ClientTls> wrong = load(cert, encrypted, "nope");
@@ -91,7 +79,7 @@ class OpenSslKeyFilesTest {
     @Test
     void aPkcs12FileFromOpenSslOpensWithItsPassword() throws Exception {
         Path p12 = dir.resolve("me.p12");
-        openssl("pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", p12.toString(),
+        OpenSsl.run("pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", p12.toString(),
                 "-passout", "pass:s3cret");
         assertLoaded(load(p12, null, "s3cret"));
         Checked<ClientTls> wrong = load(p12, null, "nope");
@@ -115,7 +103,7 @@ class OpenSslKeyFilesTest {
     @Test
     void anotherCertificatesKeyIsSaidNotToMatch() throws Exception {
         Path otherKey = dir.resolve("other.key");
-        openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", otherKey.toString());
+        OpenSsl.run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", otherKey.toString());
         Checked<ClientTls> loaded = load(cert, otherKey, null);
         assertEquals("form.clientTls.KEY_MISMATCH", loaded.problem().key(), loaded.problem().toString());
         assertEquals(Field.CLIENT_KEY, loaded.problem().field());
@@ -124,7 +112,7 @@ class OpenSslKeyFilesTest {
     @Test
     void anEcPrivateKeyIsRefusedWithTheConversionToMakeIt() throws Exception {
         Path ec = dir.resolve("ec.key");
-        openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", ec.toString());
+        OpenSsl.run("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", ec.toString());
         assertTrue(Files.readString(ec).contains("BEGIN EC PRIVATE KEY"));
         Checked<ClientTls> loaded = load(cert, ec, null);
         assertEquals("form.clientTls.KEY_FORMAT", loaded.problem().key(), loaded.problem().toString());
@@ -134,7 +122,7 @@ class OpenSslKeyFilesTest {
     @Test
     void opensslsOldPemEncryptionIsRefusedWithTheConversionToMakeIt() throws Exception {
         Path old = dir.resolve("old.key");
-        openssl("rsa", "-in", key.toString(), "-traditional", "-aes256", "-passout", "pass:s3cret", "-out", old.toString());
+        OpenSsl.run("rsa", "-in", key.toString(), "-traditional", "-aes256", "-passout", "pass:s3cret", "-out", old.toString());
         assertTrue(Files.readString(old).contains("Proc-Type: 4,ENCRYPTED"));
         Checked<ClientTls> loaded = load(cert, old, "s3cret");
         assertEquals("form.clientTls.KEY_FORMAT", loaded.problem().key(), loaded.problem().toString());
