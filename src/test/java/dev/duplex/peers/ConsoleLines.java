@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,19 +34,24 @@ final class ConsoleLines extends OutputStream {
      * the failure when none comes, to show what came instead.
      */
     String await(String... fragments) throws InterruptedException {
+        List<String> read = upTo(fragments);
+        return read.get(read.size() - 1);
+    }
+
+    /** Every line up to and with the next line holding every fragment (see {@link #await}). */
+    List<String> upTo(String... fragments) throws InterruptedException {
         long deadline = System.nanoTime() + EventRecorder.TIMEOUT.toNanos();
-        java.util.Deque<String> passed = new java.util.ArrayDeque<>();
+        List<String> read = new ArrayList<>();
         while (true) {
             String line = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (line == null) {
                 throw new AssertionError("no line with " + String.join(" and ", fragments) + "; the last lines passed over:\n"
-                        + String.join("\n", passed));
+                        + String.join("\n", read.subList(Math.max(0, read.size() - 20), read.size())));
             }
+            read.add(line);
             boolean all = true;
             for (String f : fragments) all &= line.contains(f);
-            if (all) return line;
-            passed.addLast(line);
-            if (passed.size() > 20) passed.removeFirst();
+            if (all) return read;
         }
     }
 

@@ -119,6 +119,47 @@ class StompOnTheCommandLineTest {
         assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * /begin opens a transaction that the /send after it goes in: an aborted one is never delivered, a committed
+     * one is; a second /begin, or a /commit with none open, is refused.
+     */
+    @Test
+    void sendsInATransactionThatIsDeliveredOnlyOnCommit() throws Exception {
+        CompletableFuture<Integer> status = connect(List.of());
+        out.await("STOMP CONNECTED");
+        type.println("/subscribe /queue/transacted");
+        out.await("STOMP RECEIPT r-1", "SUBSCRIBE /queue/transacted");
+        type.println("/begin");
+        out.await("STOMP RECEIPT r-2", "BEGIN tx-1");
+        // Every line from here on, to see that the aborted message never comes.
+        List<String> read = new java.util.ArrayList<>();
+        type.println("/send /queue/transacted dropped");
+        read.addAll(out.upTo("STOMP SEND", "transaction=tx-1", "dropped")); // RabbitMQ answers its receipt on COMMIT
+        type.println("/begin");
+        err.await("not sent: transaction tx-1 is still open");
+        type.println("/abort");
+        read.addAll(out.upTo("STOMP RECEIPT r-4", "ABORT tx-1"));
+        type.println("/commit");
+        err.await("not sent: /commit ends the open transaction (open: -)");
+        type.println("/begin mine");
+        read.addAll(out.upTo("STOMP RECEIPT r-5", "BEGIN mine"));
+        type.println("/send /queue/transacted kept");
+        read.addAll(out.upTo("STOMP SEND", "transaction=mine", "kept"));
+        type.println("/commit mine");
+        // The MESSAGE, COMMIT's receipt and, only now, the SEND's, in whichever order the broker gives them.
+        read.addAll(out.upTo("STOMP MESSAGE from /queue/transacted"));
+        assertTrue(read.get(read.size() - 1).endsWith(": kept"), read.toString());
+        while (read.stream().noneMatch(l -> l.contains("STOMP RECEIPT r-6 for SEND /queue/transacted transaction:mine"))
+                || read.stream().noneMatch(l -> l.contains("STOMP RECEIPT r-7 for COMMIT mine"))) {
+            read.addAll(out.upTo("STOMP RECEIPT"));
+        }
+        assertTrue(read.stream().noneMatch(l -> l.contains("dropped") && l.contains("STOMP MESSAGE")),
+                "the aborted message never came: " + read);
+        type.println("/disconnect");
+        type.close();
+        assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
     /** --login goes in CONNECT as login and passcode, the passcode not in the decoded line; a wrong one is refused. */
     @Test
     void logsInWithLoginAndPasscode() throws Exception {

@@ -25,13 +25,19 @@ public final class StompSession implements AppProtocol {
     /** The heart-beat we offer and ask for, in ms; tests shorten it with this property. */
     private final long heartBeatMs = Long.getLong("duplex.stomp.heartBeatMs", 10_000);
 
-    private record Asked(String what, long sentNanos) { }
+    /** @param transaction the transaction the frame went in, null for none */
+    private record Asked(String what, long sentNanos, String transaction) { }
 
     private final Object lock = new Object();
     private final boolean heartbeat;
     private final StompReader reader = new StompReader();
     /** Our frames that asked for a receipt, by receipt id. */
     private final Map<String, Asked> receipts = new LinkedHashMap<>();
+    /**
+     * Receipts of an aborted transaction's frames: RabbitMQ sends them only on COMMIT, so none is waited for;
+     * one that comes all the same (another broker) is still paired with its frame.
+     */
+    private final Map<String, Asked> abandoned = new java.util.HashMap<>();
     /** The subscriptions made, id to destination. */
     private final Map<String, String> subscriptions = new LinkedHashMap<>();
     /**
@@ -46,6 +52,9 @@ public final class StompSession implements AppProtocol {
     private boolean connected;
     private int nextReceipt = 1;
     private int nextSubscription = 1;
+    /** The transaction that /send, /ack and /nack go in, from /begin to /commit or /abort; null for none. */
+    private String transaction;
+    private int nextTransaction = 1;
     /** How often each side sends heart-beats, as CONNECTED settled it (0: never). */
     private long sendEveryMs;
     private long expectEveryMs;
@@ -129,6 +138,7 @@ public final class StompSession implements AppProtocol {
             }
             case "RECEIPT": {
                 Asked asked = receipts.remove(f.header("receipt-id"));
+                if (asked == null) asked = abandoned.remove(f.header("receipt-id"));
                 if (asked == null) return Decoded.problem(NAME, "decode.stomp.receiptUnknown", f.header("receipt-id"));
                 return Decoded.line(NAME, "decode.stomp.receipt", f.header("receipt-id"), asked.what(), ms(asked.sentNanos()));
             }
@@ -246,8 +256,8 @@ public final class StompSession implements AppProtocol {
                 String subscription = unacked.remove(rest);
                 // 1.2 names the message by its ack header's value; 1.1 by message-id, with the subscription.
                 return version.equals("1.1")
-                        ? asking(command + " " + rest, command, "", "message-id", rest, "subscription", subscription)
-                        : asking(command + " " + rest, command, "", "id", rest);
+                        ? asking(described(command + " " + rest), command, "", withTransaction("message-id", rest, "subscription", subscription))
+                        : asking(described(command + " " + rest), command, "", withTransaction("id", rest));
             }
             case "unsubscribe": {
                 if (!subscriptions.containsKey(rest)) {
@@ -260,8 +270,32 @@ public final class StompSession implements AppProtocol {
                 int space = rest.indexOf(' ');
                 if (space <= 0) return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.send"));
                 String destination = rest.substring(0, space);
-                return asking("SEND " + destination, "SEND", rest.substring(space + 1), "destination", destination,
-                        "content-type", "text/plain;charset=utf-8");
+                return asking(described("SEND " + destination), "SEND", rest.substring(space + 1),
+                        withTransaction("destination", destination, "content-type", "text/plain;charset=utf-8"));
+            }
+            case "begin": {
+                if (transaction != null) return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.begin", transaction));
+                if (rest.contains(" ")) return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.beginId"));
+                transaction = rest.isEmpty() ? "tx-" + nextTransaction++ : rest;
+                return asking("BEGIN " + transaction, "BEGIN", "", "transaction", transaction);
+            }
+            case "commit", "abort": {
+                String command = name.toUpperCase(Locale.ROOT);
+                if (transaction == null || (!rest.isEmpty() && !rest.equals(transaction))) {
+                    return Turn.say(Decoded.problem(NAME, "decode.stomp.usage.end", "/" + name,
+                            transaction == null ? "-" : transaction));
+                }
+                String ended = transaction;
+                transaction = null;
+                if (command.equals("ABORT")) {
+                    for (var i = receipts.entrySet().iterator(); i.hasNext(); ) {
+                        var asked = i.next();
+                        if (!ended.equals(asked.getValue().transaction())) continue;
+                        abandoned.put(asked.getKey(), asked.getValue());
+                        i.remove();
+                    }
+                }
+                return asking(command + " " + ended, command, "", "transaction", ended);
             }
             case "disconnect":
                 disconnecting = true;
@@ -271,13 +305,27 @@ public final class StompSession implements AppProtocol {
         }
     }
 
+    /** What a frame of ours is, said with the transaction it goes in, if one is open. */
+    private String described(String what) {
+        return transaction == null ? what : what + " transaction:" + transaction;
+    }
+
+    /** A frame's headers, with the open transaction's header added. */
+    private String[] withTransaction(String... headers) {
+        if (transaction == null) return headers;
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "transaction";
+        all[headers.length + 1] = transaction;
+        return all;
+    }
+
     /** A frame of ours with a receipt header, remembered so that its RECEIPT shows what it answers. */
     private Turn asking(String what, String command, String body, String... headers) {
         String receipt = "r-" + nextReceipt++;
         String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = "receipt";
         all[headers.length + 1] = receipt;
-        receipts.put(receipt, new Asked(what, System.nanoTime()));
+        receipts.put(receipt, new Asked(what, System.nanoTime(), transaction));
         return Turn.send(Payload.text(StompFrame.of(command, body, all).encode()));
     }
 
