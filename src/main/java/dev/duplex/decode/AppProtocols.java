@@ -40,7 +40,7 @@ public final class AppProtocols {
         return forConnection(name, url, offered, ProtocolSetup.heartbeat(heartbeat));
     }
 
-    /** The same, with what the user said of the protocol's start: its login, GraphQL's connection_init. */
+    /** The same, with what the user said of the protocol's start: its login, GraphQL's connection_init, STOMP's host. */
     public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, ProtocolSetup setup) {
         boolean heartbeat = setup.heartbeat();
         Optional<AppLogin> login = setup.login();
@@ -48,7 +48,7 @@ public final class AppProtocols {
         if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat));
         if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession(setup.connectionInit()));
         if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
-        if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat, login));
+        if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat, login, setup.virtualHost()));
         if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat, login));
         if (n.equals(MQTT_5)) return Optional.of(new MqttSession(true, heartbeat, login));
         return Optional.empty();

@@ -4,19 +4,30 @@ import java.util.Optional;
 
 /**
  * What the user tells a protocol about its own start, beside the connection: whether Duplex keeps its heartbeat,
- * the login for its CONNECT (STOMP, MQTT), and the payload of GraphQL's connection_init (where servers take a
- * token). The same from {@code connect}'s options and from a tab's Application protocol panel.
+ * the login for its CONNECT (STOMP, MQTT), the payload of GraphQL's connection_init (where servers take a
+ * token), and STOMP's virtual host. The same from {@code connect}'s options and from a tab's Application
+ * protocol panel.
  *
  * @param connectionInit a JSON object, or "" for the empty one
+ * @param virtualHost    STOMP's host header, "" for {@link #DEFAULT_VIRTUAL_HOST}
  */
-public record ProtocolSetup(boolean heartbeat, Optional<AppLogin> login, String connectionInit) {
+public record ProtocolSetup(boolean heartbeat, Optional<AppLogin> login, String connectionInit, String virtualHost) {
+    /** RabbitMQ's default virtual host; other brokers ignore the header. */
+    public static final String DEFAULT_VIRTUAL_HOST = "/";
+
     public ProtocolSetup {
         login = login == null ? Optional.empty() : login;
         connectionInit = connectionInit == null ? "" : connectionInit.strip();
+        virtualHost = virtualHost == null || virtualHost.isBlank() ? DEFAULT_VIRTUAL_HOST : virtualHost.strip();
     }
 
     public static ProtocolSetup heartbeat(boolean on) {
-        return new ProtocolSetup(on, Optional.empty(), "");
+        return new ProtocolSetup(on, Optional.empty(), "", "");
+    }
+
+    /** The same, with GraphQL's payload set to {@code payload}. */
+    public ProtocolSetup withConnectionInit(String payload) {
+        return new ProtocolSetup(heartbeat, login, payload, virtualHost);
     }
 
     /** Whether the connection_init payload reads as a JSON object (blank reads as the empty one). */

@@ -127,12 +127,13 @@ public final class ConnectionStore {
         if (!p.login().isEmpty()) g.writeStringField("login", p.login());
         if (!p.password().isEmpty()) g.writeStringField("password", p.password());
         if (!p.connectionInit().isEmpty()) g.writeStringField("connectionInit", p.connectionInit());
+        if (!p.virtualHost().isEmpty()) g.writeStringField("virtualHost", p.virtualHost());
         g.writeEndObject();
     }
 
     private static SavedProtocol protocol(JsonParser p, JsonToken t) throws IOException {
         expect(p, t, JsonToken.START_OBJECT);
-        String name = "", login = "", password = "", connectionInit = "";
+        String name = "", login = "", password = "", connectionInit = "", virtualHost = "";
         boolean heartbeat = true;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -143,10 +144,11 @@ public final class ConnectionStore {
                 case "login" -> login = p.getValueAsString("");
                 case "password" -> password = p.getValueAsString("");
                 case "connectionInit" -> connectionInit = p.getValueAsString("");
+                case "virtualHost" -> virtualHost = p.getValueAsString("");
                 default -> p.skipChildren();
             }
         }
-        return new SavedProtocol(name, heartbeat, login, password, connectionInit);
+        return new SavedProtocol(name, heartbeat, login, password, connectionInit, virtualHost);
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {

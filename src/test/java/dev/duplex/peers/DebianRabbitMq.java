@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class DebianRabbitMq implements AutoCloseable {
     static final String SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    /** A virtual host beside the default one, that guest may use too. */
+    static final String OTHER_VHOST = "duplex-vh";
     /** RabbitMQ takes some seconds to boot Erlang and its plugins; more on a busy CI machine. */
     private static final long BOOT_MS = 90_000;
 
@@ -57,6 +59,31 @@ final class DebianRabbitMq implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker's definitions, read at boot: the default virtual host and {@link #OTHER_VHOST}, and guest on
+     * both (with definitions, RabbitMQ no longer makes guest itself). The password is hashed as RabbitMQ's
+     * SHA-256 scheme writes it: a 4-byte salt, then SHA-256 of the salt and the password, in base64.
+     */
+    private static Path definitions(Path dir) throws Exception {
+        byte[] salt = {0x18, 0x0c, 0x21, 0x7f};
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update(salt);
+        byte[] digest = sha.digest("guest".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] hash = new byte[salt.length + digest.length];
+        System.arraycopy(salt, 0, hash, 0, salt.length);
+        System.arraycopy(digest, 0, hash, salt.length, digest.length);
+        Path file = dir.resolve("definitions.json");
+        Files.writeString(file, """
+                {"users": [{"name": "guest", "password_hash": "%s", "hashing_algorithm": "rabbit_password_hashing_sha256",
+                            "tags": "administrator"}],
+                 "vhosts": [{"name": "/"}, {"name": "%s"}],
+                 "permissions": [
+                   {"user": "guest", "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"},
+                   {"user": "guest", "vhost": "%s", "configure": ".*", "write": ".*", "read": ".*"}]}
+                """.formatted(java.util.Base64.getEncoder().encodeToString(hash), OTHER_VHOST, OTHER_VHOST));
+        return file;
+    }
+
     private static DebianRabbitMq boot(Path dir) throws Exception {
         int[] ports = LoopbackPorts.free(5);
         int amqp = ports[0];
@@ -69,7 +96,9 @@ final class DebianRabbitMq implements AutoCloseable {
                 stomp.listeners.tcp.1 = 127.0.0.1:%d
                 web_stomp.tcp.ip = 127.0.0.1
                 web_stomp.tcp.port = %d
-                """.formatted(amqp, stomp, webStomp));
+                definitions.import_backend = local_filesystem
+                definitions.local.path = %s
+                """.formatted(amqp, stomp, webStomp, definitions(dir)));
         Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_web_stomp].\n");
         ProcessBuilder pb = new ProcessBuilder(SERVER).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();

@@ -119,6 +119,25 @@ class StompOnTheCommandLineTest {
         assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /** --vhost is CONNECT's host header: the broker's other virtual host lets guest in, one it lacks refuses. */
+    @Test
+    void connectsToTheVirtualHostAskedFor() throws Exception {
+        CompletableFuture<Integer> status = connect(List.of("/subscribe /queue/in-vh", "/send /queue/in-vh here"),
+                "--vhost", DebianRabbitMq.OTHER_VHOST);
+        out.await("STOMP CONNECT", "host=" + DebianRabbitMq.OTHER_VHOST);
+        out.await("STOMP CONNECTED");
+        assertTrue(out.await("STOMP MESSAGE from /queue/in-vh").endsWith(": here"));
+        type.println("/disconnect");
+        type.close();
+        assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+
+        CompletableFuture<Integer> refused = connect(List.of(), "--vhost", "no-such-vhost");
+        out.await("STOMP CONNECT", "host=no-such-vhost");
+        err.await("STOMP ERROR");
+        type.close();
+        refused.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /**
      * /begin opens a transaction that the /send after it goes in: an aborted one is never delivered, a committed
      * one is; a second /begin, or a /commit with none open, is refused.

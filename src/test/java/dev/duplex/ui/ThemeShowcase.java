@@ -111,9 +111,10 @@ public final class ThemeShowcase extends Application {
                         }
                     });
                 }
-                // "decode": the Application protocol panel unfolded, MQTT chosen with a login, for the next connection.
+                // "decode": the Application protocol panel unfolded, STOMP chosen with a login and a virtual host.
                 if (args.contains("decode")) {
-                    tab.decoding().protocolProperty().set("mqtt");
+                    tab.decoding().protocolProperty().set("stomp");
+                    tab.decoding().virtualHostProperty().set("duplex-vh");
                     tab.decoding().loginProperty().set("duplex");
                     tab.decoding().passwordProperty().set("secret");
                     stage.getScene().getRoot().lookupAll("#decodePane")

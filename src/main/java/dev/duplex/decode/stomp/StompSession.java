@@ -65,6 +65,7 @@ public final class StompSession implements AppProtocol {
     private boolean disconnecting;
 
     private final java.util.Optional<dev.duplex.decode.AppLogin> login;
+    private final String virtualHost;
 
     /** @param heartbeat whether Duplex offers heart-beats (off: {@code heart-beat:0,0}, to see what the server does) */
     public StompSession(boolean heartbeat) {
@@ -73,8 +74,14 @@ public final class StompSession implements AppProtocol {
 
     /** @param login sent in CONNECT as login and passcode; without it the broker's default user applies */
     public StompSession(boolean heartbeat, java.util.Optional<dev.duplex.decode.AppLogin> login) {
+        this(heartbeat, login, dev.duplex.decode.ProtocolSetup.DEFAULT_VIRTUAL_HOST);
+    }
+
+    /** @param virtualHost CONNECT's host header: the broker's virtual host */
+    public StompSession(boolean heartbeat, java.util.Optional<dev.duplex.decode.AppLogin> login, String virtualHost) {
         this.heartbeat = heartbeat;
         this.login = login;
+        this.virtualHost = virtualHost;
     }
 
     @Override
@@ -88,7 +95,7 @@ public final class StompSession implements AppProtocol {
             List<Decoded> said = Turn.unanswered(NAME, subprotocol, SUBPROTOCOLS, "STOMP");
             long beat = heartbeat ? heartBeatMs : 0;
             // host names the virtual host; "/" is RabbitMQ's default one, and other brokers ignore it.
-            List<String> headers = new ArrayList<>(List.of("accept-version", "1.2,1.1,1.0", "host", "/",
+            List<String> headers = new ArrayList<>(List.of("accept-version", "1.2,1.1,1.0", "host", virtualHost,
                     "heart-beat", beat + "," + beat));
             login.ifPresent(l -> {
                 headers.addAll(List.of("login", l.user()));

@@ -40,6 +40,8 @@ public final class Decoding {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     /** GraphQL's connection_init payload, a JSON object as typed; "" for the empty one. */
     private final StringProperty connectionInit = new SimpleStringProperty(this, "connectionInit", "");
+    /** STOMP's virtual host, its CONNECT's host header; "" for RabbitMQ's default, /. */
+    private final StringProperty virtualHost = new SimpleStringProperty(this, "virtualHost", "");
     /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
     private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
     private AppProtocol session;
@@ -61,6 +63,7 @@ public final class Decoding {
     public StringProperty loginProperty() { return login; }
     public StringProperty passwordProperty() { return password; }
     public StringProperty connectionInitProperty() { return connectionInit; }
+    public StringProperty virtualHostProperty() { return virtualHost; }
     /** The protocol that speaks on this connection, once it is chosen at connect; {@link #NONE} otherwise. */
     public ReadOnlyStringProperty speakingProperty() { return speaking.getReadOnlyProperty(); }
 
@@ -77,12 +80,12 @@ public final class Decoding {
         URI url = AppProtocols.completeUrl(name, chosen.url());
         List<String> offered = AppProtocols.offer(name, o.subprotocols());
         dev.duplex.decode.ProtocolSetup setup = new dev.duplex.decode.ProtocolSetup(heartbeat.get(),
-                dev.duplex.decode.AppLogin.of(login.get(), password.get()), connectionInit.get());
+                dev.duplex.decode.AppLogin.of(login.get(), password.get()), connectionInit.get(), virtualHost.get());
         if (!setup.connectionInitReads()) {
             // Said, and the protocol speaks with the empty payload rather than sending JSON that does not read.
             said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE,
                     Decoded.problem("", "decode.connectionInit.bad", setup.connectionInit())));
-            setup = new dev.duplex.decode.ProtocolSetup(setup.heartbeat(), setup.login(), "");
+            setup = setup.withConnectionInit("");
         }
         Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, setup);
         if (made.isEmpty()) {

@@ -116,6 +116,7 @@ public final class SavedConnections {
         d.loginProperty().set(c.protocol().login());
         d.passwordProperty().set(c.protocol().password());
         d.connectionInitProperty().set(c.protocol().connectionInit());
+        d.virtualHostProperty().set(c.protocol().virtualHost());
         tab.notice(Notice.of("connections.opened", c.label()));
     }
 
@@ -127,7 +128,8 @@ public final class SavedConnections {
         String init = Objects.requireNonNullElse(d.connectionInitProperty().get(), "");
         boolean initSecret = dev.duplex.secrets.Secrets.hasSecretField(init);
         return new SavedProtocol(d.protocolProperty().get(), d.heartbeatProperty().get(), d.loginProperty().get(),
-                withSecrets ? d.passwordProperty().get() : "", withSecrets || !initSecret ? init : "");
+                withSecrets ? d.passwordProperty().get() : "", withSecrets || !initSecret ? init : "",
+                d.virtualHostProperty().get());
     }
 
     /** How many of the tab's protocol fields {@code saved} left out as secrets. */

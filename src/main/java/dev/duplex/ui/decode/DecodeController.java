@@ -26,6 +26,7 @@ public final class DecodeController {
     @FXML private javafx.scene.control.TextField loginField;
     @FXML private javafx.scene.control.PasswordField passwordField;
     @FXML private javafx.scene.control.TextField connectionInitField;
+    @FXML private javafx.scene.control.TextField virtualHostField;
 
     public DecodeController(Decoding decoding, ObservableValue<ClientState> state, Texts texts) {
         this.decoding = decoding;
@@ -61,6 +62,8 @@ public final class DecodeController {
         loginField.disableProperty().bind(protocolBox.disableProperty());
         passwordField.disableProperty().bind(protocolBox.disableProperty());
         connectionInitField.textProperty().bindBidirectional(decoding.connectionInitProperty());
+        virtualHostField.textProperty().bindBidirectional(decoding.virtualHostProperty());
+        virtualHostField.disableProperty().bind(protocolBox.disableProperty());
         connectionInitField.disableProperty().bind(protocolBox.disableProperty());
         commandsLabel.textProperty().bind(decoding.protocolProperty().map(this::commands));
     }

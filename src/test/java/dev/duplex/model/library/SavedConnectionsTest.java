@@ -87,13 +87,14 @@ class SavedConnectionsTest {
             tab.decoding().loginProperty().set("guest");
             tab.decoding().passwordProperty().set("s3cret 你好");
             tab.decoding().connectionInitProperty().set(init);
+            tab.decoding().virtualHostProperty().set("duplex-vh");
             w.connections().save(tab);
         });
         fx.until(() -> tab.noticeProperty().get() != null && tab.noticeProperty().get().key().equals("connections.savedWithoutSecrets"));
         assertEquals("2", fx.call(() -> String.valueOf(tab.noticeProperty().get().args().get(1))),
                 "the password and the payload with a token were left out");
         var withoutSecrets = new ConnectionStore(data).load().connections().get(0).protocol();
-        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "", ""), withoutSecrets);
+        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "", "", "duplex-vh"), withoutSecrets);
 
         fx.run(() -> {
             tab.options().saveSecretsProperty().set(true);
@@ -101,7 +102,7 @@ class SavedConnectionsTest {
         });
         fx.until(() -> tab.noticeProperty().get() != null && tab.noticeProperty().get().key().equals("connections.saved"));
         var withSecrets = new ConnectionStore(data).load().connections().get(0).protocol();
-        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "s3cret 你好", init), withSecrets);
+        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "s3cret 你好", init, "duplex-vh"), withSecrets);
 
         fx.run(() -> {
             tab.decoding().protocolProperty().set("");
@@ -109,12 +110,14 @@ class SavedConnectionsTest {
             tab.decoding().loginProperty().set("");
             tab.decoding().passwordProperty().set("");
             tab.decoding().connectionInitProperty().set("");
+            tab.decoding().virtualHostProperty().set("");
             w.connections().open(w.connections().all().get(0), tab);
             assertEquals("stomp", tab.decoding().protocolProperty().get());
             assertEquals(false, tab.decoding().heartbeatProperty().get());
             assertEquals("guest", tab.decoding().loginProperty().get());
             assertEquals("s3cret 你好", tab.decoding().passwordProperty().get());
             assertEquals(init, tab.decoding().connectionInitProperty().get());
+            assertEquals("duplex-vh", tab.decoding().virtualHostProperty().get());
         });
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
     }
