@@ -16,19 +16,20 @@ import dev.duplex.settings.SettingsStore;
  * @param settingsMovedAside where a broken settings file went; null when it was fine or absent
  */
 public record StoredState(Settings settings, Path settingsMovedAside, MessageStore.Messages messages,
-        ConnectionStore.Loaded connections, String environments) {
+        ConnectionStore.Loaded connections, String environments, dev.duplex.settings.ProxyForm proxyForm) {
 
     /** Reads the three files; blocking, so never on the FX thread. */
     public static StoredState read(Path configDir, Path dataDir) {
         SettingsStore.Loaded settings = new SettingsStore(configDir).load();
         return new StoredState(settings.settings(), settings.movedAside(), new MessageStore(configDir).load(),
-                new ConnectionStore(dataDir).load(), environments(configDir));
+                new ConnectionStore(dataDir).load(), environments(configDir),
+                new dev.duplex.settings.ProxyFormStore(configDir).load());
     }
 
     /** The messages and connections read now, with settings given rather than read (tests start from their own). */
     public static StoredState withSettings(Settings settings, Path configDir, Path dataDir) {
         return new StoredState(settings, null, new MessageStore(configDir).load(), new ConnectionStore(dataDir).load(),
-                environments(configDir));
+                environments(configDir), new dev.duplex.settings.ProxyFormStore(configDir).load());
     }
 
     /** The environments file as typed, "" when there is none or it cannot be read (the window then starts without). */

@@ -55,6 +55,9 @@ public final class Workbench {
     private final Dispatcher dispatcher;
     private final Background io;
     private final SettingsStore settingsStore;
+    private final dev.duplex.settings.ProxyFormStore proxyFormStore;
+    /** The Proxy pane's form from the last run, until the pane is first made (then the pane holds it). */
+    private final dev.duplex.settings.ProxyForm keptProxyForm;
     private final MessageStore messageStore;
     private CompletableFuture<Void> shutdown;
     /** Made when the Proxy tab is first shown: most starts never use it. */
@@ -89,6 +92,8 @@ public final class Workbench {
         this.dispatcher = dispatcher;
         this.io = new Background(dispatcher, "duplex-files");
         this.settingsStore = new SettingsStore(configDir);
+        this.proxyFormStore = new dev.duplex.settings.ProxyFormStore(configDir);
+        this.keptProxyForm = stored.proxyForm() == null ? dev.duplex.settings.ProxyForm.DEFAULTS : stored.proxyForm();
         this.messageStore = new MessageStore(configDir);
         library.restore(stored.messages());
         this.connections = new SavedConnections(new ConnectionStore(dataDir), stored.connections().connections(), library, io);
@@ -207,16 +212,18 @@ public final class Workbench {
     }
 
     /**
-     * Keeps the forms, the window size and the message library (written off the FX thread), then shuts
+     * Keeps the forms (the Proxy pane's too), the window size and the message library (written off the FX thread), then shuts
      * everything down as {@link #shutdown()} does.
      */
     public CompletableFuture<Void> saveAndShutdown(double width, double height) {
         Settings keep = toSettings(width, height);
         MessageStore.Messages messages = library.toKeep();
+        dev.duplex.settings.ProxyForm proxyForm = proxy == null ? keptProxyForm : proxy.toKeep();
         io.run(() -> {
             try {
                 settingsStore.save(keep);
                 messageStore.save(messages);
+                proxyFormStore.save(proxyForm);
             } catch (java.io.IOException e) {
                 System.err.println("Duplex: could not save settings to " + settingsStore.file().getParent()
                         + ": " + e.getMessage());
@@ -260,6 +267,7 @@ public final class Workbench {
         if (proxy == null) {
             proxy = new ProxyModel(dispatcher, logCap.get());
             proxy.certificatesIn(dataDir);
+            proxy.restore(keptProxyForm);
         }
         return proxy;
     }

@@ -111,4 +111,32 @@ class WorkbenchTest {
         });
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
     }
+
+    /** The Proxy pane's form comes back in the next run, without the secret it held. */
+    @Test
+    void theProxyFormIsKeptForTheNextRun() throws Exception {
+        Path config = Files.createTempDirectory("duplex-config");
+        Path data = Files.createTempDirectory("duplex-data");
+        Workbench first = fx.call(() -> new Workbench(StoredState.read(config, data), fx.dispatcher(), config, data));
+        fx.run(() -> {
+            var p = first.proxy();
+            p.listenProperty().set("127.0.0.1:9123");
+            p.upstreamProperty().set("wss://echo.example/live?room=7");
+            p.rewritesProperty().set("up:hello (\\w+)=>bonjour $1");
+            p.setHeadersProperty().set("X-Team: blue\nAuthorization: Bearer abc");
+            p.answerPingsProperty().set(true);
+        });
+        fx.call(() -> first.saveAndShutdown(1200, 800)).get(10, TimeUnit.SECONDS);
+
+        Workbench next = fx.call(() -> new Workbench(StoredState.read(config, data), fx.dispatcher(), config, data));
+        fx.run(() -> {
+            var p = next.proxy();
+            assertEquals("127.0.0.1:9123", p.listenProperty().get());
+            assertEquals("wss://echo.example/live?room=7", p.upstreamProperty().get());
+            assertEquals("up:hello (\\w+)=>bonjour $1", p.rewritesProperty().get());
+            assertEquals("X-Team: blue", p.setHeadersProperty().get(), "the Authorization header was not kept");
+            assertEquals(true, p.answerPingsProperty().get());
+        });
+        fx.call(next::shutdown).get(10, TimeUnit.SECONDS);
+    }
 }

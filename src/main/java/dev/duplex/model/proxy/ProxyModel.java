@@ -86,6 +86,26 @@ public final class ProxyModel {
         this.interceptor = new Interceptor(server, io);
     }
 
+    /** Fills the form as it was kept from an earlier run. */
+    public void restore(dev.duplex.settings.ProxyForm form) {
+        listen.set(form.listen());
+        upstream.set(form.upstream());
+        rewrites.set(form.rewrites());
+        drops.set(form.drops());
+        delays.set(form.delays());
+        trust.set(form.trust());
+        setHeaders.set(form.setHeaders());
+        removeHeaders.set(form.removeHeaders());
+        answerPings.set(form.answerPings());
+        tls.set(form.tls());
+    }
+
+    /** The form as it is to be kept for the next run. */
+    public dev.duplex.settings.ProxyForm toKeep() {
+        return new dev.duplex.settings.ProxyForm(listen.get(), upstream.get(), rewrites.get(), drops.get(), delays.get(),
+                trust.get(), setHeaders.get(), removeHeaders.get(), answerPings.get(), tls.get());
+    }
+
     /** Checks the form (each problem said next to its field) and starts listening in the background. */
     public void start() {
         if (state.get() != State.STOPPED) return;
