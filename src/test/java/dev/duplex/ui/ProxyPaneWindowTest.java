@@ -183,6 +183,14 @@ class ProxyPaneWindowTest {
             long fromServer = leg.frames().stream().filter(f -> f.info().inbound() && f.info().opcode() == 1).count();
             assertEquals(2, fromServer, name + ": the server's two echoes");
         }
+        // The pair's log as text, its lines as the pane reads them.
+        Path text = dir.resolve("pair.txt");
+        dev.duplex.i18n.ProxyText lines = new dev.duplex.i18n.ProxyText(dev.duplex.i18n.Texts.of(java.util.Locale.ENGLISH));
+        robot.interact(() -> proxy.saveSelectedLog(text, e -> lines.line(e).toString()));
+        until(() -> Files.exists(text) && onFx(() -> proxy.noticeProperty().get()).key().equals("file.savedLog"));
+        List<String> saved = Files.readAllLines(text);
+        assertEquals(onFx(() -> proxy.selectedProperty().get().log().size()), saved.size());
+        assertTrue(saved.stream().anyMatch(l -> l.contains("hello")), String.join("\n", saved));
     }
 
     private String handshakeText(FxRobot robot, String box) throws Exception {

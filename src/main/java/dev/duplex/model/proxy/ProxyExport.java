@@ -52,6 +52,16 @@ final class ProxyExport {
         }, notice, e -> notice.accept(Notice.of("file.cannotWrite", name, String.valueOf(e.getMessage()))));
     }
 
+    /** Saves a pair's log as the pane shows it, a line each. */
+    void saveText(Path file, List<String> lines) {
+        String name = file.getFileName().toString();
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        io.call(() -> {
+            AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return Notice.of("file.savedLog", lines.size(), name);
+        }, notice, e -> notice.accept(Notice.of("file.cannotWrite", name, String.valueOf(e.getMessage()))));
+    }
+
     /** The server leg as it stands (the newest frames, up to the log limit); null when nothing crossed it. */
     static Conversation conversation(ProxyPair pair) {
         WsEvent.Handshake h = pair.upstreamWire().handshakeProperty().get();

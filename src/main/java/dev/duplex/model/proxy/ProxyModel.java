@@ -167,6 +167,16 @@ public final class ProxyModel {
         export.save(selected.get(), file);
     }
 
+    /** Saves the chosen pair's log as text, its lines as the pane shows them (made by the caller, in its language). */
+    public void saveSelectedLog(Path file, java.util.function.Function<ProxyEvent, String> asLine) {
+        ProxyPair pair = selected.get();
+        if (pair == null || pair.log().isEmpty()) {
+            notice.set(Notice.of("file.nothing"));
+            return;
+        }
+        export.saveText(file, pair.log().stream().map(asLine).toList());
+    }
+
     /** Forgets the pairs that are over (the selection too, when it is one of them). */
     public void clearClosed() {
         pairs.removeIf(p -> {

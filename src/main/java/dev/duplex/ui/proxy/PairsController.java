@@ -164,9 +164,15 @@ public final class PairsController {
         chooser.setTitle(texts.get("proxy.export.title", pair.number()));
         chooser.setInitialFileName("proxy-pair-" + pair.number() + ".jsonl");
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"),
-                new FileChooser.ExtensionFilter("HAR", "*.har"));
+                new FileChooser.ExtensionFilter("HAR", "*.har"), new FileChooser.ExtensionFilter("Text", "*.txt"));
         File file = chooser.showSaveDialog(pairsTable.getScene().getWindow());
-        if (file != null) proxy.exportSelected(file.toPath());
+        if (file == null) return;
+        // A .txt name saves the pair's log as it reads here; the others, its server leg as a conversation.
+        if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
+            proxy.saveSelectedLog(file.toPath(), e -> format.line(e).toString());
+        } else {
+            proxy.exportSelected(file.toPath());
+        }
     }
 
     @FXML
