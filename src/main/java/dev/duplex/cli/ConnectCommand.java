@@ -85,6 +85,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--login", paramLabel = "USER[:PASSWORD]") String appLogin;
     @Option(names = "--connection-init", paramLabel = "JSON") String connectionInit;
     @Option(names = "--vhost", paramLabel = "NAME") String virtualHost;
+    @Option(names = "--will", paramLabel = "'[qos=N] [retain] TOPIC MESSAGE'") String will;
     @Option(names = "--rules", paramLabel = "FILE") String rulesFile;
     @Option(names = "--expect", paramLabel = "REGEX") List<String> expects;
     @Option(names = "--var", paramLabel = "NAME=VALUE") List<String> vars;
@@ -111,6 +112,9 @@ final class ConnectCommand implements Callable<Integer> {
         if (connectionInit != null && (decode == null || !dev.duplex.decode.ProtocolSetup.isJsonObject(connectionInit))) {
             throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.connectionInit", connectionInit));
         }
+        if (will != null && (decode == null || !dev.duplex.decode.mqtt.MqttSession.willReads(will) || will.isBlank())) {
+            throw new ParameterException(spec.commandLine(), duplex.console().texts().get("cli.usage.will", will));
+        }
         if (virtualHost != null && decode == null) {
             throw UsageErrors.conflict(spec, duplex.console().texts(), "cli.usage.goesWith", "--vhost", "--decode");
         }
@@ -132,7 +136,7 @@ final class ConnectCommand implements Callable<Integer> {
             java.net.URI at = target;
             List<String> offered = subprotocols == null ? List.of() : subprotocols;
             dev.duplex.decode.ProtocolSetup setup = new dev.duplex.decode.ProtocolSetup(!noHeartbeat,
-                    dev.duplex.decode.AppLogin.parse(appLogin), connectionInit, virtualHost);
+                    dev.duplex.decode.AppLogin.parse(appLogin), connectionInit, virtualHost, will);
             if (AppProtocols.forConnection(decode, at, offered, setup).isPresent()) {
                 // One instance per connection: a reconnect starts the protocol afresh.
                 client.decode(() -> AppProtocols.forConnection(decode, at, offered, setup).orElseThrow());

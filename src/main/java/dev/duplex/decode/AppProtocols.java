@@ -40,7 +40,7 @@ public final class AppProtocols {
         return forConnection(name, url, offered, ProtocolSetup.heartbeat(heartbeat));
     }
 
-    /** The same, with what the user said of the protocol's start: its login, GraphQL's connection_init, STOMP's host. */
+    /** The same, with what the user said of the protocol's start: its login, GraphQL's connection_init, STOMP's host, MQTT's will. */
     public static Optional<AppProtocol> forConnection(String name, URI url, List<String> offered, ProtocolSetup setup) {
         boolean heartbeat = setup.heartbeat();
         Optional<AppLogin> login = setup.login();
@@ -49,8 +49,8 @@ public final class AppProtocols {
         if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession(setup.connectionInit()));
         if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
         if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat, login, setup.virtualHost()));
-        if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat, login));
-        if (n.equals(MQTT_5)) return Optional.of(new MqttSession(true, heartbeat, login));
+        if (n.equals(MQTT)) return Optional.of(new MqttSession(false, heartbeat, login, setup.will()));
+        if (n.equals(MQTT_5)) return Optional.of(new MqttSession(true, heartbeat, login, setup.will()));
         return Optional.empty();
     }
 

@@ -128,12 +128,13 @@ public final class ConnectionStore {
         if (!p.password().isEmpty()) g.writeStringField("password", p.password());
         if (!p.connectionInit().isEmpty()) g.writeStringField("connectionInit", p.connectionInit());
         if (!p.virtualHost().isEmpty()) g.writeStringField("virtualHost", p.virtualHost());
+        if (!p.will().isEmpty()) g.writeStringField("will", p.will());
         g.writeEndObject();
     }
 
     private static SavedProtocol protocol(JsonParser p, JsonToken t) throws IOException {
         expect(p, t, JsonToken.START_OBJECT);
-        String name = "", login = "", password = "", connectionInit = "", virtualHost = "";
+        String name = "", login = "", password = "", connectionInit = "", virtualHost = "", will = "";
         boolean heartbeat = true;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -145,10 +146,11 @@ public final class ConnectionStore {
                 case "password" -> password = p.getValueAsString("");
                 case "connectionInit" -> connectionInit = p.getValueAsString("");
                 case "virtualHost" -> virtualHost = p.getValueAsString("");
+                case "will" -> will = p.getValueAsString("");
                 default -> p.skipChildren();
             }
         }
-        return new SavedProtocol(name, heartbeat, login, password, connectionInit, virtualHost);
+        return new SavedProtocol(name, heartbeat, login, password, connectionInit, virtualHost, will);
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {

@@ -195,4 +195,38 @@ class MqttOnTheCommandLineTest {
         type.close();
         assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     }
+
+    /**
+     * --will puts a last will in CONNECT: the broker discards it on our DISCONNECT, and publishes it when the
+     * connection ends without one (here the WebSocket's close when the input ends), as mosquitto_sub sees.
+     */
+    @Test
+    void leavesALastWillThatTheBrokerPublishesWhenTheConnectionEndsWithoutDisconnect() throws Exception {
+        try (DebianMosquitto.Subscriber sub = broker.subscribe("-t", "duplex/will", "-v")) {
+            sub.await("SUBACK");
+            CompletableFuture<Integer> status = connect("mqtt", broker.wsUrl().toString(), "--will",
+                    "qos=1 duplex/will left without a word");
+            out.await("MQTT CONNECT MQTT level 4", "will(QoS 1)");
+            out.await("MQTT CONNACK 0x00");
+            type.println("/disconnect");
+            type.close();
+            assertEquals(0, status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+
+            status = connect("mqtt5", broker.wsUrl().toString(), "--will", "retain duplex/will gone 再见");
+            out.await("MQTT CONNECT MQTT level 5", "will(QoS 0, retain)");
+            out.await("MQTT CONNACK 0x00");
+            type.close();
+            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // The first will mosquitto_sub gets is the second one: the first went with its DISCONNECT.
+            String will = sub.await("duplex/will ");
+            assertTrue(will.endsWith("duplex/will gone 再见"), will);
+        }
+        // A retained will stays on the topic: cleared, so that no later run finds it.
+        broker.publish("-t", "duplex/will", "-r", "-n");
+
+        CompletableFuture<Integer> bad = connect("mqtt", broker.wsUrl().toString(), "--will", "duplex/#");
+        type.close();
+        assertEquals(dev.duplex.cli.Cli.USAGE, bad.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        err.await("--will duplex/#", "[qos=0|1|2] [retain] TOPIC MESSAGE");
+    }
 }

@@ -21,7 +21,7 @@ class ConnectionStoreTest {
                 true, "server_no_context_takeover; client_max_window_bits=10", 12_345, List.of(new SavedMessage("hello", MessageMode.TEXT, "你好\nline two"),
                         new SavedMessage("bytes", MessageMode.HEX, "00 ff")),
                 "{\"onOpen\": [\"hello {{who}}\"]}", "staging",
-                new SavedProtocol("stomp", false, "guest", "s3cret 你好", "{\"authToken\": \"t\"}", "duplex-vh"));
+                new SavedProtocol("stomp", false, "guest", "s3cret 你好", "{\"authToken\": \"t\"}", "duplex-vh", "qos=1 retain duplex/status 离线"));
     }
 
     @Test

@@ -115,6 +115,7 @@ public final class ThemeShowcase extends Application {
                 if (args.contains("decode")) {
                     tab.decoding().protocolProperty().set("stomp");
                     tab.decoding().virtualHostProperty().set("duplex-vh");
+                    tab.decoding().willProperty().set("qos=1 retain devices/42/status offline");
                     tab.decoding().loginProperty().set("duplex");
                     tab.decoding().passwordProperty().set("secret");
                     stage.getScene().getRoot().lookupAll("#decodePane")

@@ -50,6 +50,8 @@ public final class MqttSession implements AppProtocol {
     private final List<Payload> held = new ArrayList<>();
     private int keepAlive;
     private final java.util.Optional<dev.duplex.decode.AppLogin> login;
+    /** The last will in CONNECT, if one was given. */
+    private final java.util.Optional<MqttCommand> will;
     private int nextId = 1;
     private boolean connectSent;
     private boolean accepted;
@@ -70,6 +72,17 @@ public final class MqttSession implements AppProtocol {
 
     /** @param login sent in CONNECT as the user name and password; without it the connection is anonymous */
     public MqttSession(boolean version5, boolean heartbeat, java.util.Optional<dev.duplex.decode.AppLogin> login) {
+        this(version5, heartbeat, login, "");
+    }
+
+    /**
+     * @param will the last will, typed as a /publish is ({@code [qos=0|1|2] [retain] TOPIC MESSAGE}), or "" for
+     *     none: the broker publishes it if the connection ends without our DISCONNECT
+     */
+    public MqttSession(boolean version5, boolean heartbeat, java.util.Optional<dev.duplex.decode.AppLogin> login,
+            String will) {
+        this.will = will == null || will.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(MqttCommand.parse(MqttCommand.PUBLISH, will));
         this.login = login;
         this.name = version5 ? NAME_5 : NAME;
         this.level = version5 ? 5 : 4;
@@ -79,6 +92,11 @@ public final class MqttSession implements AppProtocol {
         // Two bytes on the wire: a value out of 0 to 65535 would be sent as another.
         int asked = Integer.getInteger(KEEP_ALIVE_PROPERTY, DEFAULT_KEEP_ALIVE);
         this.keepAlive = heartbeat ? Math.max(0, Math.min(65535, asked)) : 0;
+    }
+
+    /** Whether {@code typed} reads as a last will ({@code [qos=0|1|2] [retain] TOPIC MESSAGE}); blank is none, and reads. */
+    public static boolean willReads(String typed) {
+        return typed == null || typed.isBlank() || MqttCommand.parse(MqttCommand.PUBLISH, typed) != null;
     }
 
     private static byte[] randomBytes() {
@@ -98,7 +116,7 @@ public final class MqttSession implements AppProtocol {
             connectSent = true;
             lastSentNanos = System.nanoTime();
             List<Decoded> said = Turn.unanswered(name, subprotocol, SUBPROTOCOLS, "MQTT");
-            return new Turn(said, List.of(writer.connect(clientId, keepAlive, login)));
+            return new Turn(said, List.of(writer.connect(clientId, keepAlive, login, will)));
         }
     }
 

@@ -22,16 +22,29 @@ final class MqttWriter {
      * a login is given (3.1.1 allows no password without a user name; 5 would, but a login always has one).
      */
     Payload connect(String clientId, int keepAliveSeconds, java.util.Optional<dev.duplex.decode.AppLogin> login) {
+        return connect(clientId, keepAliveSeconds, login, java.util.Optional.empty());
+    }
+
+    /** @param will the last will, as a /publish it is typed: the broker publishes it if we go without DISCONNECT */
+    Payload connect(String clientId, int keepAliveSeconds, java.util.Optional<dev.duplex.decode.AppLogin> login,
+            java.util.Optional<MqttCommand> will) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         text(body, "MQTT");
         body.write(level);
         int flags = 0x02; // Clean Session / Clean Start: nothing is kept of an earlier connection
+        if (will.isPresent()) flags |= 0x04 | will.get().qos() << 3 | (will.get().retain() ? 0x20 : 0);
         if (login.isPresent()) flags |= 0x80;
         if (login.flatMap(dev.duplex.decode.AppLogin::password).isPresent()) flags |= 0x40;
         body.write(flags);
         two(body, keepAliveSeconds);
         properties(body);
         text(body, clientId);
+        will.ifPresent(w -> {
+            properties(body); // the will's own properties (MQTT 5 section 3.1.3.2): none
+            text(body, w.topic());
+            two(body, w.body().length); // Binary Data, as the password below
+            body.writeBytes(w.body());
+        });
         if (login.isPresent()) {
             text(body, login.get().user());
             // Binary Data: two bytes of length, then the bytes (sections 3.1.3.5 and 1.5.4, or 1.5.6 in 5).

@@ -42,6 +42,8 @@ public final class Decoding {
     private final StringProperty connectionInit = new SimpleStringProperty(this, "connectionInit", "");
     /** STOMP's virtual host, its CONNECT's host header; "" for RabbitMQ's default, /. */
     private final StringProperty virtualHost = new SimpleStringProperty(this, "virtualHost", "");
+    /** MQTT's last will, typed as a /publish is; "" for none. */
+    private final StringProperty will = new SimpleStringProperty(this, "will", "");
     /** The protocol speaking on the current connection ("" for none): auto resolves to one, or to none. */
     private final ReadOnlyStringWrapper speaking = new ReadOnlyStringWrapper(this, "speaking", NONE);
     private AppProtocol session;
@@ -64,6 +66,7 @@ public final class Decoding {
     public StringProperty passwordProperty() { return password; }
     public StringProperty connectionInitProperty() { return connectionInit; }
     public StringProperty virtualHostProperty() { return virtualHost; }
+    public StringProperty willProperty() { return will; }
     /** The protocol that speaks on this connection, once it is chosen at connect; {@link #NONE} otherwise. */
     public ReadOnlyStringProperty speakingProperty() { return speaking.getReadOnlyProperty(); }
 
@@ -80,12 +83,17 @@ public final class Decoding {
         URI url = AppProtocols.completeUrl(name, chosen.url());
         List<String> offered = AppProtocols.offer(name, o.subprotocols());
         dev.duplex.decode.ProtocolSetup setup = new dev.duplex.decode.ProtocolSetup(heartbeat.get(),
-                dev.duplex.decode.AppLogin.of(login.get(), password.get()), connectionInit.get(), virtualHost.get());
+                dev.duplex.decode.AppLogin.of(login.get(), password.get()), connectionInit.get(), virtualHost.get(),
+                dev.duplex.decode.mqtt.MqttSession.willReads(will.get()) ? will.get() : "");
         if (!setup.connectionInitReads()) {
             // Said, and the protocol speaks with the empty payload rather than sending JSON that does not read.
             said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE,
                     Decoded.problem("", "decode.connectionInit.bad", setup.connectionInit())));
             setup = setup.withConnectionInit("");
+        }
+        if (!dev.duplex.decode.mqtt.MqttSession.willReads(will.get())) {
+            // Said, and CONNECT goes without a will rather than with a half-read one.
+            said.add(new WsEvent.Meant(Instant.now(), WsEvent.Meant.Way.STATE, Decoded.problem("", "decode.mqtt.willBad", will.get())));
         }
         Optional<AppProtocol> made = AppProtocols.forConnection(name, url, offered, setup);
         if (made.isEmpty()) {

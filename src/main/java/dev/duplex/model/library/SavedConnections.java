@@ -117,6 +117,7 @@ public final class SavedConnections {
         d.passwordProperty().set(c.protocol().password());
         d.connectionInitProperty().set(c.protocol().connectionInit());
         d.virtualHostProperty().set(c.protocol().virtualHost());
+        d.willProperty().set(c.protocol().will());
         tab.notice(Notice.of("connections.opened", c.label()));
     }
 
@@ -129,7 +130,7 @@ public final class SavedConnections {
         boolean initSecret = dev.duplex.secrets.Secrets.hasSecretField(init);
         return new SavedProtocol(d.protocolProperty().get(), d.heartbeatProperty().get(), d.loginProperty().get(),
                 withSecrets ? d.passwordProperty().get() : "", withSecrets || !initSecret ? init : "",
-                d.virtualHostProperty().get());
+                d.virtualHostProperty().get(), d.willProperty().get());
     }
 
     /** How many of the tab's protocol fields {@code saved} left out as secrets. */

@@ -27,6 +27,7 @@ public final class DecodeController {
     @FXML private javafx.scene.control.PasswordField passwordField;
     @FXML private javafx.scene.control.TextField connectionInitField;
     @FXML private javafx.scene.control.TextField virtualHostField;
+    @FXML private javafx.scene.control.TextField willField;
 
     public DecodeController(Decoding decoding, ObservableValue<ClientState> state, Texts texts) {
         this.decoding = decoding;
@@ -64,6 +65,8 @@ public final class DecodeController {
         connectionInitField.textProperty().bindBidirectional(decoding.connectionInitProperty());
         virtualHostField.textProperty().bindBidirectional(decoding.virtualHostProperty());
         virtualHostField.disableProperty().bind(protocolBox.disableProperty());
+        willField.textProperty().bindBidirectional(decoding.willProperty());
+        willField.disableProperty().bind(protocolBox.disableProperty());
         connectionInitField.disableProperty().bind(protocolBox.disableProperty());
         commandsLabel.textProperty().bind(decoding.protocolProperty().map(this::commands));
     }

@@ -88,13 +88,14 @@ class SavedConnectionsTest {
             tab.decoding().passwordProperty().set("s3cret 你好");
             tab.decoding().connectionInitProperty().set(init);
             tab.decoding().virtualHostProperty().set("duplex-vh");
+            tab.decoding().willProperty().set("qos=1 duplex/status gone");
             w.connections().save(tab);
         });
         fx.until(() -> tab.noticeProperty().get() != null && tab.noticeProperty().get().key().equals("connections.savedWithoutSecrets"));
         assertEquals("2", fx.call(() -> String.valueOf(tab.noticeProperty().get().args().get(1))),
                 "the password and the payload with a token were left out");
         var withoutSecrets = new ConnectionStore(data).load().connections().get(0).protocol();
-        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "", "", "duplex-vh"), withoutSecrets);
+        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "", "", "duplex-vh", "qos=1 duplex/status gone"), withoutSecrets);
 
         fx.run(() -> {
             tab.options().saveSecretsProperty().set(true);
@@ -102,7 +103,7 @@ class SavedConnectionsTest {
         });
         fx.until(() -> tab.noticeProperty().get() != null && tab.noticeProperty().get().key().equals("connections.saved"));
         var withSecrets = new ConnectionStore(data).load().connections().get(0).protocol();
-        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "s3cret 你好", init, "duplex-vh"), withSecrets);
+        assertEquals(new dev.duplex.settings.SavedProtocol("stomp", false, "guest", "s3cret 你好", init, "duplex-vh", "qos=1 duplex/status gone"), withSecrets);
 
         fx.run(() -> {
             tab.decoding().protocolProperty().set("");
@@ -111,6 +112,7 @@ class SavedConnectionsTest {
             tab.decoding().passwordProperty().set("");
             tab.decoding().connectionInitProperty().set("");
             tab.decoding().virtualHostProperty().set("");
+            tab.decoding().willProperty().set("");
             w.connections().open(w.connections().all().get(0), tab);
             assertEquals("stomp", tab.decoding().protocolProperty().get());
             assertEquals(false, tab.decoding().heartbeatProperty().get());
@@ -118,6 +120,7 @@ class SavedConnectionsTest {
             assertEquals("s3cret 你好", tab.decoding().passwordProperty().get());
             assertEquals(init, tab.decoding().connectionInitProperty().get());
             assertEquals("duplex-vh", tab.decoding().virtualHostProperty().get());
+            assertEquals("qos=1 duplex/status gone", tab.decoding().willProperty().get());
         });
         fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
     }
