@@ -45,7 +45,7 @@ public final class AppProtocols {
         boolean heartbeat = setup.heartbeat();
         Optional<AppLogin> login = setup.login();
         String n = chosen(name, url, offered);
-        if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat));
+        if (n.equals(SOCKET_IO)) return Optional.of(new SocketIoSession(heartbeat, dev.duplex.decode.socketio.SocketIoUrl.isEngine3(url)));
         if (n.equals(GRAPHQL)) return Optional.of(new GraphqlSession(setup.connectionInit()));
         if (n.equals(JSON_RPC)) return Optional.of(new JsonRpcSession());
         if (n.equals(STOMP)) return Optional.of(new StompSession(heartbeat, login, setup.virtualHost()));

@@ -41,6 +41,36 @@ public final class NodeSocketIoServer implements AutoCloseable {
         this.script = script;
     }
 
+    /** npm's socket.io 2 (over Engine.IO v3): the client pings; no auth, so /admin greets with its query. */
+    static final String VERSION_2 = "2.5.1";
+
+    private static final String SCRIPT_2 = """
+            const http = require('http');
+            const [pingInterval, pingTimeout] = [Number(process.argv[2]), Number(process.argv[3])];
+            const httpServer = http.createServer();
+            const io = require('socket.io')(httpServer, { pingInterval, pingTimeout, transports: ['websocket'] });
+            const say = (o) => console.log(JSON.stringify(o));
+            io.on('connection', (socket) => {
+              say({ ev: 'connection', ns: '/' });
+              socket.emit('welcome', 'hello', { n: 1 });
+              socket.emit('file', Buffer.from([1, 2, 3, 4, 5]));
+              socket.on('chat', (...args) => { say({ ev: 'chat', args }); socket.emit('chat', ...args); });
+              socket.on('ask', (a, cb) => { say({ ev: 'ask', a }); cb({ got: a }); });
+              socket.on('disconnect', (reason) => say({ ev: 'disconnect', reason }));
+            });
+            httpServer.listen(0, '127.0.0.1', () => say({ listening: httpServer.address().port }));
+            """;
+
+    /** Socket.IO 2's server, as {@link #start(int, int)} starts the v4 one. */
+    public static NodeSocketIoServer start2(int pingIntervalMs, int pingTimeoutMs) throws Exception {
+        ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
+        Path dir = NodeWsServer.installPackage("node-socket.io-2", "socket.io", VERSION_2);
+        Path script = dir.resolve("server.js");
+        Files.writeString(script, SCRIPT_2);
+        return new NodeSocketIoServer(new NodeScript(new ProcessBuilder("node", script.toString(),
+                Integer.toString(pingIntervalMs), Integer.toString(pingTimeoutMs)).directory(dir.toFile()), "node-socket.io-2"));
+    }
+
     public static NodeSocketIoServer start(int pingIntervalMs, int pingTimeoutMs) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
         Path dir = NodeWsServer.installPackage("node-socket.io", "socket.io", VERSION);

@@ -111,6 +111,43 @@ class SocketIoOnTheCommandLineTest {
         }
     }
 
+    /**
+     * Socket.IO 2 (EIO=3 in the URL): the server joins us to / by itself, we ping every interval and it pongs, a
+     * binary attachment loses its type byte, an emit with an ack is answered; without the heartbeat the server
+     * drops us for the ping timeout.
+     */
+    @Test
+    void speaksSocketIo2OverEngineIo3() throws Exception {
+        try (NodeSocketIoServer server = NodeSocketIoServer.start2(2_000, 1_000)) {
+            PipedInputStream stdin = new PipedInputStream();
+            PrintStream type = new PrintStream(new PipedOutputStream(stdin), true, StandardCharsets.UTF_8);
+            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io",
+                    server.address() + "/socket.io/?EIO=3&transport=websocket");
+            out.await("Engine.IO v3 open", "we ping every 2000 ms");
+            server.await("\"ns\":\"/\"");
+            out.await("Socket.IO connected to namespace /");
+            out.await("Socket.IO", "welcome", "[\"hello\", {\"n\":1}]");
+            out.await("Socket.IO", "file", "5 B");
+            // Three round trips of our ping outlast the interval and timeout (3 s): unanswered, it would have ended.
+            for (int i = 0; i < 3; i++) out.await("Engine.IO pong, round trip");
+            type.println("/emit --ack ask {\"q\":2}");
+            assertTrue(server.await("\"ev\":\"ask\"").contains("{\"q\":2}"));
+            out.await("Socket.IO ACK 0", "ask", "{\"got\":{\"q\":2}}");
+            type.close();
+            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        try (NodeSocketIoServer server = NodeSocketIoServer.start2(1_000, 500)) {
+            PipedInputStream stdin = new PipedInputStream();
+            new PipedOutputStream(stdin); // kept open: the server, not the end of input, ends this one
+            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io", "--no-heartbeat",
+                    server.address() + "/?EIO=3");
+            out.await("Engine.IO v3 open");
+            assertTrue(server.await("disconnect").contains("ping timeout"));
+            out.await("onclose");
+            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     @Test
     void anUnknownProtocolIsAUsageError() throws IOException {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);

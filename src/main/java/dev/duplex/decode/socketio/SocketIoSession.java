@@ -23,6 +23,11 @@ public final class SocketIoSession implements AppProtocol {
     private record Pending(String event, String namespace, long sentNanos) { }
 
     private final boolean heartbeat;
+    private final boolean engine3;
+    /** Engine.IO v3: the open packet's ping interval (0 until it came), and our last ping's time (-1: none out). */
+    private long pingIntervalMs;
+    private long lastPingNanos;
+    private long pingOutNanos = -1;
     private final Object lock = new Object();
     /** Emits that asked for an ack, by ack id. */
     private final Map<Long, Pending> pending = new HashMap<>();
@@ -39,7 +44,17 @@ public final class SocketIoSession implements AppProtocol {
 
     /** @param heartbeat whether Engine.IO pings are answered by Duplex itself */
     public SocketIoSession(boolean heartbeat) {
+        this(heartbeat, false);
+    }
+
+    /**
+     * @param engine3 Engine.IO v3 (Socket.IO 2, {@code EIO=3}): the client pings, every ping interval the open
+     *     packet gives, and the server pongs; the server joins the client to the default namespace by itself;
+     *     a binary message starts with the message packet's type byte
+     */
+    public SocketIoSession(boolean heartbeat, boolean engine3) {
         this.heartbeat = heartbeat;
+        this.engine3 = engine3;
     }
 
     @Override
@@ -55,13 +70,19 @@ public final class SocketIoSession implements AppProtocol {
     @Override
     public Turn received(Payload message) {
         synchronized (lock) {
-            if (message.isBinary()) return Turn.say(attachment(message.bytes().length));
+            if (message.isBinary()) {
+                byte[] b = message.bytes();
+                return Turn.say(attachment(engine3 && b.length > 0 && b[0] == EnginePacket.MESSAGE ? b.length - 1 : b.length));
+            }
             EnginePacket packet = EnginePacket.parse(message.text());
             if (packet == null) return Turn.say(Decoded.problem(NAME, "decode.sio.notEngineIo", clip(message.text())));
             return switch (packet.type()) {
-                // Join the default namespace, as io() does.
-                case EnginePacket.OPEN -> new Turn(List.of(open(packet.data())),
-                        List.of(Payload.text(String.valueOf(EnginePacket.MESSAGE) + SocketIoPacket.CONNECT)));
+                // Join the default namespace, as io() does (in Socket.IO 2 the server joins us by itself).
+                case EnginePacket.OPEN -> engine3 ? Turn.say(opened3(packet.data()))
+                        : new Turn(List.of(open(packet.data())),
+                                List.of(Payload.text(String.valueOf(EnginePacket.MESSAGE) + SocketIoPacket.CONNECT)));
+                case EnginePacket.PONG -> engine3 ? Turn.say(pong())
+                        : Turn.say(Decoded.line(NAME, "decode.sio.engine", packet.typeName(), packet.data()));
                 case EnginePacket.PING -> heartbeat
                         ? new Turn(List.of(Decoded.line(NAME, "decode.sio.ping")),
                                 List.of(Payload.text(EnginePacket.PONG + packet.data())))
@@ -83,6 +104,41 @@ public final class SocketIoSession implements AppProtocol {
             if (packet.type() == EnginePacket.MESSAGE) return List.of(socketIo(packet.data(), false));
             return List.of(Decoded.line(NAME, "decode.sio.engine", packet.typeName(), packet.data()));
         }
+    }
+
+    /** Engine.IO v3: a ping when the interval has passed since the last, unless the heartbeat is off. */
+    @Override
+    public Turn due(long nowNanos) {
+        synchronized (lock) {
+            // The clock ticks once a second: a ping up to a second early, never a tick late for the server's timeout.
+            long dueMs = Math.max(0, pingIntervalMs - 1_000);
+            if (!engine3 || !heartbeat || pingIntervalMs <= 0 || (nowNanos - lastPingNanos) / 1_000_000 < dueMs) {
+                return Turn.say();
+            }
+            lastPingNanos = nowNanos;
+            pingOutNanos = nowNanos;
+            return new Turn(List.of(Decoded.line(NAME, "decode.sio.pingSent")), List.of(Payload.text(String.valueOf(EnginePacket.PING))));
+        }
+    }
+
+    /** Engine.IO v3's open: its ping interval kept, for the client's pings. */
+    private Decoded opened3(String json) {
+        try {
+            pingIntervalMs = Long.parseLong(Json.scalarFields(json).getOrDefault("pingInterval", "0"));
+        } catch (Json.NotJson | NumberFormatException e) {
+            pingIntervalMs = 0;
+        }
+        lastPingNanos = System.nanoTime();
+        Decoded open = open(json);
+        return open.key().equals("decode.sio.open")
+                ? Decoded.line(NAME, "decode.sio.open3", open.args().toArray()) : open;
+    }
+
+    private Decoded pong() {
+        if (pingOutNanos < 0) return Decoded.line(NAME, "decode.sio.pongUnasked");
+        double ms = (System.nanoTime() - pingOutNanos) / 1e6;
+        pingOutNanos = -1;
+        return Decoded.line(NAME, "decode.sio.pong", String.format(java.util.Locale.ROOT, "%.1f", ms));
     }
 
     @Override
