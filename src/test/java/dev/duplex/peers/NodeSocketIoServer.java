@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A real Socket.IO v4 server: npm's {@code socket.io} (pinned to {@link #VERSION}) on Node, on an ephemeral
+ * A real Socket.IO v4 server, or a v2 one ({@link #start2}): npm's {@code socket.io} (pinned to {@link #VERSION}) on Node, on an ephemeral
  * loopback port. On each connection to the default namespace it emits {@code welcome} ("hello", {n:1}), a
  * {@code question} that asks for an ack, and {@code file} with 5 binary bytes; it echoes {@code chat} back,
  * answers {@code ask}'s ack with {got: …}, and greets the {@code /admin} namespace with {@code hi-admin}
@@ -41,7 +41,7 @@ public final class NodeSocketIoServer implements AutoCloseable {
         this.script = script;
     }
 
-    /** npm's socket.io 2 (over Engine.IO v3): the client pings; no auth, so /admin greets with its query. */
+    /** npm's socket.io 2 (over Engine.IO v3, where the client pings): the same default namespace, no /admin and no question. */
     static final String VERSION_2 = "2.5.1";
 
     private static final String SCRIPT_2 = """
@@ -63,21 +63,22 @@ public final class NodeSocketIoServer implements AutoCloseable {
 
     /** Socket.IO 2's server, as {@link #start(int, int)} starts the v4 one. */
     public static NodeSocketIoServer start2(int pingIntervalMs, int pingTimeoutMs) throws Exception {
-        ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
-        Path dir = NodeWsServer.installPackage("node-socket.io-2", "socket.io", VERSION_2);
-        Path script = dir.resolve("server.js");
-        Files.writeString(script, SCRIPT_2);
-        return new NodeSocketIoServer(new NodeScript(new ProcessBuilder("node", script.toString(),
-                Integer.toString(pingIntervalMs), Integer.toString(pingTimeoutMs)).directory(dir.toFile()), "node-socket.io-2"));
+        return start("node-socket.io-2", VERSION_2, SCRIPT_2, pingIntervalMs, pingTimeoutMs);
     }
 
     public static NodeSocketIoServer start(int pingIntervalMs, int pingTimeoutMs) throws Exception {
+        return start("node-socket.io", VERSION, SCRIPT, pingIntervalMs, pingTimeoutMs);
+    }
+
+    /** npm's socket.io {@code version}, installed in its own folder {@code name}, running {@code source}. */
+    private static NodeSocketIoServer start(String name, String version, String source, int pingIntervalMs,
+            int pingTimeoutMs) throws Exception {
         ExternalPrograms.require(ExternalPrograms.onPath("node"), "node (Node.js) is not on the PATH");
-        Path dir = NodeWsServer.installPackage("node-socket.io", "socket.io", VERSION);
+        Path dir = NodeWsServer.installPackage(name, "socket.io", version);
         Path script = dir.resolve("server.js");
-        Files.writeString(script, SCRIPT);
+        Files.writeString(script, source);
         return new NodeSocketIoServer(new NodeScript(new ProcessBuilder("node", script.toString(),
-                Integer.toString(pingIntervalMs), Integer.toString(pingTimeoutMs)).directory(dir.toFile()), "node-socket.io"));
+                Integer.toString(pingIntervalMs), Integer.toString(pingTimeoutMs)).directory(dir.toFile()), name));
     }
 
     /** The server's bare address, as a user types it: ws://127.0.0.1:PORT */

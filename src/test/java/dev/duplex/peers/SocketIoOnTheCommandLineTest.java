@@ -100,15 +100,19 @@ class SocketIoOnTheCommandLineTest {
             status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         try (NodeSocketIoServer server = NodeSocketIoServer.start(200, 200)) {
-            PipedInputStream stdin = new PipedInputStream();
-            new PipedOutputStream(stdin); // kept open: the server, not the end of input, ends this one
-            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io", "--no-heartbeat",
-                    server.address().toString());
-            out.await("Engine.IO ping", "--no-heartbeat");
-            assertTrue(server.await("disconnect").contains("ping timeout"));
-            out.await("onclose");
-            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            droppedForItsPingTimeout(server, server.address().toString(), "Engine.IO ping", "--no-heartbeat");
         }
+    }
+
+    /** With {@code --no-heartbeat}, once {@code said} is printed, the server drops us for its ping timeout. */
+    private void droppedForItsPingTimeout(NodeSocketIoServer server, String url, String... said) throws Exception {
+        PipedInputStream stdin = new PipedInputStream();
+        new PipedOutputStream(stdin); // kept open: the server, not the end of input, ends this one
+        CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io", "--no-heartbeat", url);
+        out.await(said);
+        assertTrue(server.await("disconnect").contains("ping timeout"));
+        out.await("onclose");
+        status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -137,14 +141,7 @@ class SocketIoOnTheCommandLineTest {
             status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         try (NodeSocketIoServer server = NodeSocketIoServer.start2(1_000, 500)) {
-            PipedInputStream stdin = new PipedInputStream();
-            new PipedOutputStream(stdin); // kept open: the server, not the end of input, ends this one
-            CompletableFuture<Integer> status = connect(stdin, "connect", "--decode", "socket.io", "--no-heartbeat",
-                    server.address() + "/?EIO=3");
-            out.await("Engine.IO v3 open");
-            assertTrue(server.await("disconnect").contains("ping timeout"));
-            out.await("onclose");
-            status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            droppedForItsPingTimeout(server, server.address() + "/?EIO=3", "Engine.IO v3 open");
         }
     }
 

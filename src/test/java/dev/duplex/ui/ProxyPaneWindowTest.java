@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +21,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import dev.duplex.conversation.Conversation;
-import dev.duplex.conversation.ConversationFile;
 import dev.duplex.i18n.ProxyText;
 import dev.duplex.i18n.Texts;
 import dev.duplex.model.Workbench;
@@ -166,31 +162,7 @@ class ProxyPaneWindowTest {
         selectPairTab(robot, 2);
         until(() -> frameRows(robot, "#clientFramesBox") >= 5 && frameRows(robot, "#upstreamFramesBox") >= 5);
 
-        Path dir = Files.createTempDirectory("duplex-proxy-export");
-        for (String name : new String[] {"pair.jsonl", "pair.har"}) {
-            Path file = dir.resolve(name);
-            robot.interact(() -> proxy.exportSelected(file));
-            until(() -> Files.exists(file) && onFx(() -> proxy.noticeProperty().get()) != null);
-            List<Conversation> saved = ConversationFile.read(file);
-            assertEquals(1, saved.size());
-            Conversation leg = saved.get(0);
-            assertEquals(upstream.uri("/base/room?x=1"), leg.url());
-            assertTrue(leg.handshake().record().requestLine().startsWith("GET /base/room?x=1"), name);
-            if (name.endsWith(".jsonl")) {
-                // HAR keeps no close. Duplex closed this leg in the client's place (with its code: see above).
-                assertTrue(leg.close() != null && !leg.close().byServer(), String.valueOf(leg.close()));
-            }
-            long fromServer = leg.frames().stream().filter(f -> f.info().inbound() && f.info().opcode() == 1).count();
-            assertEquals(2, fromServer, name + ": the server's two echoes");
-        }
-        // The pair's log as text, its lines as the pane reads them.
-        Path text = dir.resolve("pair.txt");
-        dev.duplex.i18n.ProxyText lines = new dev.duplex.i18n.ProxyText(dev.duplex.i18n.Texts.of(java.util.Locale.ENGLISH));
-        robot.interact(() -> proxy.saveSelectedLog(text, e -> lines.line(e).toString()));
-        until(() -> Files.exists(text) && onFx(() -> proxy.noticeProperty().get()).key().equals("file.savedLog"));
-        List<String> saved = Files.readAllLines(text);
-        assertEquals(onFx(() -> proxy.selectedProperty().get().log().size()), saved.size());
-        assertTrue(saved.stream().anyMatch(l -> l.contains("hello")), String.join("\n", saved));
+        ProxyPaneExports.check(robot, proxy, upstream.uri("/base/room?x=1"));
     }
 
     private String handshakeText(FxRobot robot, String box) throws Exception {
