@@ -29,6 +29,7 @@ public final class NodeSocketIoServer implements AutoCloseable {
               socket.emit('file', Buffer.from([1, 2, 3, 4, 5]));
               socket.on('chat', (...args) => { say({ ev: 'chat', args }); socket.emit('chat', ...args); });
               socket.on('ask', (a, cb) => { say({ ev: 'ask', a }); cb({ got: a }); });
+              socket.on('upload', (name, bytes) => say({ ev: 'upload', name, bytes: Array.from(bytes) }));
               socket.on('disconnect', (reason) => say({ ev: 'disconnect', reason }));
             });
             io.of('/admin').on('connection', (s) => { say({ ev: 'connection', ns: '/admin', auth: s.handshake.auth }); s.emit('hi-admin', s.handshake.auth); });
@@ -56,6 +57,7 @@ public final class NodeSocketIoServer implements AutoCloseable {
               socket.emit('file', Buffer.from([1, 2, 3, 4, 5]));
               socket.on('chat', (...args) => { say({ ev: 'chat', args }); socket.emit('chat', ...args); });
               socket.on('ask', (a, cb) => { say({ ev: 'ask', a }); cb({ got: a }); });
+              socket.on('upload', (name, bytes) => say({ ev: 'upload', name, bytes: Array.from(bytes) }));
               socket.on('disconnect', (reason) => say({ ev: 'disconnect', reason }));
             });
             httpServer.listen(0, '127.0.0.1', () => say({ listening: httpServer.address().port }));

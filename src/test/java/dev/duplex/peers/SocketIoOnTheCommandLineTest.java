@@ -63,6 +63,12 @@ class SocketIoOnTheCommandLineTest {
             String ack = out.await("Socket.IO ACK 0", "ask", "{\"got\":{\"q\":1}}");
             assertTrue(ack.contains(" ms"), ack);
 
+            type.println("/emit --binary 48656c6c6f --binary ff upload \"a.bin\"");
+            out.await("Socket.IO BINARY_EVENT on / with 2 binary attachment(s)");
+            assertTrue(server.await("\"ev\":\"upload\"").contains("\"name\":\"a.bin\",\"bytes\":[72,101,108,108,111]"));
+            type.println("/emit --binary xyz upload");
+            err.await("--binary takes hex digits");
+
             type.println("/join /admin {\"token\":\"abc\"}");
             assertTrue(server.await("\"ns\":\"/admin\"").contains("\"token\":\"abc\""));
             out.await("Socket.IO", "hi-admin", "/admin");
@@ -137,6 +143,8 @@ class SocketIoOnTheCommandLineTest {
             type.println("/emit --ack ask {\"q\":2}");
             assertTrue(server.await("\"ev\":\"ask\"").contains("{\"q\":2}"));
             out.await("Socket.IO ACK 0", "ask", "{\"got\":{\"q\":2}}");
+            type.println("/emit --binary 0001ff upload \"v2.bin\"");
+            assertTrue(server.await("\"ev\":\"upload\"").contains("\"name\":\"v2.bin\",\"bytes\":[0,1,255]"));
             type.close();
             status.get(EventRecorder.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }

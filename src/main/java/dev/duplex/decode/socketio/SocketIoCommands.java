@@ -11,8 +11,10 @@ import dev.duplex.net.Payload;
 /**
  * What the Socket.IO composer's typed commands send:
  * <ul>
- * <li>{@code /emit [--ack] [/NAMESPACE] EVENT [JSON …]}: an EVENT, with an ack id when {@code --ack} asks
- *     for the server's acknowledgement; EVENT is a word or a JSON string;</li>
+ * <li>{@code /emit [--ack] [--binary HEX …] [/NAMESPACE] EVENT [JSON …]}: an EVENT, with an ack id when
+ *     {@code --ack} asks for the server's acknowledgement; EVENT is a word or a JSON string; each
+ *     {@code --binary} adds a binary argument after the JSON ones, sent as a BINARY_EVENT and its
+ *     attachments;</li>
  * <li>{@code /join /NAMESPACE [JSON]}: a CONNECT to the namespace, with the JSON as its auth payload;</li>
  * <li>{@code /leave /NAMESPACE}: a DISCONNECT;</li>
  * <li>{@code /ack ID [JSON …]}: the ACK the server's emit with that id asked for.</li>
@@ -35,12 +37,26 @@ final class SocketIoCommands {
 
     private SocketIoCommands() { }
 
-    static Turn emit(String typed, AckIds ackIds) {
+    /** @param engine3 Engine.IO v3, whose binary messages start with the message packet's type byte */
+    static Turn emit(String typed, AckIds ackIds, boolean engine3) {
         String rest = typed.strip();
         boolean ack = false;
-        if (rest.equals("--ack") || rest.startsWith("--ack ")) {
-            ack = true;
-            rest = rest.substring(5).strip();
+        List<byte[]> binaries = new java.util.ArrayList<>();
+        while (true) {
+            if (rest.equals("--ack") || rest.startsWith("--ack ")) {
+                ack = true;
+                rest = rest.substring(5).strip();
+            } else if (rest.startsWith("--binary ")) {
+                String[] words = rest.split("\\s+", 3);
+                try {
+                    binaries.add(java.util.HexFormat.of().parseHex(words[1]));
+                } catch (IllegalArgumentException e) {
+                    return problem("decode.sio.badHex", words[1]);
+                }
+                rest = words.length > 2 ? words[2] : "";
+            } else {
+                break;
+            }
         }
         String namespace = SocketIoPacket.DEFAULT_NAMESPACE;
         if (rest.startsWith("/")) {
@@ -59,7 +75,25 @@ final class SocketIoCommands {
         String event = Json.unquote(values.get(0));
         if (event == null) return problem("decode.sio.usage.emit");
         long id = ack ? ackIds.reserve(event, namespace) : -1;
-        return of(new SocketIoPacket(SocketIoPacket.EVENT, 0, namespace, id, "[" + String.join(",", values) + "]"));
+        if (binaries.isEmpty()) {
+            return of(new SocketIoPacket(SocketIoPacket.EVENT, 0, namespace, id, "[" + String.join(",", values) + "]"));
+        }
+        // Each binary argument's place is a placeholder naming its attachment; the attachments follow in order.
+        List<String> args = new java.util.ArrayList<>(values);
+        for (int i = 0; i < binaries.size(); i++) args.add("{\"_placeholder\":true,\"num\":" + i + "}");
+        List<Payload> out = new java.util.ArrayList<>();
+        out.add(Payload.text(EnginePacket.MESSAGE + new SocketIoPacket(SocketIoPacket.BINARY_EVENT, binaries.size(),
+                namespace, id, "[" + String.join(",", args) + "]").encode()));
+        for (byte[] b : binaries) {
+            byte[] wire = b;
+            if (engine3) {
+                wire = new byte[b.length + 1];
+                wire[0] = EnginePacket.MESSAGE;
+                System.arraycopy(b, 0, wire, 1, b.length);
+            }
+            out.add(Payload.binary(wire));
+        }
+        return new Turn(List.of(), out);
     }
 
     static Turn join(String typed) {

@@ -180,7 +180,7 @@ public final class SocketIoSession implements AppProtocol {
 
     private Turn typed(String name, String rest) {
         return switch (name) {
-            case "emit" -> SocketIoCommands.emit(rest, this::reserveAck);
+            case "emit" -> SocketIoCommands.emit(rest, this::reserveAck, engine3);
             case "join" -> SocketIoCommands.join(rest);
             case "leave" -> SocketIoCommands.leave(rest);
             case "ack" -> SocketIoCommands.ack(rest, asked::get);
