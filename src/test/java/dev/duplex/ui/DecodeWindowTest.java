@@ -94,7 +94,7 @@ class DecodeWindowTest {
 
         robot.interact(() -> robot.lookup("#messageField").queryTextInputControl().setText("/emit"));
         robot.clickOn("#sendButton");
-        untilLogged(robot, "! socket.io not sent: /emit [--ack] [/NAMESPACE] EVENT [JSON …]");
+        untilLogged(robot, "! socket.io not sent: /emit [--ack] [--binary HEX …] [/NAMESPACE] EVENT [JSON …]");
         assertEquals(ClientState.OPEN, onFx(() -> model.selectedTabProperty().get().stateProperty().get()));
 
         // Last, as Socket.IO ends a session that sends what is not one of its packets.
