@@ -27,6 +27,12 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** {@code lines} as UTF-8 text, each ended with the platform's line separator: a log saved as it reads. */
+    public static Content lines(java.util.List<String> lines) {
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        return out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Writes {@code file} at once, creating its folder when missing. The temporary file is readable by
      * its owner only (as {@link Files#createTempFile} makes it on POSIX), which the key store needs.

@@ -16,7 +16,7 @@ import dev.duplex.settings.SettingsStore;
  * @param settingsMovedAside where a broken settings file went; null when it was fine or absent
  */
 public record StoredState(Settings settings, Path settingsMovedAside, MessageStore.Messages messages,
-        ConnectionStore.Loaded connections, String environments, dev.duplex.settings.ProxyForm proxyForm) {
+        ConnectionStore.Loaded connections, String environments, dev.duplex.settings.ProxyFormStore.Loaded proxyForm) {
 
     /** Reads the three files; blocking, so never on the FX thread. */
     public static StoredState read(Path configDir, Path dataDir) {

@@ -93,7 +93,9 @@ public final class Workbench {
         this.io = new Background(dispatcher, "duplex-files");
         this.settingsStore = new SettingsStore(configDir);
         this.proxyFormStore = new dev.duplex.settings.ProxyFormStore(configDir);
-        this.keptProxyForm = stored.proxyForm() == null ? dev.duplex.settings.ProxyForm.DEFAULTS : stored.proxyForm();
+        this.keptProxyForm = stored.proxyForm() == null ? dev.duplex.settings.ProxyForm.DEFAULTS : stored.proxyForm().form();
+        Path proxyFormAside = stored.proxyForm() == null ? null : stored.proxyForm().movedAside();
+        if (proxyFormAside != null) appNotice.set(Notice.of("proxyForm.reset", proxyFormAside.toString()));
         this.messageStore = new MessageStore(configDir);
         library.restore(stored.messages());
         this.connections = new SavedConnections(new ConnectionStore(dataDir), stored.connections().connections(), library, io);

@@ -37,6 +37,12 @@ public final class Secrets {
         return PARAMS.contains(n) || alsoSecret.contains(n) || NAME_PARTS.stream().anyMatch(n::contains);
     }
 
+    /** Whether a header line as typed ({@code Name: value}) carries a secret; a line without a name carries none. */
+    public static boolean isSecretHeaderLine(String line) {
+        int colon = line.indexOf(':');
+        return colon > 0 && isSecretHeader(line.substring(0, colon).strip());
+    }
+
     /** A header's value as shown masked (the value itself when it is no secret). */
     public static String maskedValue(String name, String value) {
         if (!isSecretHeader(name)) return value;

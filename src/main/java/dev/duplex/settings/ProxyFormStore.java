@@ -33,21 +33,23 @@ public final class ProxyFormStore {
         return dir.resolve(FILE_NAME);
     }
 
-    /** The form kept, or the defaults when there is none or it cannot be read. */
-    public ProxyForm load() {
+    /** What {@link #load()} found: the form, and where a file that could not be read went (null if none). */
+    public record Loaded(ProxyForm form, Path movedAside) { }
+
+    /** The form kept, or the defaults when there is none or it cannot be read (that file is then moved aside). */
+    public Loaded load() {
         Path file = file();
-        if (!Files.exists(file)) return ProxyForm.DEFAULTS;
+        if (!Files.exists(file)) return new Loaded(ProxyForm.DEFAULTS, null);
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            AtomicFiles.moveAside(file);
-            return ProxyForm.DEFAULTS;
+            return new Loaded(ProxyForm.DEFAULTS, AtomicFiles.moveAside(file));
         }
-        return new ProxyForm(p.getProperty("listen"), p.getProperty("upstream"), p.getProperty("rewrites"),
+        return new Loaded(new ProxyForm(p.getProperty("listen"), p.getProperty("upstream"), p.getProperty("rewrites"),
                 p.getProperty("drops"), p.getProperty("delays"), p.getProperty("trust"), p.getProperty("setHeaders"),
                 p.getProperty("removeHeaders"), Boolean.parseBoolean(p.getProperty("answerPings")),
-                Boolean.parseBoolean(p.getProperty("tls")));
+                Boolean.parseBoolean(p.getProperty("tls"))), null);
     }
 
     /** Writes the form without its secrets; a form with nothing typed leaves no file. */
@@ -75,9 +77,7 @@ public final class ProxyFormStore {
     static ProxyForm withoutSecrets(ProxyForm f) {
         List<String> kept = new ArrayList<>();
         for (String line : f.setHeaders().split("\n", -1)) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && Secrets.isSecretHeader(line.substring(0, colon).strip())) continue;
-            kept.add(line);
+            if (!Secrets.isSecretHeaderLine(line)) kept.add(line);
         }
         String upstream = f.upstream().isBlank() ? f.upstream() : Secrets.maskedTarget(f.upstream(), Set.of());
         return new ProxyForm(f.listen(), upstream, f.rewrites(), f.drops(), f.delays(), f.trust(),

@@ -139,4 +139,18 @@ class WorkbenchTest {
         });
         fx.call(next::shutdown).get(10, TimeUnit.SECONDS);
     }
+
+    /** A kept Proxy form that cannot be read is moved aside, and the window says where. */
+    @Test
+    void aBrokenProxyFormIsMovedAsideAndTheWindowSaysSo() throws Exception {
+        Path config = Files.createTempDirectory("duplex-config");
+        Path data = Files.createTempDirectory("duplex-data");
+        Files.writeString(config.resolve(dev.duplex.settings.ProxyFormStore.FILE_NAME), "upstream=\\u00zz\n");
+        StoredState stored = StoredState.read(config, data);
+        assertNotNull(stored.proxyForm().movedAside());
+        Workbench w = fx.call(() -> new Workbench(stored, fx.dispatcher(), config, data));
+        fx.run(() -> assertEquals(Notice.of("proxyForm.reset", stored.proxyForm().movedAside().toString()),
+                w.appNoticeProperty().get()));
+        fx.call(w::shutdown).get(10, TimeUnit.SECONDS);
+    }
 }

@@ -19,7 +19,7 @@ class ProxyFormStoreTest {
                 "down:^secret", "up:slow=>1500", "AB:CD", "X-Team: 蓝\nAuthorization: Bearer abc\nX-Api-Key: k", "Cookie",
                 true, true);
         store.save(typed);
-        ProxyForm back = store.load();
+        ProxyForm back = store.load().form();
         assertEquals("wss://api.example/ws?access_token=****&room=7", back.upstream());
         assertEquals("X-Team: 蓝", back.setHeaders());
         assertEquals(new ProxyForm(typed.listen(), back.upstream(), typed.rewrites(), typed.drops(), typed.delays(),
@@ -33,9 +33,11 @@ class ProxyFormStoreTest {
         ProxyFormStore store = new ProxyFormStore(dir);
         store.save(ProxyForm.DEFAULTS);
         assertFalse(Files.exists(store.file()));
-        assertEquals(ProxyForm.DEFAULTS, store.load());
+        assertEquals(new ProxyFormStore.Loaded(ProxyForm.DEFAULTS, null), store.load());
         Files.writeString(store.file(), "upstream=ws://h/\\u00zz\n");
-        assertEquals(ProxyForm.DEFAULTS, store.load());
+        ProxyFormStore.Loaded broken = store.load();
+        assertEquals(ProxyForm.DEFAULTS, broken.form());
+        assertTrue(broken.movedAside() != null && Files.exists(broken.movedAside()), "moved aside, and said where");
         assertFalse(Files.exists(store.file()), "moved aside");
         try (var files = Files.list(dir)) {
             assertTrue(files.findAny().isPresent(), "the broken file is kept for the user");

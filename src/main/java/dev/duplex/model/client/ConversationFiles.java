@@ -1,6 +1,5 @@
 package dev.duplex.model.client;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,9 +74,7 @@ final class ConversationFiles {
 
     /** Saves lines of text (the log as shown). */
     void saveText(Path file, List<String> lines) {
-        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
-        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)),
-                Notice.of("file.savedLog", lines.size(), file.getFileName().toString()));
+        write(file, AtomicFiles.lines(lines), Notice.of("file.savedLog", lines.size(), file.getFileName().toString()));
     }
 
     /** Opens a conversation file into the views; only while disconnected, as a live connection owns them. */

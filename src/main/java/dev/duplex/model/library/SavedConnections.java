@@ -73,8 +73,7 @@ public final class SavedConnections {
             url = masked;
             List<String> kept = new java.util.ArrayList<>();
             for (String line : lines) {
-                String header = line.substring(0, line.indexOf(':')).strip();
-                if (dev.duplex.secrets.Secrets.isSecretHeader(header)) left++;
+                if (dev.duplex.secrets.Secrets.isSecretHeaderLine(line)) left++;
                 else kept.add(line);
             }
             lines = kept;

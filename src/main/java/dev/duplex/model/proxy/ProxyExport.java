@@ -55,9 +55,8 @@ final class ProxyExport {
     /** Saves a pair's log as the pane shows it, a line each. */
     void saveText(Path file, List<String> lines) {
         String name = file.getFileName().toString();
-        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
         io.call(() -> {
-            AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            AtomicFiles.write(file, AtomicFiles.lines(lines));
             return Notice.of("file.savedLog", lines.size(), name);
         }, notice, e -> notice.accept(Notice.of("file.cannotWrite", name, String.valueOf(e.getMessage()))));
     }
